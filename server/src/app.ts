@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Config } from './config.ts'
+import { ApiError, createErrorHandler, errorBody } from './http/errors.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
+import { clientRoutes } from './http/static.ts'
+import type { Logger } from './logger.ts'
+import type { RoomManager } from './rooms/RoomManager.ts'
+import { boardRoutes } from './routes/boards.ts'
+import { metaRoutes } from './routes/meta.ts'
+import type { Storage } from './storage/types.ts'
+
+export interface AppDeps {
+  config: Config
+  storage: Storage
+  rooms: RoomManager
+  logger: Logger
+}
+
+/** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
+export function createApp({ config, storage, rooms, logger }: AppDeps) {
+  const api = new Hono()
+    .use(
+      bodyLimit({
+        maxSize: config.maxJsonBodyBytes,
+        onError: (c) =>
+          c.json(
+            errorBody(
+              'payload_too_large',
+              `Request bodies are limited to ${config.maxJsonBodyBytes} bytes`,
+            ),
+            413,
+          ),
+      }),
+    )
+    .route('/boards', boardRoutes(storage, config.publicUrl))
+    .route('/', metaRoutes(config, rooms))
+    .all('*', () => {
+      throw new ApiError(404, 'not_found', 'No such API endpoint')
+    })
+
+  const app = new Hono()
+  app.use('*', securityHeaders())
+  app.route('/api', api)
+  app.route('/', clientRoutes(config.clientDist))
+  app.onError(createErrorHandler(logger))
+  return app
+}

@@ -1,0 +1,82 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const MiB = 1024 * 1024
+
+/** Every setting comes from the environment, parsed once at start, never read at import time. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Absolute origin used in join links, e.g. https://samla.example.se. Defaults to the request's. */
+  SAMLA_PUBLIC_URL: z.url().optional(),
+  SAMLA_DATA_DIR: z.string().min(1).default('./data'),
+  /** SQLite file; defaults to <data dir>/samla.sqlite. */
+  SAMLA_DB_FILE: z.string().min(1).optional(),
+  /** NORMAL survives a crash of the process; FULL also survives a power cut, at an fsync per commit. */
+  SAMLA_SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  SAMLA_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * MiB),
+  /** A connection whose unsent data passes this is closed instead of growing server memory. */
+  SAMLA_MAX_BACKLOG_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * MiB),
+  /** Compact a board's update log into one state once it holds this many updates. */
+  SAMLA_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  SAMLA_MAX_JSON_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  SAMLA_CLIENT_DIST: z.string().min(1).default('client/dist'),
+  TLDRAW_LICENSE_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  publicUrl: string | undefined
+  dataDir: string
+  dbFile: string
+  sqliteSynchronous: 'NORMAL' | 'FULL'
+  maxMessageBytes: number
+  maxBacklogBytes: number
+  compactAfterUpdates: number
+  maxJsonBodyBytes: number
+  clientDist: string
+  tldrawLicenseKey: string | undefined
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.SAMLA_DATA_DIR)
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.SAMLA_PUBLIC_URL?.replace(/\/+$/, ''),
+    dataDir,
+    dbFile: e.SAMLA_DB_FILE ? path.resolve(e.SAMLA_DB_FILE) : path.join(dataDir, 'samla.sqlite'),
+    sqliteSynchronous: e.SAMLA_SQLITE_SYNCHRONOUS,
+    maxMessageBytes: e.SAMLA_MAX_MESSAGE_BYTES,
+    maxBacklogBytes: e.SAMLA_MAX_BACKLOG_BYTES,
+    compactAfterUpdates: e.SAMLA_COMPACT_AFTER_UPDATES,
+    maxJsonBodyBytes: e.SAMLA_MAX_JSON_BODY_BYTES,
+    clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
+    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
+    logLevel: e.LOG_LEVEL,
+  }
+}

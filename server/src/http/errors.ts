@@ -1,0 +1,38 @@
+import type { ErrorBody } from '@samla/shared'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { Logger } from '../logger.ts'
+
+/** An HTTP error with a stable machine-readable code, rendered as JSON by onError. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(status, { message })
+  }
+}
+
+export function errorBody(
+  code: string,
+  message: string,
+  issues?: ErrorBody['error']['issues'],
+): ErrorBody {
+  return { error: issues ? { code, message, issues } : { code, message } }
+}
+
+export function createErrorHandler(log: Logger) {
+  return (err: Error, c: Context) => {
+    if (err instanceof ApiError)
+      return c.json(errorBody(err.code, err.message, err.issues), err.status)
+    if (err instanceof HTTPException) {
+      const code = err.status === 413 ? 'payload_too_large' : 'http_error'
+      return c.json(errorBody(code, err.message || 'Request failed'), err.status)
+    }
+    log.error('unhandled error', { path: c.req.path, err })
+    return c.json(errorBody('internal_error', 'Internal server error'), 500)
+  }
+}

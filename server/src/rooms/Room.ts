@@ -1,0 +1,249 @@
+import { CloseCode } from '@samla/shared'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Logger } from '../logger.ts'
+import type { Storage } from '../storage/types.ts'
+import { Connection } from './Connection.ts'
+import { decodeClientMessage, MalformedMessageError } from './decode.ts'
+import {
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from './encode.ts'
+
+export interface RoomOptions {
+  compactAfterUpdates: number
+  logger: Logger
+}
+
+interface PendingUpdate {
+  update: Uint8Array
+  origin: unknown
+}
+
+const RETRY_APPEND_MS = 1000
+
+/**
+ * One board in memory: its Y.Doc, its awareness, its connections and its persistence.
+ * Every update is appended to the log before it is relayed (and before any sync step 2 that
+ * would contain it), so a client never sees what a crash could take back.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly connections = new Set<Connection>()
+  private pending: PendingUpdate[] = []
+  private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null
+  private flushing = false
+  private persistWaiters: Array<() => void> = []
+  private compaction: Promise<void> | null = null
+  private compactionTimer: NodeJS.Immediate | null = null
+  private logLength = 0
+  private destroyed = false
+  private readonly log: Logger
+
+  private constructor(
+    readonly id: string,
+    private readonly storage: Storage,
+    private readonly options: RoomOptions,
+  ) {
+    this.log = options.logger.child({ room: id })
+    // The server is not a participant: it keeps no presence of its own.
+    this.awareness.setLocalState(null)
+  }
+
+  static async load(id: string, storage: Storage, options: RoomOptions): Promise<Room> {
+    const room = new Room(id, storage, options)
+    const stored = await storage.loadDocument(id)
+    Y.transact(room.doc, () => {
+      if (stored.state) Y.applyUpdate(room.doc, stored.state)
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update)
+    })
+    room.logLength = stored.updates.length
+    // Listen only after loading, so that the load itself is not appended again.
+    room.doc.on('update', room.onDocUpdate)
+    room.awareness.on('update', room.onAwarenessUpdate)
+    return room
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  get pendingLogLength(): number {
+    return this.logLength
+  }
+
+  addConnection(conn: Connection): void {
+    this.connections.add(conn)
+    conn.send(encodeSyncStep1(this.doc))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) conn.send(encodeAwarenessMessage(this.awareness, states))
+  }
+
+  removeConnection(conn: Connection): void {
+    if (!this.connections.delete(conn)) return
+    const clients = [...conn.awarenessClients]
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null)
+  }
+
+  handleFrame(conn: Connection, frame: Uint8Array): void {
+    if (!conn.isOpen || this.destroyed) return
+    try {
+      const message = decodeClientMessage(frame)
+      switch (message.type) {
+        case 'sync-step-1':
+          void this.replyToSyncStep1(conn, message.stateVector)
+          break
+        case 'update':
+          Y.applyUpdate(this.doc, message.update, conn)
+          break
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+          break
+        case 'query-awareness':
+          this.sendAllAwareness(conn)
+          break
+        case 'auth':
+          break
+      }
+    } catch (err) {
+      const malformed = err instanceof MalformedMessageError
+      this.log.warn(malformed ? 'malformed message' : 'message failed', { conn: conn.id, err })
+      conn.close(CloseCode.MalformedMessage, 'malformed message')
+    }
+  }
+
+  /** Resolves once every update accepted so far is in the log. */
+  persisted(): Promise<void> {
+    if (this.pending.length === 0 && !this.flushing) return Promise.resolve()
+    return new Promise((resolve) => this.persistWaiters.push(resolve))
+  }
+
+  /** Resolves when nothing is left to write: the log is flushed and no compaction runs. */
+  async settle(): Promise<void> {
+    await this.persisted()
+    while (this.compaction || this.compactionTimer) {
+      if (this.compactionTimer) this.runCompactionNow()
+      await this.compaction
+    }
+  }
+
+  needsCompaction(): boolean {
+    return this.logLength >= this.options.compactAfterUpdates
+  }
+
+  async compact(): Promise<void> {
+    await this.settle()
+    this.runCompactionNow()
+    await this.compaction
+  }
+
+  disconnectAll(code: CloseCode, reason: string): void {
+    for (const conn of this.connections) conn.close(code, reason)
+  }
+
+  /** Frees the document and every timer. Call only when settled and without connections. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    if (this.flushTimer) {
+      clearImmediate(this.flushTimer as NodeJS.Immediate)
+      clearTimeout(this.flushTimer as NodeJS.Timeout)
+    }
+    if (this.compactionTimer) clearImmediate(this.compactionTimer)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.pending.push({ update, origin })
+    // Appends within one event-loop turn share one transaction (group commit).
+    if (!this.flushTimer && !this.flushing) this.flushTimer = setImmediate(this.flush)
+  }
+
+  private readonly flush = async (): Promise<void> => {
+    this.flushTimer = null
+    if (this.flushing || this.destroyed) return
+    const batch = this.pending
+    if (batch.length === 0) return this.resolvePersistWaiters()
+    this.pending = []
+    this.flushing = true
+    try {
+      await this.storage.appendUpdates(
+        this.id,
+        batch.map((p) => p.update),
+      )
+    } catch (err) {
+      // Keep the updates in memory, unrelayed, and try again; nothing is lost or leaked.
+      this.log.error('appending updates failed, retrying', { count: batch.length, err })
+      this.pending = batch.concat(this.pending)
+      this.flushing = false
+      if (!this.destroyed) this.flushTimer = setTimeout(this.flush, RETRY_APPEND_MS)
+      return
+    }
+    this.flushing = false
+    this.logLength += batch.length
+    for (const { update, origin } of batch) this.broadcast(encodeUpdateMessage(update), origin)
+    if (this.pending.length > 0) this.flushTimer = setImmediate(this.flush)
+    else this.resolvePersistWaiters()
+    if (this.needsCompaction() && !this.compaction && !this.compactionTimer && !this.destroyed) {
+      // Off the hot path: after this turn's relaying is done.
+      this.compactionTimer = setImmediate(() => this.runCompactionNow())
+    }
+  }
+
+  private resolvePersistWaiters(): void {
+    const waiters = this.persistWaiters
+    this.persistWaiters = []
+    for (const resolve of waiters) resolve()
+  }
+
+  private runCompactionNow(): void {
+    if (this.compactionTimer) clearImmediate(this.compactionTimer)
+    this.compactionTimer = null
+    if (this.compaction) return
+    const started = performance.now()
+    this.compaction = this.storage
+      .compact(this.id)
+      .then((result) => {
+        this.logLength -= result.merged
+        this.log.debug('compacted', { ...result, ms: Math.round(performance.now() - started) })
+      })
+      .catch((err: unknown) => this.log.error('compaction failed', { err }))
+      .finally(() => {
+        this.compaction = null
+      })
+  }
+
+  private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
+    await this.persisted()
+    if (!conn.isOpen || this.destroyed) return
+    conn.send(encodeSyncStep2(this.doc, stateVector))
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      for (const client of change.added) origin.awarenessClients.add(client)
+      for (const client of change.removed) origin.awarenessClients.delete(client)
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed]
+    if (changed.length > 0) this.broadcast(encodeAwarenessMessage(this.awareness, changed), origin)
+  }
+
+  private sendAllAwareness(conn: Connection): void {
+    const clients = [...this.awareness.getStates().keys()]
+    if (clients.length > 0) conn.send(encodeAwarenessMessage(this.awareness, clients))
+  }
+
+  /** One encoded frame for everyone but the connection it came from. */
+  private broadcast(frame: Uint8Array, origin: unknown): void {
+    for (const conn of this.connections) {
+      if (conn !== origin) conn.send(frame)
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { EventEmitter } from 'node:events'
+import { CloseCode } from '@samla/shared'
+import type { Logger } from '../logger.ts'
+import type { Storage } from '../storage/types.ts'
+import { Room, type RoomOptions } from './Room.ts'
+
+interface Entry {
+  id: string
+  ready: Promise<Room>
+  /** Connections plus joins still on their way in; the room unloads when this reaches 0. */
+  holds: number
+}
+
+export interface RoomManagerEvents {
+  loaded: [id: string]
+  unloaded: [id: string]
+}
+
+/**
+ * Loads rooms on demand and unloads them after their last client leaves. Two joins of one
+ * room share one load; an unload re-checks "still unused?" after every await.
+ */
+export class RoomManager extends EventEmitter<RoomManagerEvents> {
+  private readonly entries = new Map<string, Entry>()
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly options: RoomOptions,
+    private readonly log: Logger,
+  ) {
+    super()
+  }
+
+  get loadedCount(): number {
+    return this.entries.size
+  }
+
+  isLoaded(id: string): boolean {
+    return this.entries.has(id)
+  }
+
+  /** The room if it is in memory and ready (for inspection by tests and health checks). */
+  async peek(id: string): Promise<Room | undefined> {
+    return this.entries.get(id)?.ready
+  }
+
+  /** Takes a hold on the room, loading it if needed. Every acquire needs one release. */
+  async acquire(id: string): Promise<Room> {
+    let entry = this.entries.get(id)
+    if (!entry) {
+      const created: Entry = { id, holds: 0, ready: Room.load(id, this.storage, this.options) }
+      this.entries.set(id, created)
+      created.ready.then(
+        () => this.emit('loaded', id),
+        (err: unknown) => {
+          this.log.error('loading room failed', { room: id, err })
+          if (this.entries.get(id) === created) this.entries.delete(id)
+        },
+      )
+      entry = created
+    }
+    entry.holds++
+    try {
+      return await entry.ready
+    } catch (err) {
+      entry.holds--
+      throw err
+    }
+  }
+
+  release(id: string): void {
+    const entry = this.entries.get(id)
+    if (!entry) return
+    entry.holds--
+    if (entry.holds === 0) void this.unload(entry)
+  }
+
+  private async unload(entry: Entry): Promise<void> {
+    const stillUnused = () => entry.holds === 0 && this.entries.get(entry.id) === entry
+    try {
+      const room = await entry.ready
+      await room.settle()
+      if (!stillUnused()) return
+      // Leave a compact state behind so that the next load is one read, not a long replay.
+      if (room.needsCompaction()) await room.compact()
+      if (!stillUnused()) return
+      room.destroy()
+      this.entries.delete(entry.id)
+      this.emit('unloaded', entry.id)
+    } catch (err) {
+      // A failed save keeps the room in memory; the next release tries again.
+      this.log.error('unloading room failed', { room: entry.id, err })
+    }
+  }
+
+  /** Closes every connection, writes everything and frees every room (server shutdown). */
+  async shutdown(): Promise<void> {
+    const entries = [...this.entries.values()]
+    this.entries.clear()
+    await Promise.all(
+      entries.map(async (entry) => {
+        const room = await entry.ready.catch(() => undefined)
+        if (!room) return
+        room.disconnectAll(CloseCode.GoingAway, 'server shutting down')
+        await room.settle()
+        room.destroy()
+        this.emit('unloaded', entry.id)
+      }),
+    )
+  }
+}

@@ -1,0 +1,96 @@
+import { MessageType, SyncMessageType } from '@samla/shared'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+
+/** A frame that is not a well-formed y-websocket message. Nothing of it may be applied. */
+export class MalformedMessageError extends Error {
+  override readonly name = 'MalformedMessageError'
+}
+
+export type ClientMessage =
+  | { type: 'sync-step-1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' }
+  | { type: 'auth' }
+
+/**
+ * Decodes and fully validates one frame before anything touches the room's document:
+ * Yjs updates and awareness payloads are parsed end to end, so garbage is refused here rather
+ * than half-applied later.
+ */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  // A private copy: lib0 reads sub-arrays as views on the underlying ArrayBuffer, and a
+  // frame from the socket may be a slice of a larger pooled buffer, where an over-long
+  // length would silently read a neighbour's bytes instead of failing.
+  const bytes = new Uint8Array(frame)
+  try {
+    const message = parse(decoding.createDecoder(bytes), bytes.length)
+    return message
+  } catch (err) {
+    if (err instanceof MalformedMessageError) throw err
+    throw new MalformedMessageError(err instanceof Error ? err.message : 'undecodable frame')
+  }
+}
+
+function parse(decoder: decoding.Decoder, length: number): ClientMessage {
+  const type = decoding.readVarUint(decoder)
+  let message: ClientMessage
+  switch (type) {
+    case MessageType.Sync: {
+      const syncType = decoding.readVarUint(decoder)
+      const payload = readPayload(decoder, length)
+      if (syncType === SyncMessageType.Step1) {
+        Y.decodeStateVector(payload)
+        message = { type: 'sync-step-1', stateVector: payload }
+      } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
+        validateUpdate(payload)
+        message = { type: 'update', update: payload }
+      } else {
+        throw new MalformedMessageError(`unknown sync message type ${syncType}`)
+      }
+      break
+    }
+    case MessageType.Awareness: {
+      const payload = readPayload(decoder, length)
+      validateAwarenessUpdate(payload)
+      message = { type: 'awareness', update: payload }
+      break
+    }
+    case MessageType.QueryAwareness:
+      message = { type: 'query-awareness' }
+      break
+    case MessageType.Auth:
+      // Clients never need to send auth messages to this server; accept and ignore them.
+      return { type: 'auth' }
+    default:
+      throw new MalformedMessageError(`unknown message type ${type}`)
+  }
+  if (decoder.pos !== length) throw new MalformedMessageError('trailing bytes after message')
+  return message
+}
+
+function readPayload(decoder: decoding.Decoder, length: number): Uint8Array {
+  const size = decoding.readVarUint(decoder)
+  if (size > length - decoder.pos) throw new MalformedMessageError('payload longer than frame')
+  return decoding.readUint8Array(decoder, size)
+}
+
+function validateUpdate(update: Uint8Array): void {
+  // decodeUpdate parses every struct and the delete set and throws on anything it cannot read.
+  Y.decodeUpdate(update)
+}
+
+function validateAwarenessUpdate(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder) // client id
+    decoding.readVarUint(decoder) // clock
+    const json = decoding.readVarString(decoder)
+    JSON.parse(json)
+    if (decoder.pos > update.length) throw new MalformedMessageError('awareness entry past end')
+  }
+  if (decoder.pos !== update.length)
+    throw new MalformedMessageError('trailing bytes in awareness update')
+}

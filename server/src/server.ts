@@ -1,0 +1,81 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createAdaptorServer } from '@hono/node-server'
+import { createApp } from './app.ts'
+import type { Config } from './config.ts'
+import { createLogger, type Logger } from './logger.ts'
+import { RoomManager } from './rooms/RoomManager.ts'
+import { SqliteStorage } from './storage/sqlite.ts'
+import type { Storage } from './storage/types.ts'
+import { startHeartbeat } from './ws/heartbeat.ts'
+import { createUpgradeHandler } from './ws/upgrade.ts'
+
+export interface RunningServer {
+  port: number
+  /** http://host:port, for tests and logs. */
+  url: string
+  storage: Storage
+  rooms: RoomManager
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  logger?: Logger
+  storage?: Storage
+  heartbeatMs?: number
+}
+
+/** Opens storage, builds the app and the relay, and listens. main.ts and tests both use it. */
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel)
+  const storage =
+    options.storage ??
+    new SqliteStorage({ file: config.dbFile, synchronous: config.sqliteSynchronous })
+  const rooms = new RoomManager(
+    storage,
+    { compactAfterUpdates: config.compactAfterUpdates, logger },
+    logger,
+  )
+  const app = createApp({ config, storage, rooms, logger })
+  const upgrades = createUpgradeHandler({
+    storage,
+    rooms,
+    logger,
+    maxMessageBytes: config.maxMessageBytes,
+    maxBacklogBytes: config.maxBacklogBytes,
+  })
+
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  server.on('upgrade', upgrades.handleUpgrade)
+  const stopHeartbeat = startHeartbeat(upgrades.clients, options.heartbeatMs ?? 30_000)
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+
+  let closing: Promise<void> | undefined
+  const close = () => {
+    closing ??= (async () => {
+      stopHeartbeat()
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await rooms.shutdown()
+      for (const ws of upgrades.clients) ws.terminate()
+      upgrades.close()
+      await stopped
+      await storage.close()
+    })()
+    return closing
+  }
+
+  return { port, url: `http://${host}:${port}`, storage, rooms, close }
+}

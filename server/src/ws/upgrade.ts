@@ -1,0 +1,106 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { CloseCode, WS_PATH_PREFIX } from '@samla/shared'
+import { type WebSocket, WebSocketServer } from 'ws'
+import { lookUpBoard } from '../boards.ts'
+import type { Logger } from '../logger.ts'
+import { Connection } from '../rooms/Connection.ts'
+import type { RoomManager } from '../rooms/RoomManager.ts'
+import type { Storage } from '../storage/types.ts'
+
+export interface UpgradeDeps {
+  storage: Storage
+  rooms: RoomManager
+  logger: Logger
+  maxMessageBytes: number
+  maxBacklogBytes: number
+}
+
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+}
+
+function refuse(socket: Duplex, status: 400 | 404 | 500, code: string): void {
+  if (socket.destroyed) return
+  const body = JSON.stringify({ error: { code, message: reasons[status] } })
+  socket.end(
+    `HTTP/1.1 ${status} ${reasons[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  )
+}
+
+/**
+ * WebSocket upgrades for /ws/<board>. The board is checked and its room loaded *before* the
+ * handshake completes, so an unknown room is refused with an HTTP status and no frame of a
+ * joined client can arrive before its room is ready.
+ */
+export function createUpgradeHandler({
+  storage,
+  rooms,
+  logger,
+  maxMessageBytes,
+  maxBacklogBytes,
+}: UpgradeDeps) {
+  // ws itself refuses frames over maxPayload with close code 1009.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    perMessageDeflate: false,
+  })
+
+  const handle = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    socket.on('error', () => socket.destroy())
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/'
+    if (!pathname.startsWith(WS_PATH_PREFIX)) return refuse(socket, 404, 'not_found')
+    const id = pathname.slice(WS_PATH_PREFIX.length)
+    const found = await lookUpBoard(storage, id).catch(() => null)
+    if (!found) return refuse(socket, 500, 'internal_error')
+    if (!found.ok)
+      return refuse(
+        socket,
+        found.status,
+        found.status === 400 ? 'invalid_board_id' : 'board_not_found',
+      )
+
+    const room = await rooms.acquire(id).catch((err: unknown) => {
+      logger.error('room load failed', { room: id, err })
+      return null
+    })
+    if (!room) return refuse(socket, 500, 'internal_error')
+    if (socket.destroyed) return rooms.release(id)
+
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const conn = new Connection(ws, maxBacklogBytes, (slow) => {
+        logger.warn('closing connection: send backlog exceeded', { room: id, conn: slow.id })
+        slow.close(CloseCode.BacklogExceeded, 'send backlog exceeded')
+        // Leave the room now: the close handshake cannot finish while the client is not reading.
+        room.removeConnection(slow)
+      })
+      room.addConnection(conn)
+      ws.on('message', (data: Buffer, isBinary: boolean) => {
+        if (!isBinary) return conn.close(CloseCode.MalformedMessage, 'binary frames only')
+        room.handleFrame(conn, data)
+      })
+      ws.on('error', (err) => logger.debug('socket error', { room: id, conn: conn.id, err }))
+      ws.once('close', () => {
+        conn.markClosed()
+        room.removeConnection(conn)
+        rooms.release(id)
+      })
+    })
+  }
+
+  return {
+    handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      handle(req, socket, head).catch((err: unknown) => {
+        logger.error('upgrade failed', { err })
+        refuse(socket, 500, 'internal_error')
+      })
+    },
+    /** Every open socket, for keep-alive pings and shutdown. */
+    clients: wss.clients,
+    close: () => wss.close(),
+  }
+}

@@ -1,0 +1,167 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Board } from '@samla/shared'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { type Config, loadConfig } from '../src/config.ts'
+import { type RunningServer, startServer } from '../src/server.ts'
+
+export interface TestServer extends RunningServer {
+  dataDir: string
+  config: Config
+  createBoard(title?: string): Promise<Board>
+  /** Stops the server and removes its data directory. */
+  dispose(): Promise<void>
+}
+
+/** A real Samla server on a random port with a real SQLite file in a fresh temp dir. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir?: string,
+): Promise<TestServer> {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samla-test-'))
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SAMLA_DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    ...env,
+  })
+  const server = await startServer(config)
+  return {
+    ...server,
+    dataDir: dir,
+    config,
+    async createBoard(title?: string) {
+      const res = await fetch(`${server.url}/api/boards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(title ? { title } : {}),
+      })
+      if (res.status !== 201) throw new Error(`createBoard: ${res.status}`)
+      return (await res.json()) as Board
+    },
+    async dispose() {
+      await server.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Resolves once the provider has completed its first sync. */
+  synced: Promise<void>
+  destroy(): void
+}
+
+/** The stock y-websocket provider, exactly as a browser uses it, in Node. */
+export function connectClient(
+  server: { url: string },
+  boardId: string,
+  doc = new Y.Doc(),
+): TestClient {
+  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/ws`, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve()
+    else provider.once('sync', (isSynced: boolean) => isSynced && resolve())
+  })
+  return {
+    doc,
+    provider,
+    synced,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** Resolves when `predicate` holds, re-checking on every change of the doc (no sleeping). */
+export function waitForDoc(doc: Y.Doc, predicate: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate()) return resolve()
+    const check = () => {
+      if (predicate()) {
+        doc.off('update', check)
+        resolve()
+      }
+    }
+    doc.on('update', check)
+  })
+}
+
+/** Resolves with the first emitted value of `event` that satisfies `predicate`. */
+export function waitForEvent<T extends unknown[]>(
+  target: {
+    on(event: string, fn: (...args: T) => void): unknown
+    off(event: string, fn: (...args: T) => void): unknown
+  },
+  event: string,
+  predicate: (...args: T) => boolean = () => true,
+): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (...args: T) => {
+      if (!predicate(...args)) return
+      target.off(event, listener)
+      resolve(args)
+    }
+    target.on(event, listener)
+  })
+}
+
+/** A raw WebSocket that records every frame from the moment it opens, for protocol tests. */
+export class RawClient {
+  readonly frames: Uint8Array[] = []
+  private waiters: Array<{
+    match: (f: Uint8Array) => boolean
+    resolve: (f: Uint8Array) => void
+    from: number
+  }> = []
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer) => {
+      const frame = new Uint8Array(data)
+      this.frames.push(frame)
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.match(frame)) return true
+        w.resolve(frame)
+        return false
+      })
+    })
+  }
+
+  static async open(server: { url: string }, boardId: string): Promise<RawClient> {
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws/${boardId}`)
+    const client = new RawClient(ws)
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve())
+      ws.once('error', reject)
+    })
+    return client
+  }
+
+  /** The first frame matching `match` received at or after index `from` (default: from now). */
+  next(match: (frame: Uint8Array) => boolean, from = this.frames.length): Promise<Uint8Array> {
+    const earlier = this.frames.slice(from).find(match)
+    if (earlier) return Promise.resolve(earlier)
+    return new Promise((resolve) => this.waiters.push({ match, resolve, from }))
+  }
+
+  send(frame: Uint8Array | string): void {
+    this.ws.send(frame)
+  }
+}
+
+export function closeCodeOf(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => {
+    if (ws.readyState === WebSocket.CLOSED) return resolve(-1)
+    ws.once('close', (code) => resolve(code))
+  })
+}

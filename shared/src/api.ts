@@ -1,0 +1,35 @@
+import { z } from 'zod'
+
+export const createBoardRequest = z
+  .object({
+    title: z.string().trim().max(200).optional(),
+  })
+  .strict()
+export type CreateBoardRequest = z.infer<typeof createBoardRequest>
+
+export const boardSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  /** Absolute URL a person opens to join the board. */
+  url: z.string(),
+  /** Path of the board's y-websocket endpoint, relative to the server's origin. */
+  wsPath: z.string(),
+})
+export type Board = z.infer<typeof boardSchema>
+
+/** Run-time configuration the server hands to the browser (never baked into the build). */
+export const clientConfigSchema = z.object({
+  tldrawLicenseKey: z.string().nullable(),
+  maxMessageBytes: z.number(),
+})
+export type ClientConfig = z.infer<typeof clientConfigSchema>
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof errorBodySchema>

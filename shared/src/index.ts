@@ -1,0 +1,3 @@
+export * from './api.ts'
+export * from './ids.ts'
+export * from './protocol.ts'

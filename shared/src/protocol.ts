@@ -1,0 +1,37 @@
+/** Top-level message types of the y-websocket protocol (first varuint of every frame). */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+} as const
+
+/** Sub-types of a Sync message, as y-protocols/sync writes them. */
+export const SyncMessageType = {
+  Step1: 0,
+  Step2: 1,
+  Update: 2,
+} as const
+
+/**
+ * WebSocket close codes the server uses, kept in one place and documented in the README.
+ * 1000–1015 are the standard codes; 4000–4999 are reserved for applications.
+ */
+export const CloseCode = {
+  /** The server is shutting down; the client should reconnect later. */
+  GoingAway: 1001,
+  /** A frame larger than the configured limit (sent by the WebSocket layer itself). */
+  MessageTooBig: 1009,
+  /** The server failed while handling the connection (for example storage was unavailable). */
+  InternalError: 1011,
+  /** The frame could not be decoded as a y-websocket message; nothing of it was applied. */
+  MalformedMessage: 4400,
+  /** The board was deleted while the connection was open. */
+  BoardGone: 4404,
+  /** The client stopped reading: its send backlog passed the server's cap. */
+  BacklogExceeded: 4429,
+} as const
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+export const WS_PATH_PREFIX = '/ws/'
+export const BOARD_PATH_PREFIX = '/b/'
