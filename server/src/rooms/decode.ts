@@ -76,9 +76,39 @@ function readPayload(decoder: decoding.Decoder, length: number): Uint8Array {
   return decoding.readUint8Array(decoder, size)
 }
 
+/**
+ * Parses every struct and the delete set (decodeUpdate throws on what it cannot read), then
+ * refuses shapes no Yjs encoder produces. Yjs integrates such updates inconsistently (a replay
+ * of what it stored would differ from what it holds), so they must never reach the document.
+ */
 function validateUpdate(update: Uint8Array): void {
-  // decodeUpdate parses every struct and the delete set and throws on anything it cannot read.
-  Y.decodeUpdate(update)
+  const { structs, ds } = Y.decodeUpdate(update)
+  let client = -1
+  let nextClock = 0
+  for (const struct of structs) {
+    const { id, length } = struct
+    if (!(length >= 1)) throw new MalformedMessageError('struct of length 0')
+    if (id.client === client && id.clock !== nextClock)
+      throw new MalformedMessageError('structs not contiguous')
+    if (struct instanceof Y.Item) {
+      // An item can only be placed relative to operations that came before it.
+      for (const ref of [struct.origin, struct.rightOrigin]) {
+        if (ref && ref.client === id.client && ref.clock >= id.clock) {
+          throw new MalformedMessageError('item refers to itself or a later item')
+        }
+      }
+      if (!struct.origin && !struct.rightOrigin && struct.parent === null) {
+        throw new MalformedMessageError('item without a position')
+      }
+    }
+    client = id.client
+    nextClock = id.clock + length
+  }
+  for (const ranges of ds.clients.values()) {
+    for (const range of ranges) {
+      if (!(range.len >= 1)) throw new MalformedMessageError('empty delete range')
+    }
+  }
 }
 
 function validateAwarenessUpdate(update: Uint8Array): void {
