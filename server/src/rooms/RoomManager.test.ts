@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { awarenessFrame, updateFrame } from '../../test/frames.ts'
+import { createLogger } from '../logger.ts'
+import { SqliteStorage } from '../storage/sqlite.ts'
+import { Connection, type RoomSocket } from './Connection.ts'
+import { RoomManager } from './RoomManager.ts'
+
+/** An in-memory socket: frames the room sends are kept for inspection. */
+class MemorySocket implements RoomSocket {
+  readonly sent: Uint8Array[] = []
+  closedWith: number | null = null
+  bufferedAmount = 0
+  send(data: Uint8Array) {
+    this.sent.push(data)
+  }
+  close(code: number) {
+    this.closedWith = code
+  }
+}
+
+let dir: string
+let storage: SqliteStorage
+let manager: RoomManager
+const id = 'A'.repeat(22)
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-rooms-'))
+  storage = new SqliteStorage({ file: path.join(dir, 'db.sqlite') })
+  await storage.createBoard({ id, title: '', createdAt: new Date() })
+  const logger = createLogger('silent')
+  manager = new RoomManager(storage, { compactAfterUpdates: 3, logger }, logger)
+})
+afterEach(async () => {
+  vi.useRealTimers()
+  await storage.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function mapUpdate(key: string) {
+  const doc = new Y.Doc()
+  doc.getMap('m').set(key, key)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+describe('RoomManager lifecycle', () => {
+  it('unloads after the last connection leaves and leaves no timer behind', async () => {
+    vi.useFakeTimers()
+    const room = await manager.acquire(id)
+    const conn = new Connection(new MemorySocket(), 1 << 20, () => {})
+    room.addConnection(conn)
+    room.handleFrame(conn, awarenessFrame(7, 1, { user: { name: 'Dag' } }))
+    for (const key of ['a', 'b', 'c', 'd']) room.handleFrame(conn, updateFrame(mapUpdate(key)))
+    // Awareness keeps an interval and the log flush waits for the next turn.
+    expect(vi.getTimerCount()).toBeGreaterThan(0)
+    await vi.runOnlyPendingTimersAsync()
+    await room.persisted()
+
+    const unloaded = new Promise((resolve) => manager.once('unloaded', resolve))
+    room.removeConnection(conn)
+    manager.release(id)
+    await vi.runOnlyPendingTimersAsync()
+    await unloaded
+    expect(manager.isLoaded(id)).toBe(false)
+    expect(vi.getTimerCount()).toBe(0)
+    // Past the threshold the unload compacted the log into one state.
+    const stored = await storage.loadDocument(id)
+    expect(stored.updates).toHaveLength(0)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, stored.state ?? new Uint8Array())
+    expect(doc.getMap('m').toJSON()).toEqual({ a: 'a', b: 'b', c: 'c', d: 'd' })
+  })
+
+  it('shares one load between concurrent joins and keeps a room that is re-joined while unloading', async () => {
+    const loadDocument = vi.spyOn(storage, 'loadDocument')
+    const [r1, r2] = await Promise.all([manager.acquire(id), manager.acquire(id)])
+    expect(r1).toBe(r2)
+    expect(loadDocument).toHaveBeenCalledTimes(1)
+    manager.release(id)
+    manager.release(id)
+    // Re-acquire before the unload's awaits have finished: the same room stays.
+    const r3 = await manager.acquire(id)
+    expect(r3).toBe(r1)
+    expect(manager.isLoaded(id)).toBe(true)
+    expect(loadDocument).toHaveBeenCalledTimes(1)
+    const unloaded = new Promise((resolve) => manager.once('unloaded', resolve))
+    manager.release(id)
+    await unloaded
+    expect(manager.isLoaded(id)).toBe(false)
+  })
+
+  it('relays an update to others only after it is in the log', async () => {
+    const room = await manager.acquire(id)
+    const writerSocket = new MemorySocket()
+    const readerSocket = new MemorySocket()
+    const writer = new Connection(writerSocket, 1 << 20, () => {})
+    const reader = new Connection(readerSocket, 1 << 20, () => {})
+    room.addConnection(writer)
+    room.addConnection(reader)
+    const before = readerSocket.sent.length
+    const append = vi.spyOn(storage, 'appendUpdates')
+    room.handleFrame(writer, updateFrame(mapUpdate('x')))
+    // Applied in memory, not yet appended, so not yet relayed.
+    expect(append).not.toHaveBeenCalled()
+    expect(readerSocket.sent.length).toBe(before)
+    await room.persisted()
+    expect(append).toHaveBeenCalledTimes(1)
+    expect(readerSocket.sent.length).toBe(before + 1)
+    // The writer does not get its own update back.
+    expect(writerSocket.sent.some((f) => readerSocket.sent.at(-1) === f)).toBe(false)
+    room.removeConnection(writer)
+    room.removeConnection(reader)
+    manager.release(id)
+  })
+})

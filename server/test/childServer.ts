@@ -1,0 +1,51 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import readline from 'node:readline'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+export interface ChildServer {
+  url: string
+  process: ChildProcess
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>
+}
+
+/** Starts `server/src/main.ts` as its own process, as `pnpm start` would, and waits until it listens. */
+export async function startChildServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SAMLA_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
+  const stderr: string[] = []
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()))
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
+    lines.on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; port?: number }
+        if (entry.msg === 'Samla is listening' && entry.port) resolve(entry.port)
+      } catch {
+        // not a log line
+      }
+    })
+    void exited.then((code) =>
+      reject(new Error(`server exited (${code}) before listening: ${stderr.join('')}`)),
+    )
+  })
+  return { url: `http://127.0.0.1:${port}`, process: child, exited }
+}
