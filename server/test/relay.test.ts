@@ -92,8 +92,10 @@ describe('relay with stock y-websocket providers', () => {
       'change',
       () => !b.provider.awareness.getStates().has(a.doc.clientID),
     )
-    a.provider.ws?.terminate?.()
-    a.provider.disconnect()
+    // Cut A's TCP connection without a close handshake or an awareness goodbye, and keep it
+    // from reconnecting: only the server can tell B that A is gone.
+    a.provider.shouldConnect = false
+    ;(a.provider.ws as unknown as import('ws').WebSocket).terminate()
     await gone
     expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false)
   })

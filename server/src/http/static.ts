@@ -14,7 +14,9 @@ export function clientRoutes(clientDist: string) {
     await next()
     if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
   })
-  app.use('*', serveStatic({ root: path.relative(process.cwd(), clientDist) || '.' }))
+  if (fs.existsSync(clientDist)) {
+    app.use('*', serveStatic({ root: path.relative(process.cwd(), clientDist) || '.' }))
+  }
   app.get('*', (c) => {
     if (!fs.existsSync(indexFile)) {
       return c.text(
