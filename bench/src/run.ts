@@ -1,0 +1,88 @@
+/**
+ * Samla's relay against y-websocket's server and Hocuspocus, side by side in one run.
+ *
+ *   pnpm bench                       every scenario, every target
+ *   pnpm bench --only s150 --seconds 5 --targets samla,hocuspocus
+ */
+import { parseArgs } from 'node:util'
+import { type RelayResult, type RelayScenario, runRelay } from './relayScenario.ts'
+import { startTarget, type TargetName } from './targets.ts'
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    targets: { type: 'string', default: 'samla,y-websocket,hocuspocus' },
+    seconds: { type: 'string', default: '10' },
+  },
+})
+const seconds = Number(values.seconds)
+const targets = (values.targets ?? '').split(',') as TargetName[]
+
+const relayScenarios: RelayScenario[] = [
+  {
+    id: 's150',
+    title: '150 clients, 20 writers × 5/s, cursors 10 Hz',
+    clients: 150,
+    writers: 20,
+    writesPerSecond: 5,
+    cursorHz: 10,
+    seconds,
+    probes: 10,
+  },
+  {
+    id: 's300',
+    title: '300 clients, 20 writers × 5/s, cursors 5 Hz',
+    clients: 300,
+    writers: 20,
+    writesPerSecond: 5,
+    cursorHz: 5,
+    seconds,
+    probes: 10,
+  },
+  {
+    id: 's500',
+    title: '500 clients, 2 writers × 25/s',
+    clients: 500,
+    writers: 2,
+    writesPerSecond: 25,
+    cursorHz: 0,
+    seconds,
+    probes: 10,
+  },
+  {
+    id: 'stuck',
+    title: '150 clients as s150 plus one client that never reads',
+    clients: 150,
+    writers: 20,
+    writesPerSecond: 5,
+    cursorHz: 10,
+    seconds,
+    probes: 10,
+    stuckClient: true,
+  },
+]
+
+const results: Array<{ scenario: string; target: TargetName; result: RelayResult }> = []
+for (const scenario of relayScenarios) {
+  if (values.only && !values.only.split(',').includes(scenario.id)) continue
+  for (const name of targets) {
+    const target = await startTarget(name)
+    try {
+      const result = await runRelay(target, scenario)
+      results.push({ scenario: scenario.id, target: name, result })
+      console.log(JSON.stringify({ scenario: scenario.id, target: name, ...result }))
+    } finally {
+      await target.stop()
+    }
+  }
+}
+
+console.log(
+  '\n| scenario | server | p50 ms | p99 ms | max ms | delivered % | CPU s | peak RSS MiB | sent MiB |',
+)
+console.log('|---|---|---|---|---|---|---|---|---|')
+for (const { scenario, target, result: r } of results) {
+  console.log(
+    `| ${scenario} | ${target} | ${r.p50} | ${r.p99} | ${r.max} | ${r.delivered} | ${r.cpuSeconds} | ${r.peakRssMiB} | ${r.sentMiB} |`,
+  )
+}

@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import type { Dialect } from './frames.ts'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const benchRoot = path.resolve(import.meta.dirname, '..')
+
+export type TargetName = 'samla' | 'y-websocket' | 'hocuspocus'
+
+export interface Target {
+  name: TargetName
+  dialect: Dialect
+  pid: number
+  url: string
+  /** Creates a room the clients may join; the peers accept any name. */
+  createRoom(): Promise<string>
+  stop(): Promise<void>
+  /** Samla only: the data directory, to restart on the same database. */
+  dataDir?: string
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end()
+        resolve(true)
+      })
+      socket.on('error', () => resolve(false))
+    })
+    if (open) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+function stopper(child: ChildProcess) {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(timer)
+  }
+}
+
+export async function startTarget(
+  name: TargetName,
+  options: { dataDir?: string } = {},
+): Promise<Target> {
+  const port = await freePort()
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1' }
+  let child: ChildProcess
+  let dataDir: string | undefined
+  if (name === 'samla') {
+    dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samla-bench-'))
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: repoRoot,
+      env: { ...env, SAMLA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+  } else if (name === 'y-websocket') {
+    child = spawn(
+      process.execPath,
+      [path.join(benchRoot, 'node_modules/@y/websocket-server/src/server.js')],
+      {
+        cwd: benchRoot,
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    )
+  } else {
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(benchRoot, 'src/peers/hocuspocus.ts')],
+      {
+        cwd: benchRoot,
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    )
+  }
+  await waitForPort(port, child)
+  const url = `http://127.0.0.1:${port}`
+  let rooms = 0
+  return {
+    name,
+    dialect: name === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
+    pid: child.pid ?? -1,
+    url,
+    dataDir,
+    async createRoom() {
+      if (name !== 'samla') return `room-${++rooms}`
+      const res = await fetch(`${url}/api/boards`, { method: 'POST' })
+      return ((await res.json()) as { id: string }).id
+    },
+    stop: stopper(child),
+  }
+}
+
+/** The WebSocket URL of a room on a target. */
+export function roomUrl(target: Target, room: string): string {
+  const base = target.url.replace(/^http/, 'ws')
+  if (target.name === 'samla') return `${base}/ws/${room}`
+  if (target.name === 'y-websocket') return `${base}/${room}`
+  return base
+}
