@@ -27,6 +27,8 @@ const envSchema = z.object({
     .default(32 * MiB),
   /** Compact a board's update log into one state once it holds this many updates. */
   SAMLA_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Presence states (cursors) each client receives per second at most; see rooms/presenceTick.ts. */
+  SAMLA_PRESENCE_BUDGET: z.coerce.number().int().min(10).default(450),
   SAMLA_MAX_JSON_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -50,6 +52,7 @@ export interface Config {
   maxMessageBytes: number
   maxBacklogBytes: number
   compactAfterUpdates: number
+  presenceBudget: number
   maxJsonBodyBytes: number
   clientDist: string
   tldrawLicenseKey: string | undefined
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxMessageBytes: e.SAMLA_MAX_MESSAGE_BYTES,
     maxBacklogBytes: e.SAMLA_MAX_BACKLOG_BYTES,
     compactAfterUpdates: e.SAMLA_COMPACT_AFTER_UPDATES,
+    presenceBudget: e.SAMLA_PRESENCE_BUDGET,
     maxJsonBodyBytes: e.SAMLA_MAX_JSON_BODY_BYTES,
     clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,

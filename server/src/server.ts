@@ -36,7 +36,11 @@ export async function startServer(
     new SqliteStorage({ file: config.dbFile, synchronous: config.sqliteSynchronous })
   const rooms = new RoomManager(
     storage,
-    { compactAfterUpdates: config.compactAfterUpdates, logger },
+    {
+      compactAfterUpdates: config.compactAfterUpdates,
+      presenceBudget: config.presenceBudget,
+      logger,
+    },
     logger,
   )
   const app = createApp({ config, storage, rooms, logger })

@@ -16,6 +16,8 @@ export class Connection {
   /** Awareness client ids this connection has announced; removed for everyone when it closes. */
   readonly awarenessClients = new Set<number>()
   private closed = false
+  /** Presence frames were skipped while the client was behind; it needs a full snapshot. */
+  private presenceBehind = false
 
   constructor(
     private readonly socket: RoomSocket,
@@ -35,6 +37,26 @@ export class Connection {
       return
     }
     this.socket.send(frame)
+  }
+
+  /**
+   * Presence is the first thing a slow reader goes without: past a quarter of the backlog cap
+   * its cursor frames are skipped (document updates never are), and once it has caught up it
+   * gets one snapshot of everyone instead of the frames it missed.
+   */
+  sendPresence(frame: Uint8Array, snapshot: () => Uint8Array | null): void {
+    if (this.closed) return
+    if (this.socket.bufferedAmount > this.maxBacklogBytes / 4) {
+      this.presenceBehind = true
+      return
+    }
+    if (this.presenceBehind) {
+      this.presenceBehind = false
+      const full = snapshot()
+      if (full) this.send(full)
+      return
+    }
+    this.send(frame)
   }
 
   close(code: CloseCode, reason: string): void {

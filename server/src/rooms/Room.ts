@@ -1,19 +1,17 @@
 import { CloseCode } from '@samla/shared'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
 import type { Storage } from '../storage/types.ts'
-import { Connection } from './Connection.ts'
+import type { Connection } from './Connection.ts'
 import { decodeClientMessage, MalformedMessageError } from './decode.ts'
-import {
-  encodeAwarenessMessage,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdateMessage,
-} from './encode.ts'
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './encode.ts'
+import { Presence } from './Presence.ts'
+import { presenceTickMs } from './presenceTick.ts'
 
 export interface RoomOptions {
   compactAfterUpdates: number
+  /** Cursor and presence states each client receives per second at most (see presenceTick.ts). */
+  presenceBudget: number
   logger: Logger
 }
 
@@ -23,6 +21,9 @@ interface PendingUpdate {
 }
 
 const RETRY_APPEND_MS = 1000
+/** y-websocket clients renew their awareness every 15 s; y-protocols drops them after 30 s. */
+const PRESENCE_TIMEOUT_MS = 30_000
+const PRESENCE_EXPIRY_CHECK_MS = 10_000
 
 /**
  * One board in memory: its Y.Doc, its awareness, its connections and its persistence.
@@ -31,7 +32,7 @@ const RETRY_APPEND_MS = 1000
  */
 export class Room {
   readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly presence = new Presence()
   private readonly connections = new Set<Connection>()
   private pending: PendingUpdate[] = []
   private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null
@@ -41,6 +42,8 @@ export class Room {
   private compactionTimer: NodeJS.Immediate | null = null
   private logLength = 0
   private destroyed = false
+  private presenceTimer: NodeJS.Timeout | null = null
+  private readonly presenceExpiry: NodeJS.Timeout
   private readonly log: Logger
 
   private constructor(
@@ -49,8 +52,10 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.log = options.logger.child({ room: id })
-    // The server is not a participant: it keeps no presence of its own.
-    this.awareness.setLocalState(null)
+    this.presenceExpiry = setInterval(() => {
+      this.presence.expire(Date.now(), PRESENCE_TIMEOUT_MS)
+      this.schedulePresenceTick()
+    }, PRESENCE_EXPIRY_CHECK_MS)
   }
 
   static async load(id: string, storage: Storage, options: RoomOptions): Promise<Room> {
@@ -63,7 +68,6 @@ export class Room {
     room.logLength = stored.updates.length
     // Listen only after loading, so that the load itself is not appended again.
     room.doc.on('update', room.onDocUpdate)
-    room.awareness.on('update', room.onAwarenessUpdate)
     return room
   }
 
@@ -78,14 +82,15 @@ export class Room {
   addConnection(conn: Connection): void {
     this.connections.add(conn)
     conn.send(encodeSyncStep1(this.doc))
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) conn.send(encodeAwarenessMessage(this.awareness, states))
+    const snapshot = this.presence.snapshot()
+    if (snapshot) conn.send(snapshot)
   }
 
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return
-    const clients = [...conn.awarenessClients]
-    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null)
+    this.presence.removeClients(conn.awarenessClients, Date.now())
+    conn.awarenessClients.clear()
+    this.schedulePresenceTick()
   }
 
   handleFrame(conn: Connection, frame: Uint8Array): void {
@@ -100,11 +105,14 @@ export class Room {
           Y.applyUpdate(this.doc, message.update, conn)
           break
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+          this.presence.apply(message.entries, conn, Date.now())
+          this.schedulePresenceTick()
           break
-        case 'query-awareness':
-          this.sendAllAwareness(conn)
+        case 'query-awareness': {
+          const snapshot = this.presence.snapshot()
+          if (snapshot) conn.send(snapshot)
           break
+        }
         case 'auth':
           break
       }
@@ -153,7 +161,8 @@ export class Room {
       clearTimeout(this.flushTimer as NodeJS.Timeout)
     }
     if (this.compactionTimer) clearImmediate(this.compactionTimer)
-    this.awareness.destroy()
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
+    clearInterval(this.presenceExpiry)
     this.doc.destroy()
   }
 
@@ -223,21 +232,22 @@ export class Room {
     conn.send(encodeSyncStep2(this.doc, stateVector))
   }
 
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin instanceof Connection) {
-      for (const client of change.added) origin.awarenessClients.add(client)
-      for (const client of change.removed) origin.awarenessClients.delete(client)
-    }
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    if (changed.length > 0) this.broadcast(encodeAwarenessMessage(this.awareness, changed), origin)
+  /**
+   * Presence goes out in ticks: one frame per tick with the latest state of every client that
+   * changed, encoded once. Ticks lengthen with the room's size so that each receiver gets a
+   * bounded number of states per second however many people move their cursors.
+   */
+  private schedulePresenceTick(): void {
+    if (this.presenceTimer || this.destroyed || !this.presence.hasChanges) return
+    const delay = presenceTickMs(this.connections.size, this.options.presenceBudget)
+    this.presenceTimer = setTimeout(this.presenceTick, delay)
   }
 
-  private sendAllAwareness(conn: Connection): void {
-    const clients = [...this.awareness.getStates().keys()]
-    if (clients.length > 0) conn.send(encodeAwarenessMessage(this.awareness, clients))
+  private readonly presenceTick = (): void => {
+    this.presenceTimer = null
+    const frame = this.presence.takeChanges()
+    if (!frame) return
+    for (const conn of this.connections) conn.sendPresence(frame, () => this.presence.snapshot())
   }
 
   /** One encoded frame for everyone but the connection it came from. */

@@ -32,7 +32,11 @@ beforeEach(async () => {
   storage = new SqliteStorage({ file: path.join(dir, 'db.sqlite') })
   await storage.createBoard({ id, title: '', createdAt: new Date() })
   const logger = createLogger('silent')
-  manager = new RoomManager(storage, { compactAfterUpdates: 3, logger }, logger)
+  manager = new RoomManager(
+    storage,
+    { compactAfterUpdates: 3, presenceBudget: 450, logger },
+    logger,
+  )
 })
 afterEach(async () => {
   vi.useRealTimers()

@@ -1,6 +1,7 @@
 import { MessageType, SyncMessageType } from '@samla/shared'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
+import type { AwarenessEntry } from './Presence.ts'
 
 /** A frame that is not a well-formed y-websocket message. Nothing of it may be applied. */
 export class MalformedMessageError extends Error {
@@ -10,7 +11,7 @@ export class MalformedMessageError extends Error {
 export type ClientMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' }
   | { type: 'auth' }
 
@@ -53,8 +54,7 @@ function parse(decoder: decoding.Decoder, length: number): ClientMessage {
     }
     case MessageType.Awareness: {
       const payload = readPayload(decoder, length)
-      validateAwarenessUpdate(payload)
-      message = { type: 'awareness', update: payload }
+      message = { type: 'awareness', entries: decodeAwarenessUpdate(payload) }
       break
     }
     case MessageType.QueryAwareness:
@@ -111,16 +111,23 @@ function validateUpdate(update: Uint8Array): void {
   }
 }
 
-function validateAwarenessUpdate(update: Uint8Array): void {
+/** Reads every entry; each state must be JSON, since every receiver will JSON.parse it. */
+function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
+  if (count > update.length)
+    throw new MalformedMessageError('awareness count larger than the frame')
+  const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder) // client id
-    decoding.readVarUint(decoder) // clock
-    const json = decoding.readVarString(decoder)
-    JSON.parse(json)
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state = decoding.readVarString(decoder)
+    JSON.parse(state)
     if (decoder.pos > update.length) throw new MalformedMessageError('awareness entry past end')
+    entries.push({ clientId, clock, state })
   }
-  if (decoder.pos !== update.length)
+  if (decoder.pos !== update.length) {
     throw new MalformedMessageError('trailing bytes in awareness update')
+  }
+  return entries
 }
