@@ -43,6 +43,10 @@ export class Room {
   private logLength = 0
   private destroyed = false
   private presenceTimer: NodeJS.Timeout | null = null
+  /** Bumped on every document change; keys the cached full sync below. */
+  private version = 0
+  /** Sync step 2 for a client that has nothing yet, shared by joiners arriving together. */
+  private fullSync: { version: number; frame: Uint8Array } | null = null
   private readonly presenceExpiry: NodeJS.Timeout
   private readonly log: Logger
 
@@ -163,10 +167,12 @@ export class Room {
     if (this.compactionTimer) clearImmediate(this.compactionTimer)
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     clearInterval(this.presenceExpiry)
+    this.fullSync = null
     this.doc.destroy()
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.version++
     this.pending.push({ update, origin })
     // Appends within one event-loop turn share one transaction (group commit).
     if (!this.flushTimer && !this.flushing) this.flushTimer = setImmediate(this.flush)
@@ -229,7 +235,14 @@ export class Room {
   private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
     await this.persisted()
     if (!conn.isOpen || this.destroyed) return
-    conn.send(encodeSyncStep2(this.doc, stateVector))
+    // A fresh client (an empty state vector) needs the whole board: encode that once per
+    // version, so 200 phones scanning the QR code together cost one encoding, not 200.
+    const isEmpty = stateVector.length === 1 && stateVector[0] === 0
+    if (!isEmpty) return conn.send(encodeSyncStep2(this.doc, stateVector))
+    if (this.fullSync?.version !== this.version) {
+      this.fullSync = { version: this.version, frame: encodeSyncStep2(this.doc, stateVector) }
+    }
+    conn.send(this.fullSync.frame)
   }
 
   /**

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { awarenessFrame, updateFrame } from '../../test/frames.ts'
+import { awarenessFrame, syncStep1Frame, updateFrame } from '../../test/frames.ts'
 import { createLogger } from '../logger.ts'
 import { SqliteStorage } from '../storage/sqlite.ts'
 import { Connection, type RoomSocket } from './Connection.ts'
@@ -118,5 +118,30 @@ describe('RoomManager lifecycle', () => {
     room.removeConnection(writer)
     room.removeConnection(reader)
     manager.release(id)
+  })
+
+  it('encodes the full sync once for fresh joiners and again only after the board changed', async () => {
+    const room = await manager.acquire(id)
+    const writer = new Connection(new MemorySocket(), 1 << 20, () => {})
+    room.addConnection(writer)
+    room.handleFrame(writer, updateFrame(mapUpdate('x')))
+    await room.persisted()
+    const join = async () => {
+      const socket = new MemorySocket()
+      const conn = new Connection(socket, 1 << 20, () => {})
+      room.addConnection(conn)
+      room.handleFrame(conn, syncStep1Frame(new Y.Doc()))
+      await room.persisted()
+      await new Promise((resolve) => setImmediate(resolve))
+      return socket.sent.at(-1)
+    }
+    const [first, second] = await Promise.all([join(), join()])
+    expect(first).toBeDefined()
+    expect(second).toBe(first)
+    room.handleFrame(writer, updateFrame(mapUpdate('y')))
+    await room.persisted()
+    const third = await join()
+    expect(third).not.toBe(first)
+    expect((third?.length ?? 0) > (first?.length ?? 0)).toBe(true)
   })
 })
