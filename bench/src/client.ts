@@ -15,6 +15,8 @@ export interface ClientOptions {
   probe?: (latencyMs: number, writer: number, seq: number) => void
   /** Stop reading from the socket once synced (a frozen phone, a stuck tab). */
   neverRead?: boolean
+  /** Apply the document to a local Y.Doc (to check what arrived). */
+  decode?: boolean
 }
 
 /** One simulated participant speaking the raw protocol. */
@@ -64,7 +66,7 @@ export class LoadClient {
           resolve(performance.now() - started)
           if (options.neverRead) this.freeze()
         }
-        if (options.probe && (syncType === STEP2 || syncType === UPDATE)) {
+        if ((options.probe || options.decode) && (syncType === STEP2 || syncType === UPDATE)) {
           Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder))
         }
       })
@@ -117,6 +119,11 @@ export class LoadClient {
       doc.off('update', capture)
       if (update) this.send(updateFrame(this.target.dialect, this.room, update))
     }
+  }
+
+  /** Shapes in the decoded document (with `decode`). */
+  shapeCount(): number {
+    return this.doc.getMap('records').size
   }
 
   moveCursor(): void {

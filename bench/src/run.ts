@@ -5,8 +5,9 @@
  *   pnpm bench --only s150 --seconds 5 --targets samla,hocuspocus
  */
 import { parseArgs } from 'node:util'
+import { runColdLoad, runJoin, runManyRooms } from './boardScenarios.ts'
 import { type RelayResult, type RelayScenario, runRelay } from './relayScenario.ts'
-import { startTarget, type TargetName } from './targets.ts'
+import { startTarget, type Target, type TargetName } from './targets.ts'
 
 const { values } = parseArgs({
   options: {
@@ -77,6 +78,29 @@ for (const scenario of relayScenarios) {
   }
 }
 
+const wants = (id: string) => !values.only || values.only.split(',').includes(id)
+const other: Array<{ scenario: string; target: string; result: object }> = []
+async function onEachTarget(id: string, run: (t: Target) => Promise<object>) {
+  if (!wants(id)) return
+  for (const name of targets) {
+    const target = await startTarget(name)
+    try {
+      const result = await run(target)
+      other.push({ scenario: id, target: name, result })
+      console.log(JSON.stringify({ scenario: id, target: name, ...result }))
+    } finally {
+      await target.stop()
+    }
+  }
+}
+await onEachTarget('join', (t) => runJoin(t, 200, 5000))
+await onEachTarget('rooms', (t) => runManyRooms(t, 1000))
+if (wants('cold')) {
+  const result = await runColdLoad(10_000)
+  other.push({ scenario: 'cold', target: 'samla', result })
+  console.log(JSON.stringify({ scenario: 'cold', target: 'samla', ...result }))
+}
+
 console.log(
   '\n| scenario | server | p50 ms | p99 ms | max ms | delivered % | CPU s | peak RSS MiB | sent MiB |',
 )
@@ -86,3 +110,5 @@ for (const { scenario, target, result: r } of results) {
     `| ${scenario} | ${target} | ${r.p50} | ${r.p99} | ${r.max} | ${r.delivered} | ${r.cpuSeconds} | ${r.peakRssMiB} | ${r.sentMiB} |`,
   )
 }
+for (const { scenario, target, result } of other)
+  console.log(`${scenario} ${target} ${JSON.stringify(result)}`)

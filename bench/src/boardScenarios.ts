@@ -1,0 +1,125 @@
+import { LoadClient } from './client.ts'
+import { peakRssMiB, rssMiB } from './procstat.ts'
+import { percentile, round } from './stats.ts'
+import { startTarget, type Target } from './targets.ts'
+
+/**
+ * Fills a room with `shapes` records and waits until a fresh client receives all of them.
+ * Returns the filler still connected: the peers keep nothing, so a room nobody is in is empty.
+ */
+async function fillRoom(target: Target, room: string, shapes: number): Promise<LoadClient> {
+  const filler = new LoadClient(target, room)
+  await filler.synced
+  filler.fill(shapes)
+  for (;;) {
+    const check = new LoadClient(target, room, { decode: true })
+    await check.synced
+    const complete = check.shapeCount() >= shapes
+    check.close()
+    if (complete) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return filler
+}
+
+export interface JoinResult {
+  p50: number
+  p99: number
+  max: number
+  peakRssMiB: number
+}
+
+/** Many clients join a large board at the same moment (a room scanning the QR code). */
+export async function runJoin(
+  target: Target,
+  joiners: number,
+  shapes: number,
+): Promise<JoinResult> {
+  const room = await target.createRoom()
+  const filler = await fillRoom(target, room, shapes)
+  // One joiner decodes what it gets, to prove the board arrived whole.
+  const clients = Array.from(
+    { length: joiners },
+    (_, i) => new LoadClient(target, room, { decode: i === 0 }),
+  )
+  const times = await Promise.all(clients.map((c) => c.synced))
+  const received = clients[0]?.shapeCount() ?? 0
+  if (received < shapes)
+    throw new Error(`${target.name}: a joiner received ${received} of ${shapes} shapes`)
+  const result = {
+    p50: round(percentile(times, 50)),
+    p99: round(percentile(times, 99)),
+    max: round(percentile(times, 100)),
+    peakRssMiB: round(peakRssMiB(target.pid)),
+  }
+  for (const c of clients) c.close()
+  filler.close()
+  return result
+}
+
+/** Samla only (the peers keep nothing): first sync of a board loaded from SQLite after a restart. */
+export async function runColdLoad(
+  shapes: number,
+): Promise<{ firstSyncMs: number; shapesReceived: number }> {
+  const first = await startTarget('samla')
+  const room = await first.createRoom()
+  const filler = await fillRoom(first, room, shapes)
+  filler.close()
+  await first.stop()
+  const second = await startTarget('samla', { dataDir: first.dataDir })
+  try {
+    const client = new LoadClient(second, room, { decode: true })
+    const firstSyncMs = await client.synced
+    const shapesReceived = client.shapeCount()
+    client.close()
+    return { firstSyncMs: round(firstSyncMs), shapesReceived }
+  } finally {
+    await second.stop()
+  }
+}
+
+export interface RoomsResult {
+  rssBeforeMiB: number
+  rssPeakMiB: number
+  rssAfterMiB: number
+  /** Rooms still in memory afterwards (Samla reports it; the peers do not say). */
+  roomsLeft: number | null
+}
+
+/** Opens `count` rooms (join, write, leave), then checks that memory returns. */
+export async function runManyRooms(target: Target, count: number): Promise<RoomsResult> {
+  const rooms: string[] = []
+  for (let i = 0; i < count; i++) rooms.push(await target.createRoom())
+  // Warm up the process so that "before" is a steady state, not a cold start.
+  const warm = new LoadClient(target, rooms[0] ?? 'warm')
+  await warm.synced
+  warm.close()
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  const rssBeforeMiB = rssMiB(target.pid)
+  for (let i = 0; i < count; i += 50) {
+    const batch = rooms.slice(i, i + 50).map((room) => new LoadClient(target, room))
+    await Promise.all(batch.map((c) => c.synced))
+    for (const [j, c] of batch.entries()) c.write(i + j)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    for (const c of batch) c.close()
+  }
+  const rssPeak = peakRssMiB(target.pid)
+  let roomsLeft: number | null = null
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    if (target.name === 'samla') {
+      const health = (await (await fetch(`${target.url}/api/health`)).json()) as { rooms: number }
+      roomsLeft = health.rooms
+      if (roomsLeft === 0 || Date.now() > deadline) break
+    } else if (Date.now() > deadline - 5000) break
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  // Give the collector a moment; RSS then shows what the process really kept.
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+  return {
+    rssBeforeMiB: round(rssBeforeMiB),
+    rssPeakMiB: round(rssPeak),
+    rssAfterMiB: round(rssMiB(target.pid)),
+    roomsLeft,
+  }
+}
