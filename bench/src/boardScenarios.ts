@@ -61,7 +61,7 @@ export async function runJoin(
 export async function runColdLoad(
   shapes: number,
 ): Promise<{ firstSyncMs: number; shapesReceived: number }> {
-  const first = await startTarget('samla')
+  const first = await startTarget('samla', { keepData: true })
   const room = await first.createRoom()
   const filler = await fillRoom(first, room, shapes)
   filler.close()

@@ -47,14 +47,16 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   }
 }
 
-function stopper(child: ChildProcess) {
+function stopper(child: ChildProcess, dataDir: string | undefined, keepData: boolean) {
   return async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    await exited
-    clearTimeout(timer)
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    }
+    if (dataDir && !keepData) fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
@@ -108,7 +110,7 @@ export async function startTarget(
       const res = await fetch(`${url}/api/boards`, { method: 'POST' })
       return ((await res.json()) as { id: string }).id
     },
-    stop: stopper(child),
+    stop: stopper(child, dataDir, options.keepData ?? false),
   }
 }
 

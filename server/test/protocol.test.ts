@@ -186,6 +186,7 @@ describe('room ids and unknown rooms', () => {
       expect(running.rooms.loadedCount).toBe(0)
     } finally {
       await running.close()
+      ;(await import('node:fs')).rmSync(dataDir, { recursive: true, force: true })
     }
   })
 })
