@@ -60,9 +60,10 @@ function stopper(child: ChildProcess, dataDir: string | undefined, keepData: boo
   }
 }
 
+/** `keepData` leaves Samla's database behind on stop, for a restart on the same data. */
 export async function startTarget(
   name: TargetName,
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; keepData?: boolean } = {},
 ): Promise<Target> {
   const port = await freePort()
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1' }
