@@ -144,4 +144,27 @@ describe('RoomManager lifecycle', () => {
     expect(third).not.toBe(first)
     expect((third?.length ?? 0) > (first?.length ?? 0)).toBe(true)
   })
+
+  it('serves a compacted board’s first sync from the stored state, then builds the document', async () => {
+    await storage.appendUpdates(id, [mapUpdate('a'), mapUpdate('b')])
+    await storage.compact(id)
+    const stored = await storage.loadDocument(id)
+    const room = await manager.acquire(id)
+    const socket = new MemorySocket()
+    const conn = new Connection(socket, 1 << 20, () => {})
+    room.addConnection(conn)
+    room.handleFrame(conn, syncStep1Frame(new Y.Doc()))
+    await room.persisted()
+    await new Promise((resolve) => setImmediate(resolve))
+    const step2 = socket.sent.find((f) => f[0] === 0 && f[1] === 1)
+    expect(step2).toBeDefined()
+    // Message type, sync type, length prefix, then exactly the stored bytes.
+    expect(Buffer.from(step2 ?? []).includes(Buffer.from(stored.state ?? []))).toBe(true)
+    // The server's own step 1 follows once the document exists, and edits apply on top.
+    expect(socket.sent.some((f) => f[0] === 0 && f[1] === 0)).toBe(true)
+    room.handleFrame(conn, updateFrame(mapUpdate('c')))
+    expect(room.doc.getMap('m').toJSON()).toEqual({ a: 'a', b: 'b', c: 'c' })
+    room.removeConnection(conn)
+    manager.release(id)
+  })
 })

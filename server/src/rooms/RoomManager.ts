@@ -82,7 +82,7 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
       await room.settle()
       if (!stillUnused()) return
       // Leave a compact state behind so that the next load is one read, not a long replay.
-      if (room.needsCompaction()) await room.compact()
+      if (room.pendingLogLength > 0) await room.compact()
       if (!stillUnused()) return
       room.destroy()
       this.entries.delete(entry.id)
@@ -103,6 +103,7 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
         if (!room) return
         room.disconnectAll(CloseCode.GoingAway, 'server shutting down')
         await room.settle()
+        if (room.pendingLogLength > 0) await room.compact()
         room.destroy()
         this.emit('unloaded', entry.id)
       }),
