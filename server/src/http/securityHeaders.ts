@@ -14,7 +14,8 @@ export function securityHeaders() {
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
       mediaSrc: ["'self'", 'data:', 'blob:'],
-      connectSrc: ["'self'"],
+      // tldraw fetches some of its bundled assets from data: URLs; those never leave the page.
+      connectSrc: ["'self'", 'data:', 'blob:'],
       workerSrc: ["'self'", 'blob:'],
       frameSrc: ["'none'"],
       objectSrc: ["'none'"],

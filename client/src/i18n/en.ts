@@ -1,0 +1,35 @@
+import type { Messages } from './sv.ts'
+
+export const en: Messages = {
+  'app.name': 'Samla',
+  'app.tagline': 'A shared board for workshops – in the room and remote.',
+  'start.heading': 'Create a new board',
+  'start.intro':
+    'The board gets its own link. Everyone who opens it works on the same board: sticky notes, pens, shapes and each other’s cursors in real time. No account needed.',
+  'start.titleLabel': 'Board name (optional)',
+  'start.titlePlaceholder': 'For example Gathering 2 – online',
+  'start.create': 'Create new board',
+  'start.creating': 'Creating …',
+  'start.error': 'The board could not be created. Please try again.',
+  'start.privacy': 'Everything is kept on this server. Nothing is sent anywhere else.',
+  'language.label': 'Language',
+  'language.sv': 'Svenska',
+  'language.en': 'English',
+  'board.loading': 'Opening the board …',
+  'board.notFound.heading': 'This board does not exist',
+  'board.notFound.body': 'The link may be mistyped, or the board has been deleted.',
+  'board.invalid.heading': 'This is not a valid board link',
+  'board.error.heading': 'The board could not be opened',
+  'board.error.body': 'Check the connection and reload the page.',
+  'board.newerSchema.heading': 'Reload the page',
+  'board.newerSchema.body':
+    'This board was saved by a newer version of Samla. Reload the page to continue, so that nothing is lost.',
+  'board.reload': 'Reload',
+  'board.backToStart': 'Back to the start page',
+  'status.connecting': 'Connecting …',
+  'status.online': 'Connected',
+  'status.offline': 'Offline – changes are saved when the connection returns',
+  'status.label': 'Connection',
+  'user.guest': 'Guest',
+  'notFound.heading': 'Page not found',
+}

@@ -1,0 +1,37 @@
+/** Swedish, the default language. Every string of Samla's own UI lives here and in en.ts. */
+export const sv = {
+  'app.name': 'Samla',
+  'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
+  'start.heading': 'Skapa en ny tavla',
+  'start.intro':
+    'Tavlan får en egen länk. Alla som öppnar länken arbetar på samma tavla: lappar, pennor, former och varandras markörer i realtid. Inget konto behövs.',
+  'start.titleLabel': 'Tavlans namn (valfritt)',
+  'start.titlePlaceholder': 'Till exempel Samling 2 – digital',
+  'start.create': 'Skapa ny tavla',
+  'start.creating': 'Skapar …',
+  'start.error': 'Tavlan kunde inte skapas. Försök igen.',
+  'start.privacy': 'Allt sparas på den här servern. Inget skickas till någon annan.',
+  'language.label': 'Språk',
+  'language.sv': 'Svenska',
+  'language.en': 'English',
+  'board.loading': 'Öppnar tavlan …',
+  'board.notFound.heading': 'Tavlan finns inte',
+  'board.notFound.body': 'Länken kan vara felskriven, eller så har tavlan tagits bort.',
+  'board.invalid.heading': 'Det här är ingen giltig tavellänk',
+  'board.error.heading': 'Tavlan kunde inte öppnas',
+  'board.error.body': 'Kontrollera anslutningen och ladda om sidan.',
+  'board.newerSchema.heading': 'Ladda om sidan',
+  'board.newerSchema.body':
+    'Tavlan har sparats av en nyare version av Samla. Ladda om sidan för att fortsätta, så att inget går förlorat.',
+  'board.reload': 'Ladda om',
+  'board.backToStart': 'Till startsidan',
+  'status.connecting': 'Ansluter …',
+  'status.online': 'Ansluten',
+  'status.offline': 'Frånkopplad – ändringar sparas när anslutningen är tillbaka',
+  'status.label': 'Anslutning',
+  'user.guest': 'Gäst',
+  'notFound.heading': 'Sidan finns inte',
+} as const
+
+export type MessageKey = keyof typeof sv
+export type Messages = Record<MessageKey, string>

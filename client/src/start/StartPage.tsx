@@ -1,0 +1,62 @@
+import { BOARD_PATH_PREFIX } from '@samla/shared'
+import { type FormEvent, useId, useState } from 'react'
+import { createBoard } from '../api.ts'
+import { useI18n } from '../i18n/index.tsx'
+import { LanguageSwitch } from '../LanguageSwitch.tsx'
+
+export function StartPage() {
+  const { t } = useI18n()
+  const titleId = useId()
+  const [title, setTitle] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failed, setFailed] = useState(false)
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setFailed(false)
+    try {
+      const board = await createBoard(title)
+      location.assign(`${BOARD_PATH_PREFIX}${board.id}`)
+    } catch {
+      setFailed(true)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="page">
+      <header className="page__header">
+        <p className="brand">{t('app.name')}</p>
+        <LanguageSwitch />
+      </header>
+      <section className="card" aria-labelledby="start-heading">
+        <h1 id="start-heading">{t('start.heading')}</h1>
+        <p className="lead">{t('app.tagline')}</p>
+        <p>{t('start.intro')}</p>
+        <form onSubmit={onSubmit} className="form">
+          <label htmlFor={titleId}>{t('start.titleLabel')}</label>
+          <input
+            id={titleId}
+            name="title"
+            type="text"
+            maxLength={200}
+            autoComplete="off"
+            placeholder={t('start.titlePlaceholder')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('start.creating') : t('start.create')}
+          </button>
+          {failed && (
+            <p role="alert" className="error">
+              {t('start.error')}
+            </p>
+          )}
+        </form>
+        <p className="small">{t('start.privacy')}</p>
+      </section>
+    </main>
+  )
+}

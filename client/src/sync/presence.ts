@@ -1,0 +1,93 @@
+import {
+  computed,
+  createPresenceStateDerivation,
+  createUserId,
+  type Editor,
+  InstancePresenceRecordType,
+  react,
+  type TLInstancePresence,
+  UserRecordType,
+} from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+
+/** How often our own presence goes out at most: smooth enough, without a frame per mouse move. */
+const PUBLISH_INTERVAL_MS = 50
+
+interface AwarenessState {
+  presence?: TLInstancePresence
+}
+
+/**
+ * Presence through y-websocket awareness, never through the document: our cursor, selection,
+ * camera, name and colour go out; everyone else's become tldraw instance_presence records,
+ * which draw their cursors and fill the people menu (where one can follow another).
+ */
+export function bindPresence(editor: Editor, awareness: Awareness): () => void {
+  const store = editor.store
+  const $user = computed('samla user', () =>
+    UserRecordType.create({
+      id: createUserId(editor.user.getId()),
+      name: editor.user.getName(),
+      color: editor.user.getColor(),
+    }),
+  )
+  const $presence = createPresenceStateDerivation($user)(store)
+
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let lastSent = 0
+  const publish = () => {
+    timer = null
+    lastSent = Date.now()
+    awareness.setLocalStateField('presence', $presence.get())
+  }
+  const stopPublishing = react('publish presence', () => {
+    $presence.get()
+    if (timer) return
+    const wait = Math.max(0, PUBLISH_INTERVAL_MS - (Date.now() - lastSent))
+    timer = setTimeout(publish, wait)
+  })
+
+  const recordIdsByClient = new Map<number, TLInstancePresence['id']>()
+  const onChange = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }) => {
+    const put: TLInstancePresence[] = []
+    const gone: TLInstancePresence['id'][] = []
+    for (const clientId of [...added, ...updated]) {
+      if (clientId === awareness.clientID) continue
+      const presence = (awareness.getStates().get(clientId) as AwarenessState | undefined)?.presence
+      if (!presence) continue
+      const record = InstancePresenceRecordType.create({ ...presence, id: presence.id })
+      recordIdsByClient.set(clientId, record.id)
+      put.push(record)
+    }
+    for (const clientId of removed) {
+      const id = recordIdsByClient.get(clientId)
+      if (id) gone.push(id)
+      recordIdsByClient.delete(clientId)
+    }
+    if (put.length === 0 && gone.length === 0) return
+    store.mergeRemoteChanges(() => {
+      if (gone.length > 0) store.remove(gone.filter((id) => store.has(id)))
+      if (put.length > 0) store.put(put)
+    })
+  }
+  awareness.on('change', onChange)
+  onChange({ added: [...awareness.getStates().keys()], updated: [], removed: [] })
+
+  return () => {
+    stopPublishing()
+    if (timer) clearTimeout(timer)
+    awareness.off('change', onChange)
+    awareness.setLocalState(null)
+    store.mergeRemoteChanges(() =>
+      store.remove([...recordIdsByClient.values()].filter((id) => store.has(id))),
+    )
+  }
+}

@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react'
+import {
+  atom,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type TLStore,
+  type TLStoreWithStatus,
+} from 'tldraw'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { relayUrl } from '../api.ts'
+import { StoreDocBinding } from './binding.ts'
+
+export type ConnectionState = 'connecting' | 'online' | 'offline'
+
+export interface SyncedBoard {
+  storeWithStatus: TLStoreWithStatus
+  connection: ConnectionState
+  /** Set when the board was written by a newer Samla than this page. */
+  incompatible: boolean
+  provider: WebsocketProvider | null
+  doc: Y.Doc | null
+}
+
+/**
+ * One Y.Doc and one stock y-websocket provider per board, bound to a tldraw store. The same
+ * doc and provider live as long as the page, so edits made offline merge when it reconnects.
+ */
+export function useSyncedStore(boardId: string): SyncedBoard {
+  const [state, setState] = useState<SyncedBoard>({
+    storeWithStatus: { status: 'loading' },
+    connection: 'connecting',
+    incompatible: false,
+    provider: null,
+    doc: null,
+  })
+
+  useEffect(() => {
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(relayUrl(), boardId, doc)
+    // A collaboration status turns on tldraw's people menu (names, colours, follow) and cursor chat.
+    const $status = atom<'online' | 'offline'>('connection status', 'offline')
+    const store: TLStore = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      collaboration: { status: $status, mode: null },
+    })
+    const binding = new StoreDocBinding(store, doc, () =>
+      setState((s) => ({ ...s, incompatible: true })),
+    )
+    let started = false
+
+    const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
+      const connection: ConnectionState =
+        status === 'connected'
+          ? 'online'
+          : status === 'connecting' && !started
+            ? 'connecting'
+            : 'offline'
+      $status.set(connection === 'online' ? 'online' : 'offline')
+      setState((s) => ({
+        ...s,
+        connection,
+        storeWithStatus:
+          s.storeWithStatus.status === 'synced-remote'
+            ? {
+                status: 'synced-remote',
+                store,
+                connectionStatus: connection === 'online' ? 'online' : 'offline',
+              }
+            : s.storeWithStatus,
+      }))
+    }
+    const onSync = (synced: boolean) => {
+      if (!synced || started) return
+      started = true
+      const result = binding.start()
+      setState((s) =>
+        result.ok
+          ? {
+              ...s,
+              storeWithStatus: { status: 'synced-remote', store, connectionStatus: 'online' },
+            }
+          : {
+              ...s,
+              incompatible: result.reason === 'newer-schema',
+              storeWithStatus: { status: 'error', error: new Error(result.reason) },
+            },
+      )
+    }
+    provider.on('status', onStatus)
+    provider.on('sync', onSync)
+    setState((s) => ({ ...s, provider, doc }))
+
+    return () => {
+      provider.off('status', onStatus)
+      provider.off('sync', onSync)
+      binding.dispose()
+      provider.destroy()
+      doc.destroy()
+    }
+  }, [boardId])
+
+  return state
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, screenshotDir } from './src/browser.ts'
+import { type SamlaProcess, startSamla } from './src/server.ts'
+
+let server: SamlaProcess & { port: number }
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+const foreignRequests: string[] = []
+const failedLoads: string[] = []
+
+/** Records every request that leaves the server's origin, for the no-third-party rule. */
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } })
+  context.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith(`http://127.0.0.1:${server.port}/`) && !/^(data|blob):/.test(url))
+      foreignRequests.push(url)
+  })
+  context.on('requestfailed', (request) => {
+    // A reconnecting WebSocket during the restart is expected; a missing asset is not.
+    if (!request.url().startsWith('ws')) failedLoads.push(request.url())
+  })
+  return context
+}
+
+async function waitForOnline(page: Page) {
+  await page.locator('[data-connection="online"]').waitFor({ timeout: 30_000 })
+}
+
+beforeAll(async () => {
+  server = await startSamla()
+  browser = await launchBrowser()
+  fs.mkdirSync(screenshotDir, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true })
+})
+
+describe('a shared board in two browsers', () => {
+  it('creates a board, shares a sticky note and a cursor, and keeps the note across reloads and a restart', async () => {
+    const a = await (await newContext()).newPage()
+    await a.goto(server.url)
+    await expect.poll(() => a.evaluate(() => document.documentElement.lang)).toBe('sv')
+    await a.getByLabel('Tavlans namn (valfritt)').fill('Samling 2 – digital')
+    await a.getByRole('button', { name: 'Skapa ny tavla' }).click()
+    await a.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
+    await waitForOnline(a)
+    const boardUrl = a.url()
+
+    const b = await (await newContext()).newPage()
+    await b.goto(boardUrl)
+    await waitForOnline(b)
+
+    // A writes a sticky note the way a person does: the note tool, a click, typing.
+    await a.locator('.tl-canvas').click({ position: { x: 640, y: 400 } })
+    await a.keyboard.press('n')
+    await a.locator('.tl-canvas').click({ position: { x: 500, y: 350 } })
+    await a.keyboard.type('Vad kan du göra redan i morgon?')
+    await a.keyboard.press('Escape')
+    await expect
+      .poll(() => a.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length))
+      .toBe(1)
+
+    await b.getByText('Vad kan du göra redan i morgon?').first().waitFor({ timeout: 15_000 })
+
+    // A's cursor, with A's name, appears on B's screen.
+    const nameOfA = await a.evaluate(() => window.__samla?.editor.user.getName() ?? '')
+    expect(nameOfA).toMatch(/^Gäst \d+$/)
+    await a.mouse.move(700, 300)
+    await a.mouse.move(720, 320, { steps: 5 })
+    await b
+      .locator('.tl-collaborators__item .tl-nametag', { hasText: nameOfA })
+      .waitFor({ timeout: 15_000 })
+    await b.screenshot({ path: `${screenshotDir}/board-two-users-1280.png` })
+
+    // Reload: the note comes back from the server.
+    await b.reload()
+    await waitForOnline(b)
+    await b.getByText('Vad kan du göra redan i morgon?').first().waitFor({ timeout: 15_000 })
+
+    // Restart the server on the same data and port: the note is still there.
+    await server.stop()
+    await b.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
+    server = await startSamla(server.dataDir, server.port)
+    await waitForOnline(b)
+    await b.reload()
+    await waitForOnline(b)
+    await b.getByText('Vad kan du göra redan i morgon?').first().waitFor({ timeout: 15_000 })
+    expect(await b.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length)).toBe(1)
+
+    expect(foreignRequests).toEqual([])
+    expect(failedLoads).toEqual([])
+  })
+})

@@ -1,0 +1,9 @@
+// What the board page exposes to tests (client/src/board/Board.tsx), typed as far as tests read it.
+interface Window {
+  __samla?: {
+    editor: {
+      getCurrentPageShapes(): unknown[]
+      user: { getName(): string }
+    }
+  }
+}
