@@ -278,8 +278,8 @@ export class Room {
     // A fresh client (an empty state vector) needs the whole board: encode that once per
     // version, so 200 phones scanning the QR code together cost one encoding, not 200.
     const isEmpty = stateVector.length === 1 && stateVector[0] === 0
-    if (isEmpty && this.fullSync?.version === this.version) return conn.send(this.fullSync.frame)
     if (!isEmpty) return conn.send(encodeSyncStep2(this.doc, stateVector))
+    // Reading `this.doc` only on a miss keeps a just-loaded board's stored bytes in use.
     if (this.fullSync?.version !== this.version) {
       this.fullSync = { version: this.version, frame: encodeSyncStep2(this.doc, stateVector) }
     }
