@@ -14,6 +14,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'client',
+          include: ['client/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['client/test/setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',

@@ -36,6 +36,10 @@ export class StoreDocBinding {
         for (const record of this.documentRecords()) this.records.set(record.id, record)
       }, LOCAL)
     } else {
+      // The document knows migrations this page does not: a newer Samla wrote it.
+      if (remoteSchema && !this.store.schema.getMigrationsSince(remoteSchema).ok) {
+        return { ok: false, reason: 'newer-schema' }
+      }
       const snapshot = {
         store: Object.fromEntries(this.records.entries()),
         schema: remoteSchema ?? ours,
@@ -43,12 +47,7 @@ export class StoreDocBinding {
       const migrated = this.store.schema.migrateStoreSnapshot(
         snapshot as Parameters<TLStore['schema']['migrateStoreSnapshot']>[0],
       )
-      if (migrated.type === 'error') {
-        return {
-          ok: false,
-          reason: migrated.reason === 'target-version-too-old' ? 'newer-schema' : 'invalid-data',
-        }
-      }
+      if (migrated.type === 'error') return { ok: false, reason: 'invalid-data' }
       const records = Object.values(migrated.value) as TLRecord[]
       const keep = new Set(records.map((r) => r.id))
       this.store.mergeRemoteChanges(() => {

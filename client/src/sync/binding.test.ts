@@ -1,0 +1,137 @@
+import {
+  createTLStore,
+  DocumentRecordType,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  PageRecordType,
+  TLDOCUMENT_ID,
+  type TLStore,
+} from 'tldraw'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { StoreDocBinding } from './binding.ts'
+
+const newStore = () =>
+  createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+const pageId = PageRecordType.createId('page')
+
+/** Two docs that exchange every update directly, as two clients through the relay would. */
+function linkedDocs(): [Y.Doc, Y.Doc] {
+  const a = new Y.Doc()
+  const b = new Y.Doc()
+  a.on('update', (u: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, u, a))
+  b.on('update', (u: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, u, b))
+  return [a, b]
+}
+
+function seedPage(store: TLStore) {
+  store.put([
+    DocumentRecordType.create({ id: TLDOCUMENT_ID }),
+    PageRecordType.create({ id: pageId, name: 'Sida 1', index: 'a1' as never }),
+  ])
+}
+
+/** A second page stands in for any document record: the binding treats them all alike. */
+function addPage(store: TLStore, name: string) {
+  const id = PageRecordType.createId()
+  store.put([PageRecordType.create({ id, name, index: 'a2' as never })])
+  return id
+}
+
+const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+describe('StoreDocBinding', () => {
+  it('keeps two stores on two linked docs equal, in both directions', async () => {
+    const [docA, docB] = linkedDocs()
+    const a = newStore()
+    const b = newStore()
+    seedPage(a)
+    const bindA = new StoreDocBinding(a, docA, () => {})
+    expect(bindA.start()).toEqual({ ok: true })
+    const bindB = new StoreDocBinding(b, docB, () => {})
+    expect(bindB.start()).toEqual({ ok: true })
+    expect(b.get(pageId)?.name).toBe('Sida 1')
+
+    const noteId = addPage(a, 'Öppna upp')
+    await nextFrame()
+    expect(b.get(noteId)).toEqual(a.get(noteId))
+
+    b.update(noteId, (page) => ({ ...page, name: 'Testa' }))
+    await nextFrame()
+    expect(a.get(noteId)?.name).toBe('Testa')
+
+    b.remove([noteId])
+    await nextFrame()
+    expect(a.has(noteId)).toBe(false)
+    bindA.dispose()
+    bindB.dispose()
+  })
+
+  it('never writes presence or session records into the document', async () => {
+    const doc = new Y.Doc()
+    const store = newStore()
+    seedPage(store)
+    new StoreDocBinding(store, doc, () => {}).start()
+    const typeNames = new Set(
+      [...doc.getMap<{ typeName: string }>('records').values()].map((r) => r.typeName),
+    )
+    expect([...typeNames].sort()).toEqual(['document', 'page'])
+  })
+
+  it('refuses a board written with a newer schema and leaves it untouched', () => {
+    const [writerDoc, readerDoc] = linkedDocs()
+    const writer = newStore()
+    seedPage(writer)
+    new StoreDocBinding(writer, writerDoc, () => {}).start()
+    // Pretend a later Samla wrote the board: one migration sequence is ahead of ours.
+    const schema = structuredClone(writer.schema.serialize()) as {
+      sequences: Record<string, number>
+    }
+    const [sequence, version] = Object.entries(schema.sequences)[0] ?? ['', 0]
+    schema.sequences[sequence] = version + 5
+    writerDoc.getMap('meta').set('schema', schema)
+    const before = Y.encodeStateAsUpdate(readerDoc)
+
+    const reader = newStore()
+    expect(new StoreDocBinding(reader, readerDoc, () => {}).start()).toEqual({
+      ok: false,
+      reason: 'newer-schema',
+    })
+    expect(Y.encodeStateAsUpdate(readerDoc)).toEqual(before)
+  })
+
+  it('tells the page to reload when another client upgrades the board while it is open', async () => {
+    const [docA, docB] = linkedDocs()
+    const a = newStore()
+    seedPage(a)
+    new StoreDocBinding(a, docA, () => {}).start()
+    let incompatible = false
+    new StoreDocBinding(newStore(), docB, () => {
+      incompatible = true
+    }).start()
+    const schema = structuredClone(a.schema.serialize()) as { sequences: Record<string, number> }
+    const [sequence, version] = Object.entries(schema.sequences)[0] ?? ['', 0]
+    schema.sequences[sequence] = version + 1
+    docA.getMap('meta').set('schema', schema)
+    expect(incompatible).toBe(true)
+  })
+
+  it('migrates a board written with an older schema and stores it in ours', () => {
+    const [writerDoc, readerDoc] = linkedDocs()
+    const writer = newStore()
+    seedPage(writer)
+    new StoreDocBinding(writer, writerDoc, () => {}).start()
+    // An older Samla: the page records' migration sequence one version behind.
+    const ours = writer.schema.serialize()
+    const older = structuredClone(ours) as { sequences: Record<string, number> }
+    const pageVersion = older.sequences['com.tldraw.page'] ?? 0
+    expect(pageVersion).toBeGreaterThan(0)
+    older.sequences['com.tldraw.page'] = pageVersion - 1
+    writerDoc.getMap('meta').set('schema', older)
+
+    const reader = newStore()
+    expect(new StoreDocBinding(reader, readerDoc, () => {}).start()).toEqual({ ok: true })
+    expect(reader.get(pageId)?.name).toBe('Sida 1')
+    expect(readerDoc.getMap('meta').get('schema')).toEqual(ours)
+  })
+})
