@@ -16,7 +16,15 @@ const before = list(scratch)
 const result = spawnSync(
   'drizzle-kit',
   // drizzle-kit prefixes --out with './', so it must be relative.
-  ['generate', '--dialect', 'sqlite', '--schema', './server/src/db/schema.ts', '--out', path.relative(process.cwd(), scratch)],
+  [
+    'generate',
+    '--dialect',
+    'sqlite',
+    '--schema',
+    './server/src/db/schema.ts',
+    '--out',
+    path.relative(process.cwd(), scratch),
+  ],
   { encoding: 'utf8', shell: process.platform === 'win32' },
 )
 const after = list(scratch)
@@ -28,7 +36,9 @@ if (result.status !== 0 || /error/i.test(result.stderr)) {
 }
 const added = after.filter((f) => !before.includes(f))
 if (added.length > 0) {
-  console.error(`The schema has changes without a migration (${added.join(', ')}). Run: pnpm db:generate`)
+  console.error(
+    `The schema has changes without a migration (${added.join(', ')}). Run: pnpm db:generate`,
+  )
   process.exit(1)
 }
 console.log('Migrations match the schema.')

@@ -36,7 +36,7 @@ export class LoadClient {
   constructor(
     private readonly target: Target,
     private readonly room: string,
-    private readonly options: ClientOptions = {},
+    options: ClientOptions = {},
   ) {
     const started = performance.now()
     this.ws = new WebSocket(roomUrl(target, room), {
