@@ -28,6 +28,18 @@ async function waitForOnline(page: Page) {
   await page.locator('[data-connection="online"]').waitFor({ timeout: 30_000 })
 }
 
+/** Creates a sticky note through the UI: the note tool, a click on the canvas, typing. */
+async function writeNote(page: Page, at: { x: number; y: number }, text: string) {
+  await page.locator('.tl-canvas').click({ position: { x: 640, y: 600 } })
+  await page.keyboard.press('n')
+  await page.locator('.tl-canvas').click({ position: at })
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+}
+
+const shapeCount = (page: Page) =>
+  page.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length)
+
 beforeAll(async () => {
   server = await startSamla()
   browser = await launchBrowser()
@@ -93,5 +105,53 @@ describe('a shared board in two browsers', () => {
 
     expect(foreignRequests).toEqual([])
     expect(failedLoads).toEqual([])
+  })
+
+  it('merges edits both browsers made while the server was down', async () => {
+    const res = await fetch(`${server.url}/api/boards`, { method: 'POST' })
+    const { url } = (await res.json()) as { url: string }
+    const a = await (await newContext()).newPage()
+    const b = await (await newContext()).newPage()
+    await a.goto(url)
+    await b.goto(url)
+    await Promise.all([waitForOnline(a), waitForOnline(b)])
+
+    await server.stop()
+    await a.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
+    await b.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
+    await writeNote(a, { x: 300, y: 300 }, 'Skrivet av A utan nät')
+    await writeNote(b, { x: 800, y: 300 }, 'Skrivet av B utan nät')
+
+    server = await startSamla(server.dataDir, server.port)
+    await Promise.all([waitForOnline(a), waitForOnline(b)])
+    for (const page of [a, b]) {
+      await page.getByText('Skrivet av A utan nät').first().waitFor({ timeout: 15_000 })
+      await page.getByText('Skrivet av B utan nät').first().waitFor({ timeout: 15_000 })
+      expect(await shapeCount(page)).toBe(2)
+    }
+    expect(foreignRequests).toEqual([])
+  })
+
+  it('switches Samla and tldraw to English and back, and fits a phone screen', async () => {
+    const context = await newContext()
+    const page = await context.newPage()
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Skapa ny tavla' }).waitFor()
+    await page.screenshot({ path: `${screenshotDir}/start-360.png` })
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('button', { name: 'Create new board' }).click()
+    await page.waitForURL(/\/b\//)
+    await page
+      .locator('[data-connection="online"]')
+      .getByText('Connected')
+      .waitFor({ timeout: 30_000 })
+    await expect.poll(() => page.evaluate(() => window.__samla?.editor.user.getLocale())).toBe('en')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    await page.screenshot({ path: `${screenshotDir}/board-360-en.png` })
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('button', { name: 'Svenska' }).click()
+    await page.locator('[data-connection="online"]').getByText('Ansluten').waitFor()
+    await expect.poll(() => page.evaluate(() => window.__samla?.editor.user.getLocale())).toBe('sv')
   })
 })

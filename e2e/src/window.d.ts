@@ -3,7 +3,7 @@ interface Window {
   __samla?: {
     editor: {
       getCurrentPageShapes(): unknown[]
-      user: { getName(): string }
+      user: { getName(): string; getLocale(): string }
     }
   }
 }
