@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, screenshotDir } from './src/browser.ts'
 import { type SamlaProcess, startSamla } from './src/server.ts'
 
-let server: SamlaProcess & { port: number }
+let server: SamlaProcess
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 const foreignRequests: string[] = []
 const failedLoads: string[] = []

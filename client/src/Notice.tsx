@@ -1,6 +1,6 @@
 import { useI18n } from './i18n/index.tsx'
 import type { MessageKey } from './i18n/sv.ts'
-import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { PageHeader } from './PageHeader.tsx'
 
 /** A full-page message (unknown board, error, reload needed) with a way onwards. */
 export function Notice({
@@ -15,10 +15,7 @@ export function Notice({
   const { t } = useI18n()
   return (
     <main className="page">
-      <header className="page__header">
-        <p className="brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
+      <PageHeader />
       <section className="card" aria-labelledby="notice-heading">
         <h1 id="notice-heading">{t(headingKey)}</h1>
         {bodyKey && <p>{t(bodyKey)}</p>}

@@ -6,25 +6,32 @@ const repoRoot = path.resolve(import.meta.dirname, '../..')
 
 export interface ChildServer {
   url: string
+  port: number
   process: ChildProcess
   /** Resolves when the process has exited. */
   exited: Promise<number | null>
+  /** SIGTERM (the server flushes and compacts on the way out) and wait for the exit. */
+  stop(): Promise<void>
 }
 
-/** Starts `server/src/main.ts` as its own process, as `pnpm start` would, and waits until it listens. */
+/**
+ * Starts `server/src/main.ts` as its own process, as `pnpm start` would, and waits until it
+ * listens: on a random port unless one is given (a restart keeps its port, so open pages
+ * reconnect by themselves). Used by the crash test and the end-to-end tests.
+ */
 export async function startChildServer(
   dataDir: string,
-  env: Record<string, string> = {},
+  options: { port?: number; env?: Record<string, string> } = {},
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
-      PORT: '0',
+      PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',
       SAMLA_DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
-      ...env,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -47,5 +54,16 @@ export async function startChildServer(
       reject(new Error(`server exited (${code}) before listening: ${stderr.join('')}`)),
     )
   })
-  return { url: `http://127.0.0.1:${port}`, process: child, exited }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    process: child,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        await exited
+      }
+    },
+  }
 }

@@ -2,7 +2,7 @@ import { BOARD_PATH_PREFIX } from '@samla/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { createBoard } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
-import { LanguageSwitch } from '../LanguageSwitch.tsx'
+import { PageHeader } from '../PageHeader.tsx'
 
 export function StartPage() {
   const { t } = useI18n()
@@ -26,10 +26,7 @@ export function StartPage() {
 
   return (
     <main className="page">
-      <header className="page__header">
-        <p className="brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
+      <PageHeader />
       <section className="card" aria-labelledby="start-heading">
         <h1 id="start-heading">{t('start.heading')}</h1>
         <p className="lead">{t('app.tagline')}</p>

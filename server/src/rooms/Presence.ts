@@ -54,15 +54,7 @@ export class Presence {
   removeClients(clientIds: Iterable<number>, now: number): void {
     for (const clientId of clientIds) {
       const held = this.entries.get(clientId)
-      if (!held || held.state === 'null') continue
-      this.entries.set(clientId, {
-        clientId,
-        clock: held.clock + 1,
-        state: 'null',
-        lastSeen: now,
-        owner: null,
-      })
-      this.dirty.add(clientId)
+      if (held && held.state !== 'null') this.markGone(held, now)
     }
   }
 
@@ -74,16 +66,22 @@ export class Presence {
         if (!this.dirty.has(clientId)) this.entries.delete(clientId)
       } else {
         held.owner?.awarenessClients.delete(clientId)
-        this.entries.set(clientId, {
-          clientId,
-          clock: held.clock + 1,
-          state: 'null',
-          lastSeen: now,
-          owner: null,
-        })
-        this.dirty.add(clientId)
+        this.markGone(held, now)
       }
     }
+  }
+
+  /** A removal everyone will accept: the next clock, state null (y-protocols' own rule). */
+  private markGone(held: Held, now: number): void {
+    const { clientId } = held
+    this.entries.set(clientId, {
+      clientId,
+      clock: held.clock + 1,
+      state: 'null',
+      lastSeen: now,
+      owner: null,
+    })
+    this.dirty.add(clientId)
   }
 
   /** The frame for everything changed since the last call, or null. */
