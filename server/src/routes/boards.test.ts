@@ -1,0 +1,128 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { BOARD_ID_PATTERN } from '@samla/shared'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import { loadConfig } from '../config.ts'
+import { createLogger } from '../logger.ts'
+import { RoomManager } from '../rooms/RoomManager.ts'
+import { SqliteStorage } from '../storage/sqlite.ts'
+
+let dir: string
+let storage: SqliteStorage
+
+function app(env: Record<string, string> = {}) {
+  const config = loadConfig({ SAMLA_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env })
+  const logger = createLogger('silent')
+  const rooms = new RoomManager(
+    storage,
+    { compactAfterUpdates: 500, presenceBudget: 450, logger },
+    logger,
+  )
+  return createApp({ config, storage, rooms, logger })
+}
+const post = (body: string, env?: Record<string, string>) =>
+  app(env).request('/api/boards', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  })
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-routes-'))
+  storage = new SqliteStorage({ file: path.join(dir, 'samla.sqlite') })
+})
+afterEach(async () => {
+  await storage.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('POST /api/boards', () => {
+  it('creates a board with a 128-bit id, a join URL and a relay path', async () => {
+    const res = await post(JSON.stringify({ title: 'Samling 2 – digital' }))
+    expect(res.status).toBe(201)
+    const board = await res.json()
+    expect(board.id).toMatch(BOARD_ID_PATTERN)
+    expect(board.title).toBe('Samling 2 – digital')
+    expect(board.url).toBe(`http://localhost/b/${board.id}`)
+    expect(board.wsPath).toBe(`/ws/${board.id}`)
+    expect(await storage.getBoard(board.id)).not.toBeNull()
+  })
+
+  it('accepts an empty body and never repeats an id', async () => {
+    const ids = new Set<string>()
+    for (let i = 0; i < 100; i++) ids.add((await (await post('')).json()).id)
+    expect(ids.size).toBe(100)
+  })
+
+  it('uses SAMLA_PUBLIC_URL for join links', async () => {
+    const board = await (await post('{}', { SAMLA_PUBLIC_URL: 'https://samla.example.se/' })).json()
+    expect(board.url).toBe(`https://samla.example.se/b/${board.id}`)
+  })
+
+  it.each([
+    ['invalid JSON', '{"title":', 400, 'invalid_json'],
+    ['a title of the wrong type', '{"title":5}', 400, 'invalid_body'],
+    ['an unknown field', '{"title":"x","admin":true}', 400, 'invalid_body'],
+    [
+      'a title over 200 characters',
+      JSON.stringify({ title: 'x'.repeat(201) }),
+      400,
+      'invalid_body',
+    ],
+  ])('refuses %s with a clear JSON error', async (_what, body, status, code) => {
+    const res = await post(body)
+    expect(res.status).toBe(status)
+    const error = (await res.json()).error
+    expect(error.code).toBe(code)
+    expect(error.message).toEqual(expect.any(String))
+    if (code === 'invalid_body') expect(error.issues.length).toBeGreaterThan(0)
+  })
+
+  it('refuses a body over the limit with 413 and stores nothing', async () => {
+    const res = await post(JSON.stringify({ title: 'x'.repeat(5000) }), {
+      SAMLA_MAX_JSON_BODY_BYTES: '1024',
+    })
+    expect(res.status).toBe(413)
+    expect((await res.json()).error.code).toBe('payload_too_large')
+  })
+})
+
+describe('GET /api/boards/:id', () => {
+  it('returns a board, 404 for an unknown id and 400 for an invalid one', async () => {
+    const created = await (await post('{"title":"Lära"}')).json()
+    const found = await app().request(`/api/boards/${created.id}`)
+    expect(found.status).toBe(200)
+    expect(await found.json()).toEqual(created)
+
+    const missing = await app().request(`/api/boards/${'A'.repeat(22)}`)
+    expect(missing.status).toBe(404)
+    expect((await missing.json()).error.code).toBe('board_not_found')
+
+    const invalid = await app().request('/api/boards/not-a-board')
+    expect(invalid.status).toBe(400)
+    expect((await invalid.json()).error.code).toBe('invalid_board_id')
+  })
+})
+
+describe('health, config and headers', () => {
+  it('answers health and hands out the tldraw license key at run time', async () => {
+    expect(await (await app().request('/api/health')).json()).toEqual({ status: 'ok', rooms: 0 })
+    const none = await app().request('/api/config')
+    expect((await none.json()).tldrawLicenseKey).toBeNull()
+    expect(none.headers.get('cache-control')).toBe('no-store')
+    const keyed = await app({ TLDRAW_LICENSE_KEY: 'tldraw-test-key' }).request('/api/config')
+    expect((await keyed.json()).tldrawLicenseKey).toBe('tldraw-test-key')
+  })
+
+  it('answers unknown API paths with JSON 404 and sends a same-origin CSP everywhere', async () => {
+    const res = await app().request('/api/nothing-here')
+    expect(res.status).toBe(404)
+    expect((await res.json()).error.code).toBe('not_found')
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toMatch(/https?:\/\//)
+  })
+})
