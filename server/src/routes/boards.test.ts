@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BOARD_ID_PATTERN } from '@samla/shared'
+import { BOARD_ID_PATTERN, type Board, type ClientConfig, type ErrorBody } from '@samla/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { loadConfig } from '../config.ts'
@@ -22,6 +22,8 @@ function app(env: Record<string, string> = {}) {
   )
   return createApp({ config, storage, rooms, logger })
 }
+const boardOf = async (res: Response) => (await res.json()) as Board
+const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error
 const post = (body: string, env?: Record<string, string>) =>
   app(env).request('/api/boards', {
     method: 'POST',
@@ -42,7 +44,7 @@ describe('POST /api/boards', () => {
   it('creates a board with a 128-bit id, a join URL and a relay path', async () => {
     const res = await post(JSON.stringify({ title: 'Samling 2 – digital' }))
     expect(res.status).toBe(201)
-    const board = await res.json()
+    const board = await boardOf(res)
     expect(board.id).toMatch(BOARD_ID_PATTERN)
     expect(board.title).toBe('Samling 2 – digital')
     expect(board.url).toBe(`http://localhost/b/${board.id}`)
@@ -52,12 +54,12 @@ describe('POST /api/boards', () => {
 
   it('accepts an empty body and never repeats an id', async () => {
     const ids = new Set<string>()
-    for (let i = 0; i < 100; i++) ids.add((await (await post('')).json()).id)
+    for (let i = 0; i < 100; i++) ids.add((await boardOf(await post(''))).id)
     expect(ids.size).toBe(100)
   })
 
   it('uses SAMLA_PUBLIC_URL for join links', async () => {
-    const board = await (await post('{}', { SAMLA_PUBLIC_URL: 'https://samla.example.se/' })).json()
+    const board = await boardOf(await post('{}', { SAMLA_PUBLIC_URL: 'https://samla.example.se/' }))
     expect(board.url).toBe(`https://samla.example.se/b/${board.id}`)
   })
 
@@ -74,10 +76,10 @@ describe('POST /api/boards', () => {
   ])('refuses %s with a clear JSON error', async (_what, body, status, code) => {
     const res = await post(body)
     expect(res.status).toBe(status)
-    const error = (await res.json()).error
+    const error = await errorOf(res)
     expect(error.code).toBe(code)
     expect(error.message).toEqual(expect.any(String))
-    if (code === 'invalid_body') expect(error.issues.length).toBeGreaterThan(0)
+    if (code === 'invalid_body') expect(error.issues?.length).toBeGreaterThan(0)
   })
 
   it('refuses a body over the limit with 413 and stores nothing', async () => {
@@ -85,24 +87,24 @@ describe('POST /api/boards', () => {
       SAMLA_MAX_JSON_BODY_BYTES: '1024',
     })
     expect(res.status).toBe(413)
-    expect((await res.json()).error.code).toBe('payload_too_large')
+    expect((await errorOf(res)).code).toBe('payload_too_large')
   })
 })
 
 describe('GET /api/boards/:id', () => {
   it('returns a board, 404 for an unknown id and 400 for an invalid one', async () => {
-    const created = await (await post('{"title":"Lära"}')).json()
+    const created = await boardOf(await post('{"title":"Lära"}'))
     const found = await app().request(`/api/boards/${created.id}`)
     expect(found.status).toBe(200)
-    expect(await found.json()).toEqual(created)
+    expect(await boardOf(found)).toEqual(created)
 
     const missing = await app().request(`/api/boards/${'A'.repeat(22)}`)
     expect(missing.status).toBe(404)
-    expect((await missing.json()).error.code).toBe('board_not_found')
+    expect((await errorOf(missing)).code).toBe('board_not_found')
 
     const invalid = await app().request('/api/boards/not-a-board')
     expect(invalid.status).toBe(400)
-    expect((await invalid.json()).error.code).toBe('invalid_board_id')
+    expect((await errorOf(invalid)).code).toBe('invalid_board_id')
   })
 })
 
@@ -110,16 +112,16 @@ describe('health, config and headers', () => {
   it('answers health and hands out the tldraw license key at run time', async () => {
     expect(await (await app().request('/api/health')).json()).toEqual({ status: 'ok', rooms: 0 })
     const none = await app().request('/api/config')
-    expect((await none.json()).tldrawLicenseKey).toBeNull()
+    expect(((await none.json()) as ClientConfig).tldrawLicenseKey).toBeNull()
     expect(none.headers.get('cache-control')).toBe('no-store')
     const keyed = await app({ TLDRAW_LICENSE_KEY: 'tldraw-test-key' }).request('/api/config')
-    expect((await keyed.json()).tldrawLicenseKey).toBe('tldraw-test-key')
+    expect(((await keyed.json()) as ClientConfig).tldrawLicenseKey).toBe('tldraw-test-key')
   })
 
   it('answers unknown API paths with JSON 404 and sends a same-origin CSP everywhere', async () => {
     const res = await app().request('/api/nothing-here')
     expect(res.status).toBe(404)
-    expect((await res.json()).error.code).toBe('not_found')
+    expect((await errorOf(res)).code).toBe('not_found')
     const csp = res.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("script-src 'self'")
