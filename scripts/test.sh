@@ -16,4 +16,6 @@ fi
 # pnpm comes through npx, so a machine with only Node and npm is enough.
 PNPM=(npx -y pnpm@10)
 "${PNPM[@]}" install --frozen-lockfile
+rm -rf test-results
 "${PNPM[@]}" test
+node --import tsx scripts/test-summary.ts
