@@ -88,6 +88,22 @@ describe('a shared board in two browsers', () => {
       .waitFor({ timeout: 15_000 })
     await b.screenshot({ path: `${screenshotDir}/board-two-users-1280.png` })
 
+    // B follows A (as the people menu does): when A moves its view, B's view goes along.
+    await b.evaluate(() => {
+      const editor = window.__samla?.editor
+      const presence = editor?.getCollaborators()[0]
+      if (presence) editor?.startFollowingUser(presence.userId)
+    })
+    await a.evaluate(() => {
+      window.__samla?.editor.setCamera({ x: -2000, y: -1500, z: 1 })
+    })
+    await expect
+      .poll(() => b.evaluate(() => window.__samla?.editor.getCamera().x), { timeout: 15_000 })
+      .toBeLessThan(-1000)
+    await b.evaluate(() => {
+      window.__samla?.editor.stopFollowingUser()
+    })
+
     // Reload: the note comes back from the server.
     await b.reload()
     await waitForOnline(b)

@@ -4,6 +4,11 @@ interface Window {
     editor: {
       getCurrentPageShapes(): unknown[]
       user: { getName(): string; getLocale(): string }
+      getCollaborators(): { userId: string }[]
+      startFollowingUser(userId: string): void
+      stopFollowingUser(): void
+      getCamera(): { x: number; y: number; z: number }
+      setCamera(camera: { x: number; y: number; z: number }): void
     }
   }
 }
