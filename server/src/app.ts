@@ -5,8 +5,10 @@ import { ApiError, createErrorHandler, errorBody } from './http/errors.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { clientRoutes } from './http/static.ts'
 import type { Logger } from './logger.ts'
+import type { MeetingStore } from './meetings/store.ts'
 import type { RoomManager } from './rooms/RoomManager.ts'
 import { boardRoutes } from './routes/boards.ts'
+import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
 import type { Storage } from './storage/types.ts'
 
@@ -14,11 +16,12 @@ export interface AppDeps {
   config: Config
   storage: Storage
   rooms: RoomManager
+  meetings: MeetingStore
   logger: Logger
 }
 
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
-export function createApp({ config, storage, rooms, logger }: AppDeps) {
+export function createApp({ config, storage, rooms, meetings, logger }: AppDeps) {
   const api = new Hono()
     .use(
       bodyLimit({
@@ -34,6 +37,7 @@ export function createApp({ config, storage, rooms, logger }: AppDeps) {
       }),
     )
     .route('/boards', boardRoutes(storage, config.publicUrl))
+    .route('/', meetingRoutes(meetings, rooms, config.publicUrl))
     .route('/', metaRoutes(config, rooms))
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such API endpoint')

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
+import { openDatabase } from './db/client.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { MeetingStore } from './meetings/store.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
 import type { Storage } from './storage/types.ts'
@@ -43,9 +45,13 @@ export async function startServer(
     },
     logger,
   )
-  const app = createApp({ config, storage, rooms, logger })
+  // Meetings live in the same SQLite file, through a connection of their own.
+  const meetingsDb = openDatabase({ file: config.dbFile, synchronous: config.sqliteSynchronous })
+  const meetings = new MeetingStore(meetingsDb.db)
+  const app = createApp({ config, storage, rooms, meetings, logger })
   const upgrades = createUpgradeHandler({
     storage,
+    meetings,
     rooms,
     logger,
     maxMessageBytes: config.maxMessageBytes,
@@ -76,6 +82,7 @@ export async function startServer(
       for (const ws of upgrades.clients) ws.terminate()
       upgrades.close()
       await stopped
+      meetingsDb.close()
       await storage.close()
     })()
     return closing

@@ -26,6 +26,8 @@ export const CloseCode = {
   InternalError: 1011,
   /** The frame could not be decoded as a y-websocket message; nothing of it was applied. */
   MalformedMessage: 4400,
+  /** The link this connection was opened with has been rotated or revoked. */
+  CapabilityRevoked: 4403,
   /** The board was deleted while the connection was open. */
   BoardGone: 4404,
   /** The client stopped reading: its send backlog passed the server's cap. */

@@ -28,3 +28,39 @@ export const documentUpdates = sqliteTable(
   },
   (t) => [index('document_updates_board_id_idx').on(t.boardId, t.id)],
 )
+
+/** A Samling: one meeting with its board; deleting the board deletes the meeting. */
+export const meetings = sqliteTable('meetings', {
+  id: text('id').primaryKey(),
+  boardId: text('board_id')
+    .notNull()
+    .unique()
+    .references(() => boards.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  group: text('group', { enum: ['kraftsamling', 'demokratilabb'] }).notNull(),
+  date: text('date').notNull(),
+  format: text('format', { enum: ['physical', 'digital', 'hybrid'] }).notNull(),
+  anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
+  joinCode: text('join_code').unique(),
+  /**
+   * The participant token in clear, so that the join code can hand it out; it is shown on the
+   * projector as a QR code anyway. Facilitator and projector tokens exist only as hashes.
+   */
+  participantToken: text('participant_token').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** Capability links: the SHA-256 of each token, its role, and whether it was rotated away. */
+export const capabilities = sqliteTable(
+  'capabilities',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['facilitator', 'participant', 'projector'] }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('capabilities_meeting_id_idx').on(t.meetingId)],
+)

@@ -10,6 +10,18 @@ export interface RoomSocket {
 
 let nextConnectionId = 1
 
+/**
+ * What a connection may do. A plain board (no meeting) is open to whoever has its link; in a
+ * meeting the role comes from the capability token it connected with.
+ */
+export interface Access {
+  role: 'editor' | 'facilitator' | 'participant' | 'projector'
+  /** SHA-256 of the capability token, so that rotating a link can find its live sockets. */
+  tokenHash: string | null
+}
+
+export const OPEN_BOARD_ACCESS: Access = { role: 'editor', tokenHash: null }
+
 /** One client's socket in one room, with the awareness client ids it speaks for. */
 export class Connection {
   readonly id = nextConnectionId++
@@ -23,7 +35,13 @@ export class Connection {
     private readonly socket: RoomSocket,
     private readonly maxBacklogBytes: number,
     private readonly onBacklogExceeded: (conn: Connection) => void,
+    readonly access: Access = OPEN_BOARD_ACCESS,
   ) {}
+
+  /** Projectors (viewers) may read everything and change nothing. */
+  get canWrite(): boolean {
+    return this.access.role !== 'projector'
+  }
 
   get isOpen(): boolean {
     return !this.closed

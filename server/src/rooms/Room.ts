@@ -144,7 +144,9 @@ export class Room {
           void this.replyToSyncStep1(conn, message.stateVector)
           break
         case 'update':
-          Y.applyUpdate(this.doc, message.update, conn)
+          // A viewer's sync step 2 and updates are dropped: never applied, never stored. Its
+          // provider sends a step 2 on every connect, so this is not an error to close over.
+          if (conn.canWrite) Y.applyUpdate(this.doc, message.update, conn)
           break
         case 'awareness':
           this.presence.apply(message.entries, conn, Date.now())
@@ -192,6 +194,18 @@ export class Room {
 
   disconnectAll(code: CloseCode, reason: string): void {
     for (const conn of this.connections) conn.close(code, reason)
+  }
+
+  /** Closes and drops the matching connections now, even if they are not reading. */
+  disconnectWhere(match: (conn: Connection) => boolean, code: CloseCode, reason: string): number {
+    let closed = 0
+    for (const conn of [...this.connections]) {
+      if (!match(conn)) continue
+      conn.close(code, reason)
+      this.removeConnection(conn)
+      closed++
+    }
+    return closed
   }
 
   /** Frees the document and every timer. Call only when settled and without connections. */

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { CloseCode } from '@samla/shared'
 import type { Logger } from '../logger.ts'
 import type { Storage } from '../storage/types.ts'
+import type { Connection } from './Connection.ts'
 import { Room, type RoomOptions } from './Room.ts'
 
 interface Entry {
@@ -42,6 +43,14 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
   /** The room if it is in memory and ready (for inspection by tests and health checks). */
   async peek(id: string): Promise<Room | undefined> {
     return this.entries.get(id)?.ready
+  }
+
+  /** Closes the matching connections of a loaded room (a rotated link); no-op if not loaded. */
+  disconnectWhere(id: string, match: (conn: Connection) => boolean, code: CloseCode): void {
+    void this.entries.get(id)?.ready.then(
+      (room) => room.disconnectWhere(match, code, 'link revoked'),
+      () => {},
+    )
   }
 
   /** Takes a hold on the room, loading it if needed. Every acquire needs one release. */

@@ -5,7 +5,9 @@ import { BOARD_ID_PATTERN, type Board, type ClientConfig, type ErrorBody } from 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { loadConfig } from '../config.ts'
+import { openDatabase } from '../db/client.ts'
 import { createLogger } from '../logger.ts'
+import { MeetingStore } from '../meetings/store.ts'
 import { RoomManager } from '../rooms/RoomManager.ts'
 import { SqliteStorage } from '../storage/sqlite.ts'
 
@@ -20,7 +22,8 @@ function app(env: Record<string, string> = {}) {
     { compactAfterUpdates: 500, presenceBudget: 450, logger },
     logger,
   )
-  return createApp({ config, storage, rooms, logger })
+  const meetings = new MeetingStore(openDatabase({ file: path.join(dir, 'samla.sqlite') }).db)
+  return createApp({ config, storage, rooms, meetings, logger })
 }
 const boardOf = async (res: Response) => (await res.json()) as Board
 const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error

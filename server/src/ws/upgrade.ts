@@ -1,15 +1,18 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CloseCode, WS_PATH_PREFIX } from '@samla/shared'
+import { CAPABILITY_TOKEN_PATTERN, CloseCode, WS_PATH_PREFIX } from '@samla/shared'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { lookUpBoard } from '../boards.ts'
 import type { Logger } from '../logger.ts'
-import { Connection } from '../rooms/Connection.ts'
+import type { MeetingStore } from '../meetings/store.ts'
+import { hashToken } from '../meetings/tokens.ts'
+import { type Access, Connection, OPEN_BOARD_ACCESS } from '../rooms/Connection.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import type { Storage } from '../storage/types.ts'
 
 export interface UpgradeDeps {
   storage: Storage
+  meetings: MeetingStore
   rooms: RoomManager
   logger: Logger
   maxMessageBytes: number
@@ -18,11 +21,12 @@ export interface UpgradeDeps {
 
 const reasons: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   404: 'Not Found',
   500: 'Internal Server Error',
 }
 
-function refuse(socket: Duplex, status: 400 | 404 | 500, code: string): void {
+function refuse(socket: Duplex, status: 400 | 401 | 404 | 500, code: string): void {
   if (socket.destroyed) return
   const body = JSON.stringify({ error: { code, message: reasons[status] } })
   socket.end(
@@ -38,11 +42,21 @@ function refuse(socket: Duplex, status: 400 | 404 | 500, code: string): void {
  */
 export function createUpgradeHandler({
   storage,
+  meetings,
   rooms,
   logger,
   maxMessageBytes,
   maxBacklogBytes,
 }: UpgradeDeps) {
+  /** A meeting's board needs a capability token; its role decides what the connection may do. */
+  const accessFor = (boardId: string, token: string | null): Access | null => {
+    const meeting = meetings.byBoard(boardId)
+    if (!meeting) return OPEN_BOARD_ACCESS
+    if (!token || !CAPABILITY_TOKEN_PATTERN.test(token)) return null
+    const role = meetings.roleOf(meeting.id, token)
+    return role ? { role, tokenHash: hashToken(token) } : null
+  }
+
   // ws itself refuses frames over maxPayload with close code 1009.
   const wss = new WebSocketServer({
     noServer: true,
@@ -52,7 +66,8 @@ export function createUpgradeHandler({
 
   const handle = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     socket.on('error', () => socket.destroy())
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/'
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const pathname = url.pathname
     if (!pathname.startsWith(WS_PATH_PREFIX)) return refuse(socket, 404, 'not_found')
     const id = pathname.slice(WS_PATH_PREFIX.length)
     const found = await lookUpBoard(storage, id).catch(() => null)
@@ -63,6 +78,8 @@ export function createUpgradeHandler({
         found.status,
         found.status === 400 ? 'invalid_board_id' : 'board_not_found',
       )
+    const access = accessFor(id, url.searchParams.get('token'))
+    if (!access) return refuse(socket, 401, 'unauthorized')
 
     const room = await rooms.acquire(id).catch((err: unknown) => {
       logger.error('room load failed', { room: id, err })
@@ -72,12 +89,17 @@ export function createUpgradeHandler({
     if (socket.destroyed) return rooms.release(id)
 
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const conn = new Connection(ws, maxBacklogBytes, (slow) => {
-        logger.warn('closing connection: send backlog exceeded', { room: id, conn: slow.id })
-        slow.close(CloseCode.BacklogExceeded, 'send backlog exceeded')
-        // Leave the room now: the close handshake cannot finish while the client is not reading.
-        room.removeConnection(slow)
-      })
+      const conn = new Connection(
+        ws,
+        maxBacklogBytes,
+        (slow) => {
+          logger.warn('closing connection: send backlog exceeded', { room: id, conn: slow.id })
+          slow.close(CloseCode.BacklogExceeded, 'send backlog exceeded')
+          // Leave the room now: the close handshake cannot finish while the client is not reading.
+          room.removeConnection(slow)
+        },
+        access,
+      )
       room.addConnection(conn)
       ws.on('message', (data: Buffer, isBinary: boolean) => {
         if (!isBinary) return conn.close(CloseCode.MalformedMessage, 'binary frames only')

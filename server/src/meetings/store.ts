@@ -1,0 +1,126 @@
+import type { CreateMeetingRequest, Meeting, MeetingLinks, MeetingRole } from '@samla/shared'
+import { and, eq, isNull } from 'drizzle-orm'
+import { newBoardId } from '../boards.ts'
+import type { SamlaDatabase } from '../db/client.ts'
+import { boards, capabilities, meetings } from '../db/schema.ts'
+import { hashToken, newJoinCode, newToken } from './tokens.ts'
+
+const ROLES: readonly MeetingRole[] = ['facilitator', 'participant', 'projector']
+
+type MeetingRow = typeof meetings.$inferSelect
+
+function toMeeting(row: MeetingRow): Meeting {
+  return {
+    id: row.id,
+    title: row.title,
+    group: row.group,
+    date: row.date,
+    format: row.format,
+    boardId: row.boardId,
+    anonymous: row.anonymous,
+    joinCode: row.joinCode,
+    createdAt: row.createdAt.toISOString(),
+  }
+}
+
+/** Meetings, their board and their capability links, in the same SQLite database as boards. */
+export class MeetingStore {
+  constructor(private readonly db: SamlaDatabase) {}
+
+  /** A meeting, its board, a token per role and a join code, all in one transaction. */
+  create(request: CreateMeetingRequest): { meeting: Meeting; tokens: MeetingLinks } {
+    const now = new Date()
+    const tokens = { facilitator: newToken(), participant: newToken(), projector: newToken() }
+    const row: MeetingRow = {
+      id: newBoardId(),
+      boardId: newBoardId(),
+      title: request.title,
+      group: request.group,
+      date: request.date,
+      format: request.format,
+      // Youth meetings are anonymous unless the facilitator says otherwise.
+      anonymous: request.group === 'demokratilabb',
+      joinCode: newJoinCode(),
+      participantToken: tokens.participant,
+      createdAt: now,
+    }
+    this.db.transaction((tx) => {
+      tx.insert(boards).values({ id: row.boardId, title: row.title, createdAt: now }).run()
+      tx.insert(meetings).values(row).run()
+      for (const role of ROLES) {
+        tx.insert(capabilities)
+          .values({ tokenHash: hashToken(tokens[role]), meetingId: row.id, role, createdAt: now })
+          .run()
+      }
+    })
+    return { meeting: toMeeting(row), tokens }
+  }
+
+  get(id: string): Meeting | null {
+    const row = this.db.select().from(meetings).where(eq(meetings.id, id)).get()
+    return row ? toMeeting(row) : null
+  }
+
+  byBoard(boardId: string): Meeting | null {
+    const row = this.db.select().from(meetings).where(eq(meetings.boardId, boardId)).get()
+    return row ? toMeeting(row) : null
+  }
+
+  /** The role a token grants in a meeting, or null if it is unknown or rotated away. */
+  roleOf(meetingId: string, token: string): MeetingRole | null {
+    const row = this.db
+      .select({ role: capabilities.role })
+      .from(capabilities)
+      .where(
+        and(
+          eq(capabilities.tokenHash, hashToken(token)),
+          eq(capabilities.meetingId, meetingId),
+          isNull(capabilities.revokedAt),
+        ),
+      )
+      .get()
+    return row?.role ?? null
+  }
+
+  /** Replaces a role's link: the old token stops working; returns the new one and the old hashes. */
+  rotate(meetingId: string, role: MeetingRole): { token: string; revokedHashes: string[] } {
+    const now = new Date()
+    const token = newToken()
+    const revokedHashes = this.db.transaction((tx) => {
+      const active = and(
+        eq(capabilities.meetingId, meetingId),
+        eq(capabilities.role, role),
+        isNull(capabilities.revokedAt),
+      )
+      const old = tx
+        .select({ tokenHash: capabilities.tokenHash })
+        .from(capabilities)
+        .where(active)
+        .all()
+      tx.update(capabilities).set({ revokedAt: now }).where(active).run()
+      tx.insert(capabilities)
+        .values({ tokenHash: hashToken(token), meetingId, role, createdAt: now })
+        .run()
+      if (role === 'participant')
+        tx.update(meetings).set({ participantToken: token }).where(eq(meetings.id, meetingId)).run()
+      return old.map((o) => o.tokenHash)
+    })
+    return { token, revokedHashes }
+  }
+
+  /** Switches the join code on (a new code) or off. */
+  setJoinCode(meetingId: string, enabled: boolean): Meeting | null {
+    this.db
+      .update(meetings)
+      .set({ joinCode: enabled ? newJoinCode() : null })
+      .where(eq(meetings.id, meetingId))
+      .run()
+    return this.get(meetingId)
+  }
+
+  /** The participant token a join code stands for. */
+  participantByJoinCode(code: string): { meeting: Meeting; token: string } | null {
+    const row = this.db.select().from(meetings).where(eq(meetings.joinCode, code)).get()
+    return row ? { meeting: toMeeting(row), token: row.participantToken } : null
+  }
+}

@@ -1,0 +1,83 @@
+import {
+  BOARD_PATH_PREFIX,
+  CloseCode,
+  createMeetingRequest,
+  JOIN_CODE_PATTERN,
+  type MeetingLinks,
+  meetingRole,
+  updateJoinCodeRequest,
+} from '@samla/shared'
+import { type Context, Hono } from 'hono'
+import { ApiError } from '../http/errors.ts'
+import { readJson } from '../http/json.ts'
+import type { MeetingStore } from '../meetings/store.ts'
+import type { RoomManager } from '../rooms/RoomManager.ts'
+
+/** The token travels in the link's fragment, which browsers never send to any server. */
+const link = (origin: string, boardId: string, token: string) =>
+  `${origin}${BOARD_PATH_PREFIX}${boardId}#k=${token}`
+
+export function meetingRoutes(
+  store: MeetingStore,
+  rooms: RoomManager,
+  publicUrl: string | undefined,
+) {
+  const origin = (c: Context) => publicUrl ?? new URL(c.req.url).origin
+
+  /** Only the facilitator's link may change a meeting: `Authorization: Bearer <token>`. */
+  const requireFacilitator = (c: Context) => {
+    const meeting = store.get(c.req.param('id') ?? '')
+    const token = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1]
+    if (!meeting || !token || store.roleOf(meeting.id, token) !== 'facilitator') {
+      // The same answer for "no such meeting" and "wrong token": ids are not to be probed.
+      throw new ApiError(401, 'unauthorized', 'A valid facilitator link is needed')
+    }
+    return meeting
+  }
+
+  return new Hono()
+    .post('/meetings', async (c) => {
+      const body = await readJson(c, createMeetingRequest)
+      const { meeting, tokens } = store.create(body)
+      const links: MeetingLinks = {
+        facilitator: link(origin(c), meeting.boardId, tokens.facilitator),
+        participant: link(origin(c), meeting.boardId, tokens.participant),
+        projector: link(origin(c), meeting.boardId, tokens.projector),
+      }
+      return c.json({ meeting, links }, 201)
+    })
+    .get('/meetings/:id', (c) => c.json(requireFacilitator(c)))
+    .post('/meetings/:id/links/:role/rotate', (c) => {
+      const meeting = requireFacilitator(c)
+      const role = meetingRole.safeParse(c.req.param('role'))
+      if (!role.success)
+        throw new ApiError(
+          400,
+          'invalid_role',
+          'The role must be facilitator, participant or projector',
+        )
+      const { token, revokedHashes } = store.rotate(meeting.id, role.data)
+      // Cut off whoever is connected with an old link, not only future connections.
+      const revoked = new Set(revokedHashes)
+      rooms.disconnectWhere(
+        meeting.boardId,
+        (conn) => conn.access.tokenHash !== null && revoked.has(conn.access.tokenHash),
+        CloseCode.CapabilityRevoked,
+      )
+      return c.json({ role: role.data, link: link(origin(c), meeting.boardId, token) })
+    })
+    .put('/meetings/:id/join-code', async (c) => {
+      const meeting = requireFacilitator(c)
+      const { enabled } = await readJson(c, updateJoinCodeRequest)
+      return c.json(store.setJoinCode(meeting.id, enabled))
+    })
+    .get('/join/:code', (c) => {
+      const code = c.req.param('code').toUpperCase()
+      const found = JOIN_CODE_PATTERN.test(code) ? store.participantByJoinCode(code) : null
+      if (!found) throw new ApiError(404, 'join_code_not_found', 'No meeting with that code')
+      return c.json({
+        title: found.meeting.title,
+        link: link(origin(c), found.meeting.boardId, found.token),
+      })
+    })
+}

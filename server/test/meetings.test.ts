@@ -1,0 +1,191 @@
+import { CloseCode, type CreatedMeeting, JOIN_CODE_PATTERN, type Meeting } from '@samla/shared'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { mapUpdate, syncStep1Frame, updateFrame } from './frames.ts'
+import { closeCodeOf, startTestServer, type TestServer, waitForDoc } from './helpers.ts'
+
+let server: TestServer
+const cleanups: Array<() => void> = []
+beforeEach(async () => {
+  server = await startTestServer()
+})
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) cleanup()
+  await server.dispose()
+})
+
+async function createMeeting(group: 'kraftsamling' | 'demokratilabb' = 'kraftsamling') {
+  const res = await fetch(`${server.url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Samling 2 – digital',
+      group,
+      date: '2026-02-13',
+      format: 'hybrid',
+    }),
+  })
+  expect(res.status).toBe(201)
+  const created = (await res.json()) as CreatedMeeting
+  const token = (role: keyof CreatedMeeting['links']) =>
+    new URL(created.links[role]).hash.replace('#k=', '')
+  return { ...created, token }
+}
+
+/** The stock provider with a capability token, as the browser will connect. */
+function provider(boardId: string, token: string | null) {
+  const doc = new Y.Doc()
+  const p = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/ws`, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: token ? { token } : {},
+  })
+  const synced = new Promise<void>((resolve) => p.once('sync', () => resolve()))
+  cleanups.push(() => {
+    p.destroy()
+    doc.destroy()
+  })
+  return { doc, provider: p, synced }
+}
+
+function statusOf(boardId: string, token: string | null): Promise<number> {
+  const query = token ? `?token=${token}` : ''
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws/${boardId}${query}`)
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+    ws.on('open', () => {
+      resolve(101)
+      ws.terminate()
+    })
+    ws.on('error', () => {})
+  })
+}
+
+async function storedMap(boardId: string) {
+  const room = await server.rooms.peek(boardId)
+  await room?.settle()
+  const stored = await server.storage.loadDocument(boardId)
+  const doc = new Y.Doc()
+  if (stored.state) Y.applyUpdate(doc, stored.state)
+  for (const u of stored.updates) Y.applyUpdate(doc, u)
+  return doc.getMap('m').toJSON()
+}
+
+const facilitatorFetch = (path: string, token: string, init: RequestInit = {}) =>
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  })
+
+describe('meetings and capability links', () => {
+  it('creates a meeting with its board, three distinct links and a join code', async () => {
+    const { meeting, links, token } = await createMeeting('demokratilabb')
+    expect(meeting.anonymous).toBe(true)
+    expect(meeting.joinCode).toMatch(JOIN_CODE_PATTERN)
+    expect(new Set([token('facilitator'), token('participant'), token('projector')]).size).toBe(3)
+    for (const link of Object.values(links)) expect(link).toContain(`/b/${meeting.boardId}#k=`)
+    expect((await createMeeting('kraftsamling')).meeting.anonymous).toBe(false)
+    const bad = await fetch(`${server.url}/api/meetings`, {
+      method: 'POST',
+      body: '{"title":"x","group":"other"}',
+    })
+    expect(bad.status).toBe(400)
+  })
+
+  it('refuses a meeting board without a valid token before the upgrade', async () => {
+    const { meeting, token } = await createMeeting()
+    expect(await statusOf(meeting.boardId, null)).toBe(401)
+    expect(await statusOf(meeting.boardId, 'A'.repeat(22))).toBe(401)
+    expect(await statusOf(meeting.boardId, 'not a token')).toBe(401)
+    for (const role of ['facilitator', 'participant', 'projector'] as const) {
+      expect(await statusOf(meeting.boardId, token(role))).toBe(101)
+    }
+  })
+
+  it('lets a projector read but never applies or stores what it sends', async () => {
+    const { meeting, token } = await createMeeting()
+    const participant = provider(meeting.boardId, token('participant'))
+    await participant.synced
+    participant.doc.getMap('m').set('idé', 'Fler vuxna på rasterna')
+    const projector = provider(meeting.boardId, token('projector'))
+    await projector.synced
+    await waitForDoc(
+      projector.doc,
+      () => projector.doc.getMap('m').get('idé') === 'Fler vuxna på rasterna',
+    )
+
+    // The stock provider's own edit, and a raw update frame: neither reaches anyone.
+    projector.doc.getMap('m').set('klotter', 'från projektorn')
+    const raw = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/ws/${meeting.boardId}?token=${token('projector')}`,
+    )
+    await new Promise((resolve) => raw.once('open', resolve))
+    raw.send(syncStep1Frame(new Y.Doc()))
+    raw.send(updateFrame(mapUpdate('rå', 'skrivning')))
+    cleanups.push(() => raw.terminate())
+
+    // A later participant edit arrives; by then the projector's frames have been handled.
+    participant.doc.getMap('m').set('efter', 'ja')
+    await waitForDoc(projector.doc, () => projector.doc.getMap('m').get('efter') === 'ja')
+    expect(await storedMap(meeting.boardId)).toEqual({ idé: 'Fler vuxna på rasterna', efter: 'ja' })
+    expect(participant.doc.getMap('m').has('klotter')).toBe(false)
+    expect(raw.readyState).toBe(WebSocket.OPEN)
+  })
+
+  it('rotating a link cuts off live sockets and old tokens; only the facilitator may rotate', async () => {
+    const { meeting, token } = await createMeeting()
+    const old = token('participant')
+    const live = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/ws/${meeting.boardId}?token=${old}`,
+    )
+    await new Promise((resolve) => live.once('open', resolve))
+    const closed = closeCodeOf(live)
+
+    const denied = await facilitatorFetch(
+      `/api/meetings/${meeting.id}/links/participant/rotate`,
+      old,
+      { method: 'POST' },
+    )
+    expect(denied.status).toBe(401)
+
+    const res = await facilitatorFetch(
+      `/api/meetings/${meeting.id}/links/participant/rotate`,
+      token('facilitator'),
+      {
+        method: 'POST',
+      },
+    )
+    expect(res.status).toBe(200)
+    const fresh = new URL(((await res.json()) as { link: string }).link).hash.replace('#k=', '')
+    expect(await closed).toBe(CloseCode.CapabilityRevoked)
+    expect(await statusOf(meeting.boardId, old)).toBe(401)
+    expect(await statusOf(meeting.boardId, fresh)).toBe(101)
+    expect(await statusOf(meeting.boardId, token('projector'))).toBe(101)
+  })
+
+  it('resolves the join code to the participant link and can switch it off', async () => {
+    const { meeting, token } = await createMeeting()
+    const joined = await fetch(`${server.url}/api/join/${meeting.joinCode?.toLowerCase()}`)
+    expect(joined.status).toBe(200)
+    const { link } = (await joined.json()) as { link: string }
+    expect(link).toContain(`#k=${token('participant')}`)
+
+    const off = await facilitatorFetch(
+      `/api/meetings/${meeting.id}/join-code`,
+      token('facilitator'),
+      {
+        method: 'PUT',
+        body: JSON.stringify({ enabled: false }),
+      },
+    )
+    expect(((await off.json()) as Meeting).joinCode).toBeNull()
+    expect((await fetch(`${server.url}/api/join/${meeting.joinCode}`)).status).toBe(404)
+    const asParticipant = await facilitatorFetch(
+      `/api/meetings/${meeting.id}`,
+      token('participant'),
+    )
+    expect(asParticipant.status).toBe(401)
+  })
+})

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+/** Kraftsamling (the adults' process) or Demokratilabb (the youth group, anonymous by default). */
+export const meetingGroup = z.enum(['kraftsamling', 'demokratilabb'])
+export const meetingFormat = z.enum(['physical', 'digital', 'hybrid'])
+/** What a link lets its holder do; checked by the server on every message. */
+export const meetingRole = z.enum(['facilitator', 'participant', 'projector'])
+export type MeetingRole = z.infer<typeof meetingRole>
+
+export const createMeetingRequest = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    group: meetingGroup,
+    date: z.iso.date(),
+    format: meetingFormat,
+  })
+  .strict()
+export type CreateMeetingRequest = z.infer<typeof createMeetingRequest>
+
+export const meetingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  group: meetingGroup,
+  date: z.string(),
+  format: meetingFormat,
+  boardId: z.string(),
+  anonymous: z.boolean(),
+  /** Short code people type on a phone; null when switched off. */
+  joinCode: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type Meeting = z.infer<typeof meetingSchema>
+
+export const meetingLinksSchema = z.object({
+  facilitator: z.string(),
+  participant: z.string(),
+  projector: z.string(),
+})
+export type MeetingLinks = z.infer<typeof meetingLinksSchema>
+
+export const createdMeetingSchema = z.object({ meeting: meetingSchema, links: meetingLinksSchema })
+export type CreatedMeeting = z.infer<typeof createdMeetingSchema>
+
+export const updateJoinCodeRequest = z.object({ enabled: z.boolean() }).strict()
+
+/** Unambiguous on a phone keyboard and when read aloud: no 0/O, 1/I/L. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+export const JOIN_CODE_LENGTH = 6
+export const JOIN_CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/
+/** Capability tokens: 128 random bits, base64url. */
+export const CAPABILITY_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/
