@@ -1,4 +1,11 @@
-import { type Board, boardSchema, type ClientConfig, clientConfigSchema } from '@samla/shared'
+import {
+  type Board,
+  type BoardAccess,
+  boardAccessSchema,
+  boardSchema,
+  type ClientConfig,
+  clientConfigSchema,
+} from '@samla/shared'
 
 export class ApiError extends Error {
   constructor(
@@ -28,6 +35,19 @@ export async function createBoard(title: string): Promise<Board> {
 
 export async function getBoard(id: string): Promise<Board> {
   return boardSchema.parse(await request(`/api/boards/${encodeURIComponent(id)}`))
+}
+
+/** What this page's link may do on the board (a meeting's links carry a token). */
+export async function getBoardAccess(id: string, token: string | null): Promise<BoardAccess> {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
+  return boardAccessSchema.parse(
+    await request(`/api/boards/${encodeURIComponent(id)}/access`, { headers }),
+  )
+}
+
+/** A meeting link's token lives in the fragment (`#k=…`), which is never sent to a server. */
+export function linkToken(): string | null {
+  return new URLSearchParams(location.hash.slice(1)).get('k')
 }
 
 export async function getClientConfig(): Promise<ClientConfig> {

@@ -5,6 +5,7 @@ interface Window {
       getCurrentPageShapes(): unknown[]
       user: { getName(): string; getLocale(): string }
       getCollaborators(): { userId: string }[]
+      getIsReadonly(): boolean
       startFollowingUser(userId: string): void
       stopFollowingUser(): void
       getCamera(): { x: number; y: number; z: number }

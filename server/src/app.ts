@@ -36,7 +36,7 @@ export function createApp({ config, storage, rooms, meetings, logger }: AppDeps)
           ),
       }),
     )
-    .route('/boards', boardRoutes(storage, config.publicUrl))
+    .route('/boards', boardRoutes(storage, meetings, config.publicUrl))
     .route('/', meetingRoutes(meetings, rooms, config.publicUrl))
     .route('/', metaRoutes(config, rooms))
     .all('*', () => {

@@ -33,3 +33,10 @@ export const errorBodySchema = z.object({
   }),
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>
+
+/** What the holder of a link may do on a board: 'editor' on a plain board, else the meeting role. */
+export const boardAccessSchema = z.object({
+  role: z.enum(['editor', 'facilitator', 'participant', 'projector']),
+  meetingId: z.string().nullable(),
+})
+export type BoardAccess = z.infer<typeof boardAccessSchema>

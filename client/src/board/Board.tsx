@@ -24,13 +24,19 @@ export function Board({
   boardId,
   title,
   licenseKey,
+  token,
+  readonly,
 }: {
   boardId: string
   title: string
   licenseKey: string | null
+  /** The meeting link's capability token, sent to the relay. */
+  token: string | null
+  /** A projector: the server drops its edits, so the canvas does not offer any. */
+  readonly: boolean
 }) {
   const { t, language } = useI18n()
-  const synced = useSyncedStore(boardId)
+  const synced = useSyncedStore(boardId, token, readonly)
   const [editor, setEditor] = useState<Editor | null>(null)
 
   useEffect(() => {

@@ -1,13 +1,14 @@
 import { type ClientConfig, isBoardId } from '@samla/shared'
 import { useEffect, useState } from 'react'
-import { ApiError, getBoard, getClientConfig } from '../api.ts'
+import { ApiError, getBoard, getBoardAccess, getClientConfig, linkToken } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import { Notice } from '../Notice.tsx'
 import { Board } from './Board.tsx'
 
 type Loaded =
   | { kind: 'loading' }
-  | { kind: 'ready'; config: ClientConfig; title: string }
+  | { kind: 'ready'; config: ClientConfig; title: string; token: string | null; readonly: boolean }
+  | { kind: 'unauthorized' }
   | { kind: 'missing' }
   | { kind: 'error' }
 
@@ -20,11 +21,22 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useEffect(() => {
     if (!valid) return
     let cancelled = false
-    Promise.all([getClientConfig(), getBoard(boardId)]).then(
-      ([config, board]) => !cancelled && setLoaded({ kind: 'ready', config, title: board.title }),
-      (err: unknown) =>
+    const token = linkToken()
+    Promise.all([getClientConfig(), getBoard(boardId), getBoardAccess(boardId, token)]).then(
+      ([config, board, access]) =>
         !cancelled &&
-        setLoaded({ kind: err instanceof ApiError && err.status === 404 ? 'missing' : 'error' }),
+        setLoaded({
+          kind: 'ready',
+          config,
+          title: board.title,
+          token,
+          readonly: access.role === 'projector',
+        }),
+      (err: unknown) => {
+        if (cancelled) return
+        const status = err instanceof ApiError ? err.status : 0
+        setLoaded({ kind: status === 404 ? 'missing' : status === 401 ? 'unauthorized' : 'error' })
+      },
     )
     return () => {
       cancelled = true
@@ -34,6 +46,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (!valid) return <Notice headingKey="board.invalid.heading" />
   if (loaded.kind === 'missing')
     return <Notice headingKey="board.notFound.heading" bodyKey="board.notFound.body" />
+  if (loaded.kind === 'unauthorized') {
+    return <Notice headingKey="board.needsLink.heading" bodyKey="board.needsLink.body" />
+  }
   if (loaded.kind === 'error')
     return <Notice headingKey="board.error.heading" bodyKey="board.error.body" reload />
   if (loaded.kind === 'loading') {
@@ -44,6 +59,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
     )
   }
   return (
-    <Board boardId={boardId} title={loaded.title} licenseKey={loaded.config.tldrawLicenseKey} />
+    <Board
+      boardId={boardId}
+      title={loaded.title}
+      licenseKey={loaded.config.tldrawLicenseKey}
+      token={loaded.token}
+      readonly={loaded.readonly}
+    />
   )
 }

@@ -18,6 +18,9 @@ export const en: Messages = {
   'board.loading': 'Opening the board …',
   'board.notFound.heading': 'This board does not exist',
   'board.notFound.body': 'The link may be mistyped, or the board has been deleted.',
+  'board.needsLink.heading': 'This link gives no access',
+  'board.needsLink.body':
+    'This board belongs to a gathering. Open it with the link or code the facilitator gave you.',
   'board.invalid.heading': 'This is not a valid board link',
   'board.error.heading': 'The board could not be opened',
   'board.error.body': 'Check the connection and reload the page.',

@@ -17,6 +17,9 @@ export const sv = {
   'board.loading': 'Öppnar tavlan …',
   'board.notFound.heading': 'Tavlan finns inte',
   'board.notFound.body': 'Länken kan vara felskriven, eller så har tavlan tagits bort.',
+  'board.needsLink.heading': 'Länken saknar behörighet',
+  'board.needsLink.body':
+    'Den här tavlan hör till en samling. Öppna den med länken eller koden du fick av processledaren.',
   'board.invalid.heading': 'Det här är ingen giltig tavellänk',
   'board.error.heading': 'Tavlan kunde inte öppnas',
   'board.error.body': 'Kontrollera anslutningen och ladda om sidan.',

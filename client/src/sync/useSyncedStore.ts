@@ -27,7 +27,11 @@ export interface SyncedBoard {
  * One Y.Doc and one stock y-websocket provider per board, bound to a tldraw store. The same
  * doc and provider live as long as the page, so edits made offline merge when it reconnects.
  */
-export function useSyncedStore(boardId: string): SyncedBoard {
+export function useSyncedStore(
+  boardId: string,
+  token: string | null,
+  readonly: boolean,
+): SyncedBoard {
   const [state, setState] = useState<SyncedBoard>({
     storeWithStatus: { status: 'loading' },
     connection: 'connecting',
@@ -38,13 +42,16 @@ export function useSyncedStore(boardId: string): SyncedBoard {
 
   useEffect(() => {
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(relayUrl(), boardId, doc)
+    // The relay checks the token at the upgrade and the role on every message.
+    const provider = new WebsocketProvider(relayUrl(), boardId, doc, {
+      params: token ? { token } : {},
+    })
     // A collaboration status turns on tldraw's people menu (names, colours, follow) and cursor chat.
     const $status = atom<'online' | 'offline'>('connection status', 'offline')
     const store: TLStore = createTLStore({
       shapeUtils: defaultShapeUtils,
       bindingUtils: defaultBindingUtils,
-      collaboration: { status: $status, mode: null },
+      collaboration: { status: $status, mode: atom('mode', readonly ? 'readonly' : 'readwrite') },
     })
     const binding = new StoreDocBinding(store, doc, () =>
       setState((s) => ({ ...s, incompatible: true })),
@@ -100,7 +107,7 @@ export function useSyncedStore(boardId: string): SyncedBoard {
       provider.destroy()
       doc.destroy()
     }
-  }, [boardId])
+  }, [boardId, token, readonly])
 
   return state
 }

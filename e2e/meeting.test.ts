@@ -1,0 +1,74 @@
+import fs from 'node:fs'
+import type { CreatedMeeting } from '@samla/shared'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, screenshotDir } from './src/browser.ts'
+import { type SamlaProcess, startSamla } from './src/server.ts'
+
+let server: SamlaProcess
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+
+beforeAll(async () => {
+  server = await startSamla()
+  browser = await launchBrowser()
+  fs.mkdirSync(screenshotDir, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true })
+})
+
+async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await (await browser.browser.newContext({ viewport })).newPage()
+  await page.goto(url)
+  return page
+}
+
+const shapeCount = (page: Page) =>
+  page.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length)
+
+describe('a meeting in real browsers', () => {
+  it('a participant writes, the projector shows it read-only, a link without its token is refused', async () => {
+    const res = await fetch(`${server.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Samling 2 – hybrid',
+        group: 'kraftsamling',
+        date: '2026-02-13',
+        format: 'hybrid',
+      }),
+    })
+    const { meeting, links } = (await res.json()) as CreatedMeeting
+
+    const participant = await open(links.participant)
+    const projector = await open(links.projector, { width: 1920, height: 1080 })
+    for (const page of [participant, projector]) {
+      await page.locator('[data-connection="online"]').waitFor({ timeout: 30_000 })
+    }
+
+    await participant.locator('.tl-canvas').click({ position: { x: 640, y: 600 } })
+    await participant.keyboard.press('n')
+    await participant.locator('.tl-canvas').click({ position: { x: 500, y: 350 } })
+    await participant.keyboard.type('Mer tid för samtal i klassen')
+    await participant.keyboard.press('Escape')
+    await projector.getByText('Mer tid för samtal i klassen').first().waitFor({ timeout: 15_000 })
+
+    // The projector's canvas offers no editing, and trying anyway changes nothing anywhere.
+    expect(await projector.evaluate(() => window.__samla?.editor.getIsReadonly())).toBe(true)
+    await projector.locator('.tl-canvas').click({ position: { x: 900, y: 500 } })
+    await projector.keyboard.press('n')
+    await projector.locator('.tl-canvas').click({ position: { x: 1200, y: 500 } })
+    await projector.keyboard.type('Klotter')
+    await projector.keyboard.press('Escape')
+    expect(await shapeCount(projector)).toBe(1)
+    expect(await shapeCount(participant)).toBe(1)
+    await projector.screenshot({ path: `${screenshotDir}/projector-1920.png` })
+
+    const stranger = await open(`${server.url}/b/${meeting.boardId}`)
+    await stranger
+      .getByRole('heading', { name: 'Länken saknar behörighet' })
+      .waitFor({ timeout: 15_000 })
+  })
+})
