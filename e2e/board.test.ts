@@ -65,6 +65,12 @@ describe('a shared board in two browsers', () => {
     const b = await (await newContext()).newPage()
     await b.goto(boardUrl)
     await waitForOnline(b)
+    // The first page carries a Swedish name, for everyone.
+    for (const page of [a, b]) {
+      await expect
+        .poll(() => page.evaluate(() => window.__samla?.editor.getCurrentPage().name))
+        .toBe('Sida 1')
+    }
 
     // A writes a sticky note the way a person does: the note tool, a click, typing.
     await a.locator('.tl-canvas').click({ position: { x: 640, y: 400 } })

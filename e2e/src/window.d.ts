@@ -6,6 +6,7 @@ interface Window {
       user: { getName(): string; getLocale(): string }
       getCollaborators(): { userId: string }[]
       getIsReadonly(): boolean
+      getCurrentPage(): { name: string }
       startFollowingUser(userId: string): void
       stopFollowingUser(): void
       getCamera(): { x: number; y: number; z: number }

@@ -188,4 +188,20 @@ describe('meetings and capability links', () => {
     )
     expect(asParticipant.status).toBe(401)
   })
+
+  it('tells a link its role on the board, and refuses a meeting board without one', async () => {
+    const { meeting, token } = await createMeeting()
+    const access = (boardId: string, t?: string) =>
+      fetch(`${server.url}/api/boards/${boardId}/access`, {
+        headers: t ? { authorization: `Bearer ${t}` } : {},
+      })
+    expect((await access(meeting.boardId)).status).toBe(401)
+    expect((await access(meeting.boardId, 'B'.repeat(22))).status).toBe(401)
+    expect(await (await access(meeting.boardId, token('projector'))).json()).toEqual({
+      role: 'projector',
+      meetingId: meeting.id,
+    })
+    const plain = await server.createBoard()
+    expect(await (await access(plain.id)).json()).toEqual({ role: 'editor', meetingId: null })
+  })
 })

@@ -55,6 +55,12 @@ export function Board({
         name: `${t('user.guest')} ${10 + Math.floor(Math.random() * 90)}`,
       })
     }
+    // tldraw names a new board's first page in English whatever the locale.
+    const pages = editor.getPages()
+    const [first] = pages
+    if (pages.length === 1 && first?.name === 'Page 1' && !editor.getIsReadonly()) {
+      editor.renamePage(first.id, t('board.firstPage'))
+    }
     window.__samla = { editor, doc: synced.doc, provider: synced.provider }
   }, [editor, synced.doc, synced.provider, t])
 

@@ -27,6 +27,7 @@ export const en: Messages = {
   'board.newerSchema.heading': 'Reload the page',
   'board.newerSchema.body':
     'This board was saved by a newer version of Samla. Reload the page to continue, so that nothing is lost.',
+  'board.firstPage': 'Page 1',
   'board.reload': 'Reload',
   'board.backToStart': 'Back to the start page',
   'status.connecting': 'Connecting …',

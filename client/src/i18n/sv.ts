@@ -26,6 +26,7 @@ export const sv = {
   'board.newerSchema.heading': 'Ladda om sidan',
   'board.newerSchema.body':
     'Tavlan har sparats av en nyare version av Samla. Ladda om sidan för att fortsätta, så att inget går förlorat.',
+  'board.firstPage': 'Sida 1',
   'board.reload': 'Ladda om',
   'board.backToStart': 'Till startsidan',
   'status.connecting': 'Ansluter …',
