@@ -71,7 +71,8 @@ export async function startTarget(
   let dataDir: string | undefined
   if (name === 'samla') {
     dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samla-bench-'))
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    // The bundle production runs (pnpm build:server), not the TypeScript sources through tsx.
+    child = spawn(process.execPath, ['server/dist/main.js'], {
       cwd: repoRoot,
       env: { ...env, SAMLA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import readline from 'node:readline'
 
@@ -14,8 +15,11 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
+/** The bundle `pnpm start` runs (scripts/build-server.ts); tests run exactly that. */
+const entry = path.join(repoRoot, 'server/dist/main.js')
+
 /**
- * Starts `server/src/main.ts` as its own process, as `pnpm start` would, and waits until it
+ * Starts the built server as its own process, as `pnpm start` does, and waits until it
  * listens: on a random port unless one is given (a restart keeps its port, so open pages
  * reconnect by themselves). Used by the crash test and the end-to-end tests.
  */
@@ -23,7 +27,9 @@ export async function startChildServer(
   dataDir: string,
   options: { port?: number; env?: Record<string, string> } = {},
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  if (!fs.existsSync(entry))
+    throw new Error('server/dist/main.js is missing: run pnpm build:server')
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: repoRoot,
     env: {
       ...process.env,

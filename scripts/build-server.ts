@@ -1,0 +1,28 @@
+/**
+ * Bundles the server into one ES module, server/dist/main.js, so that production runs plain
+ * JavaScript (no TypeScript loader) and the tests and benchmarks run exactly that file. The
+ * native better-sqlite3 stays a package; the SQL migrations are copied beside the bundle,
+ * where server/src/db/client.ts looks for them (next to the running module).
+ */
+import fs from 'node:fs'
+import { build } from 'esbuild'
+
+await build({
+  entryPoints: ['server/src/main.ts'],
+  outfile: 'server/dist/main.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  // ws loads these optional native helpers only if present.
+  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  // Bundled CommonJS dependencies call require(); give the ES module one.
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+})
+fs.rmSync('server/dist/migrations', { recursive: true, force: true })
+fs.cpSync('server/src/db/migrations', 'server/dist/migrations', { recursive: true })
+console.log('server/dist/main.js built')
