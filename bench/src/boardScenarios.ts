@@ -94,7 +94,19 @@ export interface RoomsResult {
   rssAfterMiB: number
   /** Rooms still in memory afterwards (Samla reports it; the peers do not say). */
   roomsLeft: number | null
+  /** Samla only: V8 heap in use before and after, to tell a leak from memory the allocator keeps. */
+  heapBeforeMiB: number | null
+  heapAfterMiB: number | null
 }
+
+const samlaHeap = async (target: Target) =>
+  target.name === 'samla'
+    ? (
+        (await (await fetch(`${target.url}/api/health`)).json()) as {
+          memory: { heapUsedMiB: number }
+        }
+      ).memory.heapUsedMiB
+    : null
 
 /** Opens `count` rooms (join, write, leave), then checks that memory returns. */
 export async function runManyRooms(target: Target, count: number): Promise<RoomsResult> {
@@ -106,6 +118,7 @@ export async function runManyRooms(target: Target, count: number): Promise<Rooms
   warm.close()
   await new Promise((resolve) => setTimeout(resolve, 1000))
   const rssBeforeMiB = rssMiB(target.pid)
+  const heapBeforeMiB = await samlaHeap(target)
   for (let i = 0; i < count; i += 50) {
     const batch = rooms.slice(i, i + 50).map((room) => new LoadClient(target, room))
     await Promise.all(batch.map((c) => c.synced))
@@ -131,5 +144,7 @@ export async function runManyRooms(target: Target, count: number): Promise<Rooms
     rssPeakMiB: round(rssPeak),
     rssAfterMiB: round(rssMiB(target.pid)),
     roomsLeft,
+    heapBeforeMiB,
+    heapAfterMiB: await samlaHeap(target),
   }
 }

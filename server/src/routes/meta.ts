@@ -6,7 +6,15 @@ import type { RoomManager } from '../rooms/RoomManager.ts'
 /** Health for load balancers and tests; run-time client config (the tldraw license key). */
 export function metaRoutes(config: Config, rooms: RoomManager) {
   return new Hono()
-    .get('/health', (c) => c.json({ status: 'ok', rooms: rooms.loadedCount }))
+    .get('/health', (c) => {
+      const { rss, heapUsed } = process.memoryUsage()
+      const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+      return c.json({
+        status: 'ok',
+        rooms: rooms.loadedCount,
+        memory: { rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) },
+      })
+    })
     .get('/config', (c) => {
       const body: ClientConfig = {
         tldrawLicenseKey: config.tldrawLicenseKey ?? null,
