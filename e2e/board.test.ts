@@ -1,20 +1,19 @@
-import fs from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, screenshotDir } from './src/browser.ts'
-import { type SamlaProcess, startSamla } from './src/server.ts'
+import { describe, expect, it } from 'vitest'
+import { screenshotDir } from './src/browser.ts'
+import { useSamlaAndBrowser } from './src/fixture.ts'
+import { startSamla } from './src/server.ts'
 
-let server: SamlaProcess
-let browser: Awaited<ReturnType<typeof launchBrowser>>
+const samla = useSamlaAndBrowser()
 const foreignRequests: string[] = []
 const failedLoads: string[] = []
 
 /** Records every request that leaves the server's origin, for the no-third-party rule. */
 async function newContext(): Promise<BrowserContext> {
-  const context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const context = await samla.browser.newContext({ viewport: { width: 1280, height: 800 } })
   context.on('request', (request) => {
     const url = request.url()
-    if (!url.startsWith(`http://127.0.0.1:${server.port}/`) && !/^(data|blob):/.test(url))
+    if (!url.startsWith(`http://127.0.0.1:${samla.server.port}/`) && !/^(data|blob):/.test(url))
       foreignRequests.push(url)
   })
   context.on('requestfailed', (request) => {
@@ -40,21 +39,10 @@ async function writeNote(page: Page, at: { x: number; y: number }, text: string)
 const shapeCount = (page: Page) =>
   page.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length)
 
-beforeAll(async () => {
-  server = await startSamla()
-  browser = await launchBrowser()
-  fs.mkdirSync(screenshotDir, { recursive: true })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true })
-})
-
 describe('a shared board in two browsers', () => {
   it('creates a board, shares a sticky note and a cursor, and keeps the note across reloads and a restart', async () => {
     const a = await (await newContext()).newPage()
-    await a.goto(server.url)
+    await a.goto(samla.server.url)
     await expect.poll(() => a.evaluate(() => document.documentElement.lang)).toBe('sv')
     await a.getByLabel('Tavlans namn (valfritt)').fill('Samling 2 – digital')
     await a.getByRole('button', { name: 'Skapa ny tavla' }).click()
@@ -116,9 +104,9 @@ describe('a shared board in two browsers', () => {
     await b.getByText('Vad kan du göra redan i morgon?').first().waitFor({ timeout: 15_000 })
 
     // Restart the server on the same data and port: the note is still there.
-    await server.stop()
+    await samla.server.stop()
     await b.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
-    server = await startSamla(server.dataDir, server.port)
+    samla.server = await startSamla(samla.server.dataDir, samla.server.port)
     await waitForOnline(b)
     await b.reload()
     await waitForOnline(b)
@@ -130,7 +118,7 @@ describe('a shared board in two browsers', () => {
   })
 
   it('merges edits both browsers made while the server was down', async () => {
-    const res = await fetch(`${server.url}/api/boards`, { method: 'POST' })
+    const res = await fetch(`${samla.server.url}/api/boards`, { method: 'POST' })
     const { url } = (await res.json()) as { url: string }
     const a = await (await newContext()).newPage()
     const b = await (await newContext()).newPage()
@@ -138,13 +126,13 @@ describe('a shared board in two browsers', () => {
     await b.goto(url)
     await Promise.all([waitForOnline(a), waitForOnline(b)])
 
-    await server.stop()
+    await samla.server.stop()
     await a.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
     await b.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
     await writeNote(a, { x: 300, y: 300 }, 'Skrivet av A utan nät')
     await writeNote(b, { x: 800, y: 300 }, 'Skrivet av B utan nät')
 
-    server = await startSamla(server.dataDir, server.port)
+    samla.server = await startSamla(samla.server.dataDir, samla.server.port)
     await Promise.all([waitForOnline(a), waitForOnline(b)])
     for (const page of [a, b]) {
       await page.getByText('Skrivet av A utan nät').first().waitFor({ timeout: 15_000 })
@@ -158,7 +146,7 @@ describe('a shared board in two browsers', () => {
     const context = await newContext()
     const page = await context.newPage()
     await page.setViewportSize({ width: 360, height: 740 })
-    await page.goto(server.url)
+    await page.goto(samla.server.url)
     await page.getByRole('button', { name: 'Skapa ny tavla' }).waitFor()
     await page.screenshot({ path: `${screenshotDir}/start-360.png` })
     await page.getByRole('button', { name: 'English' }).click()

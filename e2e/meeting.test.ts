@@ -1,26 +1,13 @@
-import fs from 'node:fs'
 import type { CreatedMeeting } from '@samla/shared'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, screenshotDir } from './src/browser.ts'
-import { type SamlaProcess, startSamla } from './src/server.ts'
+import { describe, expect, it } from 'vitest'
+import { screenshotDir } from './src/browser.ts'
+import { useSamlaAndBrowser } from './src/fixture.ts'
 
-let server: SamlaProcess
-let browser: Awaited<ReturnType<typeof launchBrowser>>
-
-beforeAll(async () => {
-  server = await startSamla()
-  browser = await launchBrowser()
-  fs.mkdirSync(screenshotDir, { recursive: true })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true })
-})
+const samla = useSamlaAndBrowser()
 
 async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await (await browser.browser.newContext({ viewport })).newPage()
+  const page = await (await samla.browser.newContext({ viewport })).newPage()
   await page.goto(url)
   return page
 }
@@ -30,7 +17,7 @@ const shapeCount = (page: Page) =>
 
 describe('a meeting in real browsers', () => {
   it('a participant writes, the projector shows it read-only, a link without its token is refused', async () => {
-    const res = await fetch(`${server.url}/api/meetings`, {
+    const res = await fetch(`${samla.server.url}/api/meetings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -66,7 +53,7 @@ describe('a meeting in real browsers', () => {
     expect(await shapeCount(participant)).toBe(1)
     await projector.screenshot({ path: `${screenshotDir}/projector-1920.png` })
 
-    const stranger = await open(`${server.url}/b/${meeting.boardId}`)
+    const stranger = await open(`${samla.server.url}/b/${meeting.boardId}`)
     await stranger
       .getByRole('heading', { name: 'Länken saknar behörighet' })
       .waitFor({ timeout: 15_000 })

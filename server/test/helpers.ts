@@ -165,3 +165,14 @@ export function closeCodeOf(ws: WebSocket): Promise<number> {
     ws.once('close', (code) => resolve(code))
   })
 }
+
+/** What a restart would load for a board: the room's log flushed, then state + log from storage. */
+export async function storedDoc(server: RunningServer, boardId: string): Promise<Y.Doc> {
+  const room = await server.rooms.peek(boardId)
+  await room?.settle()
+  const stored = await server.storage.loadDocument(boardId)
+  const doc = new Y.Doc()
+  if (stored.state) Y.applyUpdate(doc, stored.state)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return doc
+}

@@ -4,7 +4,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { mapUpdate, syncStep1Frame, updateFrame } from './frames.ts'
-import { closeCodeOf, startTestServer, type TestServer, waitForDoc } from './helpers.ts'
+import { closeCodeOf, startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
 
 let server: TestServer
 const cleanups: Array<() => void> = []
@@ -63,15 +63,7 @@ function statusOf(boardId: string, token: string | null): Promise<number> {
   })
 }
 
-async function storedMap(boardId: string) {
-  const room = await server.rooms.peek(boardId)
-  await room?.settle()
-  const stored = await server.storage.loadDocument(boardId)
-  const doc = new Y.Doc()
-  if (stored.state) Y.applyUpdate(doc, stored.state)
-  for (const u of stored.updates) Y.applyUpdate(doc, u)
-  return doc.getMap('m').toJSON()
-}
+const storedMap = async (boardId: string) => (await storedDoc(server, boardId)).getMap('m').toJSON()
 
 const facilitatorFetch = (path: string, token: string, init: RequestInit = {}) =>
   fetch(`${server.url}${path}`, {

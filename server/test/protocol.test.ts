@@ -1,7 +1,6 @@
 import { CloseCode, MessageType } from '@samla/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
-import * as Y from 'yjs'
 import { SqliteStorage } from '../src/storage/sqlite.ts'
 import {
   awarenessFrame,
@@ -16,6 +15,7 @@ import {
   connectClient,
   RawClient,
   startTestServer,
+  storedDoc,
   type TestClient,
   type TestServer,
   waitForDoc,
@@ -49,15 +49,7 @@ async function assertBystandersUnaffected({ a, b }: { a: TestClient; b: TestClie
   await waitForDoc(b.doc, () => b.doc.getMap('m').get(key) === 'still here')
   expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
 }
-async function storedMap(s: TestServer, id: string) {
-  const room = await s.rooms.peek(id)
-  await room?.settle()
-  const stored = await s.storage.loadDocument(id)
-  const doc = new Y.Doc()
-  if (stored.state) Y.applyUpdate(doc, stored.state)
-  for (const u of stored.updates) Y.applyUpdate(doc, u)
-  return doc.getMap('m').toJSON()
-}
+const storedMap = async (s: TestServer, id: string) => (await storedDoc(s, id)).getMap('m').toJSON()
 
 afterEach(async () => {
   for (const c of sockets.splice(0)) c.ws.terminate()
