@@ -51,6 +51,12 @@ describe('a meeting in real browsers', () => {
     await projector.keyboard.press('Escape')
     expect(await shapeCount(projector)).toBe(1)
     expect(await shapeCount(participant)).toBe(1)
+    // The projector is not a person in the room: no cursor, not in the people menu.
+    await participant.mouse.move(600, 300)
+    await projector.locator('.tl-collaborators__item').first().waitFor({ timeout: 15_000 })
+    expect(await participant.evaluate(() => window.__samla?.editor.getCollaborators().length)).toBe(
+      0,
+    )
     await projector.screenshot({ path: `${screenshotDir}/projector-1920.png` })
 
     const stranger = await open(`${samla.server.url}/b/${meeting.boardId}`)

@@ -45,8 +45,8 @@ export function Board({
 
   useEffect(() => {
     if (!editor || !synced.provider) return
-    return bindPresence(editor, synced.provider.awareness)
-  }, [editor, synced.provider])
+    return bindPresence(editor, synced.provider.awareness, { visible: !readonly })
+  }, [editor, synced.provider, readonly])
 
   useEffect(() => {
     if (!editor) return

@@ -22,7 +22,11 @@ interface AwarenessState {
  * camera, name and colour go out; everyone else's become tldraw instance_presence records,
  * which draw their cursors and fill the people menu (where one can follow another).
  */
-export function bindPresence(editor: Editor, awareness: Awareness): () => void {
+export function bindPresence(
+  editor: Editor,
+  awareness: Awareness,
+  { visible }: { visible: boolean },
+): () => void {
   const store = editor.store
   const $user = computed('samla user', () =>
     UserRecordType.create({
@@ -40,7 +44,9 @@ export function bindPresence(editor: Editor, awareness: Awareness): () => void {
     lastSent = Date.now()
     awareness.setLocalStateField('presence', $presence.get())
   }
+  // A projector watches the room; it is not a person with a cursor in it.
   const stopPublishing = react('publish presence', () => {
+    if (!visible) return
     $presence.get()
     if (timer) return
     const wait = Math.max(0, PUBLISH_INTERVAL_MS - (Date.now() - lastSent))
