@@ -8,7 +8,14 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Absolute origin used in join links, e.g. https://samla.example.se. Defaults to the request's. */
-  SAMLA_PUBLIC_URL: z.url().optional(),
+  // An origin only: join links and the relay path (/ws/…) both hang off it.
+  SAMLA_PUBLIC_URL: z
+    .url()
+    .refine(
+      (u) => ['', '/'].includes(new URL(u).pathname),
+      'must be an origin without a path, e.g. https://samla.example.se',
+    )
+    .optional(),
   SAMLA_DATA_DIR: z.string().min(1).default('./data'),
   /** SQLite file; defaults to <data dir>/samla.sqlite. */
   SAMLA_DB_FILE: z.string().min(1).optional(),

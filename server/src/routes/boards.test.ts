@@ -5,7 +5,7 @@ import { BOARD_ID_PATTERN, type Board, type ClientConfig, type ErrorBody } from 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { loadConfig } from '../config.ts'
-import { openDatabase } from '../db/client.ts'
+import { type OpenedDatabase, openDatabase } from '../db/client.ts'
 import { createLogger } from '../logger.ts'
 import { MeetingStore } from '../meetings/store.ts'
 import { RoomManager } from '../rooms/RoomManager.ts'
@@ -13,6 +13,7 @@ import { SqliteStorage } from '../storage/sqlite.ts'
 
 let dir: string
 let storage: SqliteStorage
+let meetingsDb: OpenedDatabase
 
 function app(env: Record<string, string> = {}) {
   const config = loadConfig({ SAMLA_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env })
@@ -22,8 +23,7 @@ function app(env: Record<string, string> = {}) {
     { compactAfterUpdates: 500, presenceBudget: 450, logger },
     logger,
   )
-  const meetings = new MeetingStore(openDatabase({ file: path.join(dir, 'samla.sqlite') }).db)
-  return createApp({ config, storage, rooms, meetings, logger })
+  return createApp({ config, storage, rooms, meetings: new MeetingStore(meetingsDb.db), logger })
 }
 const boardOf = async (res: Response) => (await res.json()) as Board
 const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error
@@ -37,8 +37,11 @@ const post = (body: string, env?: Record<string, string>) =>
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-routes-'))
   storage = new SqliteStorage({ file: path.join(dir, 'samla.sqlite') })
+  // Meetings use a connection of their own, as in server.ts.
+  meetingsDb = openDatabase({ file: path.join(dir, 'samla.sqlite') })
 })
 afterEach(async () => {
+  meetingsDb.close()
   await storage.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
@@ -56,6 +59,12 @@ describe('POST /api/boards', () => {
   })
 
   it('accepts an empty body and never repeats an id', async () => {
+    const untitled = await post('')
+    expect(untitled.status).toBe(201)
+    const board = await boardOf(untitled)
+    expect(board).toMatchObject({ title: '', wsPath: `/ws/${board.id}` })
+    expect(board.id).toMatch(BOARD_ID_PATTERN)
+    expect(board.url).toMatch(new RegExp(`/b/${board.id}$`))
     const ids = new Set<string>()
     for (let i = 0; i < 100; i++) ids.add((await boardOf(await post(''))).id)
     expect(ids.size).toBe(100)
@@ -132,5 +141,17 @@ describe('health, config and headers', () => {
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toMatch(/https?:\/\//)
+  })
+
+  it.each([
+    ['GET', '/api/health', undefined],
+    ['GET', '/api/config', undefined],
+    ['POST', '/api/boards', '{}'],
+    ['POST', '/api/boards', '{"title":'],
+    ['GET', '/api/boards/not-a-board', undefined],
+    ['GET', '/b/some-board', undefined],
+  ])('sends the CSP on %s %s', async (method, url, body) => {
+    const res = await app().request(url, { method, body })
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
   })
 })

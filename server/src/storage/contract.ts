@@ -79,13 +79,16 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
       '[S4] an append is all or nothing',
       withStorage(async ({ storage }) => {
         await storage.createBoard(board(A))
-        await expect(
-          storage.appendUpdates(
-            B,
-            updatesOf((d) => d.getMap('m').set('k', 1)),
-          ),
-        ).rejects.toThrow()
+        const updates = updatesOf((d) => {
+          d.getMap('m').set('k', 1)
+          d.getMap('m').set('j', 2)
+        })
+        // The board does not exist: the foreign key refuses every row of the batch.
+        await expect(storage.appendUpdates(B, updates)).rejects.toThrow()
         expect(await storage.loadDocument(B)).toEqual({ state: null, updates: [] })
+        // Only the last row fails here, so the rows before it must be rolled back.
+        const unstorable = null as unknown as Uint8Array
+        await expect(storage.appendUpdates(A, [...updates, unstorable])).rejects.toThrow()
         expect(await storage.loadDocument(A)).toEqual({ state: null, updates: [] })
       }),
     )
@@ -109,6 +112,9 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
         const after = load(stored)
         expect(after.getMap('m').toJSON()).toEqual(before.getMap('m').toJSON())
         expect(after.getText('t').toString()).toBe(before.getText('t').toString())
+        // A second compaction finds an empty log and leaves the state as it was.
+        expect((await storage.compact(A)).merged).toBe(0)
+        expect(await storage.loadDocument(A)).toEqual(stored)
       }),
     )
 
@@ -173,17 +179,21 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
       '[S9] everything survives closing and reopening',
       withStorage(async (harness) => {
         await harness.storage.createBoard(board(A, 'Integrera'))
-        await harness.storage.appendUpdates(
-          A,
-          updatesOf((d) => d.getMap('m').set('vem', 'gör vad, när')),
-        )
+        const updates = updatesOf((d) => {
+          d.getMap('m').set('vem', 'gör vad, när')
+          d.getMap('m').set('fas', 'Integrera')
+        })
+        await harness.storage.appendUpdates(A, updates.slice(0, 1))
+        await harness.storage.compact(A)
+        await harness.storage.appendUpdates(A, updates.slice(1))
+        const before = await harness.storage.loadDocument(A)
         const reopened = await harness.reopen()
         expect(await reopened.getBoard(A)).toEqual(board(A, 'Integrera'))
-        expect(
-          load(await reopened.loadDocument(A))
-            .getMap('m')
-            .get('vem'),
-        ).toBe('gör vad, när')
+        expect(await reopened.loadDocument(A)).toEqual(before)
+        expect(load(before).getMap('m').toJSON()).toEqual({
+          vem: 'gör vad, när',
+          fas: 'Integrera',
+        })
       }),
     )
 

@@ -18,6 +18,7 @@ export interface StoredDocument {
 export interface CompactionResult {
   /** Log entries merged into the state (0 when there was nothing to do). */
   merged: number
+  /** Size of the state written by this compaction; 0 when nothing was merged (nothing written). */
   stateBytes: number
 }
 

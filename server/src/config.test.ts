@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  it('has working defaults: port 3000, ./data, no license key', () => {
+    const config = loadConfig({})
+    expect(config.port).toBe(3000)
+    expect(config.dbFile).toMatch(/data\/samla\.sqlite$/)
+    expect(config.tldrawLicenseKey).toBeUndefined()
+  })
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
+    expect(() => loadConfig({ SAMLA_PUBLIC_URL: 'https://samla.example.se/samla' })).toThrow(
+      /SAMLA_PUBLIC_URL/,
+    )
+  })
+
+  it('accepts an origin as public URL, with or without a trailing slash', () => {
+    expect(loadConfig({ SAMLA_PUBLIC_URL: 'https://samla.example.se/' }).publicUrl).toBe(
+      'https://samla.example.se',
+    )
+  })
+})
