@@ -196,4 +196,21 @@ describe('meetings and capability links', () => {
     const plain = await server.createBoard()
     expect(await (await access(plain.id)).json()).toEqual({ role: 'editor', meetingId: null })
   })
+
+  it('limits join-code guesses per address with a clear 429', async () => {
+    let status = 0
+    let tries = 0
+    // Bounded: the limit is 20 a minute; a few more than that must be refused.
+    while (tries < 25) {
+      tries++
+      status = (await fetch(`${server.url}/api/join/ZZZZZZ`)).status
+      if (status !== 404) break
+    }
+    expect(status).toBe(429)
+    expect(tries).toBe(21)
+    const refused = await fetch(`${server.url}/api/join/ZZZZZZ`)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'too_many_attempts',
+    )
+  })
 })

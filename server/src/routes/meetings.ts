@@ -1,3 +1,4 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
 import {
   BOARD_PATH_PREFIX,
   CloseCode,
@@ -8,6 +9,7 @@ import {
   updateJoinCodeRequest,
 } from '@samla/shared'
 import { type Context, Hono } from 'hono'
+import { AttemptLimiter } from '../http/attemptLimiter.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
 import type { MeetingStore } from '../meetings/store.ts'
@@ -17,11 +19,15 @@ import type { RoomManager } from '../rooms/RoomManager.ts'
 const link = (origin: string, boardId: string, token: string) =>
   `${origin}${BOARD_PATH_PREFIX}${boardId}#k=${token}`
 
+/** 20 join-code guesses a minute per address: plenty for a phone, useless for enumerating 31⁶ codes. */
+const JOIN_ATTEMPTS_PER_MINUTE = 20
+
 export function meetingRoutes(
   store: MeetingStore,
   rooms: RoomManager,
   publicUrl: string | undefined,
 ) {
+  const joinAttempts = new AttemptLimiter(JOIN_ATTEMPTS_PER_MINUTE, 60_000)
   const origin = (c: Context) => publicUrl ?? new URL(c.req.url).origin
 
   /** Only the facilitator's link may change a meeting: `Authorization: Bearer <token>`. */
@@ -72,6 +78,12 @@ export function meetingRoutes(
       return c.json(store.setJoinCode(meeting.id, enabled))
     })
     .get('/join/:code', (c) => {
+      // In-process requests (tests through app.request) have no socket: they share one key.
+      const fromSocket = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined
+      const address = fromSocket ? (getConnInfo(c).remote.address ?? 'unknown') : 'local'
+      if (!joinAttempts.tryAttempt(address)) {
+        throw new ApiError(429, 'too_many_attempts', 'Too many join codes tried; wait a minute')
+      }
       const code = c.req.param('code').toUpperCase()
       const found = JOIN_CODE_PATTERN.test(code) ? store.participantByJoinCode(code) : null
       if (!found) throw new ApiError(404, 'join_code_not_found', 'No meeting with that code')
