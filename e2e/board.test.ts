@@ -1,58 +1,57 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { startSamla } from './src/server.ts'
+import { shapeCount, waitForAssets, waitForConnection, writeNote } from './src/ui.ts'
+import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
 const samla = useSamlaAndBrowser()
-const foreignRequests: string[] = []
-const failedLoads: string[] = []
+let findings = emptyFindings()
 
-/** Records every request that leaves the server's origin, for the no-third-party rule. */
-async function newContext(): Promise<BrowserContext> {
+/** A fresh browser profile whose every request and console error is checked after the test. */
+async function newContext(options?: WatchOptions): Promise<BrowserContext> {
   const context = await samla.browser.newContext({ viewport: { width: 1280, height: 800 } })
-  context.on('request', (request) => {
-    const url = request.url()
-    if (!url.startsWith(`http://127.0.0.1:${samla.server.port}/`) && !/^(data|blob):/.test(url))
-      foreignRequests.push(url)
-  })
-  context.on('requestfailed', (request) => {
-    // A reconnecting WebSocket during the restart is expected; a missing asset is not.
-    if (!request.url().startsWith('ws')) failedLoads.push(request.url())
-  })
+  watchContext(context, () => samla.server.url, findings, options)
   return context
 }
 
-async function waitForOnline(page: Page) {
-  await page.locator('[data-connection="online"]').waitFor({ timeout: 30_000 })
+afterEach(() => {
+  const found = findings
+  findings = emptyFindings()
+  // Nothing leaves the origin (GDPR, minors' data), and no font, icon or translation is missing.
+  expect(found).toEqual(emptyFindings())
+})
+
+/** Opens tldraw's people menu (the avatars at the top right). */
+async function openPeopleMenu(page: Page) {
+  await page.locator('.tlui-people-menu__avatars-button').click()
 }
 
-/** Creates a sticky note through the UI: the note tool, a click on the canvas, typing. */
-async function writeNote(page: Page, at: { x: number; y: number }, text: string) {
-  await page.locator('.tl-canvas').click({ position: { x: 640, y: 600 } })
-  await page.keyboard.press('n')
-  await page.locator('.tl-canvas').click({ position: at })
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-}
-
-const shapeCount = (page: Page) =>
-  page.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length)
+const NOTE = 'Vad kan du göra redan i morgon?'
 
 describe('a shared board in two browsers', () => {
-  it('creates a board, shares a sticky note and a cursor, and keeps the note across reloads and a restart', async () => {
+  it('creates a board, shares a note, cursors, names and following, and keeps the note across reloads and a restart', async () => {
     const a = await (await newContext()).newPage()
     await a.goto(samla.server.url)
     await expect.poll(() => a.evaluate(() => document.documentElement.lang)).toBe('sv')
-    await a.getByLabel('Tavlans namn (valfritt)').fill('Samling 2 – digital')
+    await a.getByRole('heading', { level: 1, name: 'Skapa en ny tavla' }).waitFor()
+    const titleField = a.getByLabel('Tavlans namn (valfritt)')
+    await titleField.focus() // the screenshot shows the focus ring
+    await a.screenshot({ path: `${screenshotDir}/start-1280.png` })
+    expect(await accessibilityViolations(a)).toEqual([])
+    await titleField.fill('Samling 2 – digital')
     await a.getByRole('button', { name: 'Skapa ny tavla' }).click()
     await a.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
-    await waitForOnline(a)
+    await waitForConnection(a)
+    await expect.poll(() => a.title()).toBe('Samling 2 – digital – Samla')
+    expect(await accessibilityViolations(a, '.topbar')).toEqual([])
     const boardUrl = a.url()
 
     const b = await (await newContext()).newPage()
     await b.goto(boardUrl)
-    await waitForOnline(b)
+    await waitForConnection(b)
     // The first page carries a Swedish name, for everyone.
     for (const page of [a, b]) {
       await expect
@@ -60,17 +59,9 @@ describe('a shared board in two browsers', () => {
         .toBe('Sida 1')
     }
 
-    // A writes a sticky note the way a person does: the note tool, a click, typing.
-    await a.locator('.tl-canvas').click({ position: { x: 640, y: 400 } })
-    await a.keyboard.press('n')
-    await a.locator('.tl-canvas').click({ position: { x: 500, y: 350 } })
-    await a.keyboard.type('Vad kan du göra redan i morgon?')
-    await a.keyboard.press('Escape')
-    await expect
-      .poll(() => a.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length))
-      .toBe(1)
-
-    await b.getByText('Vad kan du göra redan i morgon?').first().waitFor({ timeout: 15_000 })
+    await writeNote(a, { x: 500, y: 350 }, NOTE)
+    await expect.poll(() => shapeCount(a)).toBe(1)
+    await b.getByText(NOTE).first().waitFor({ timeout: 15_000 })
 
     // A's cursor, with A's name, appears on B's screen.
     const nameOfA = await a.evaluate(() => window.__samla?.editor.user.getName() ?? '')
@@ -82,39 +73,55 @@ describe('a shared board in two browsers', () => {
       .waitFor({ timeout: 15_000 })
     await b.screenshot({ path: `${screenshotDir}/board-two-users-1280.png` })
 
-    // B follows A (as the people menu does): when A moves its view, B's view goes along.
-    await b.evaluate(() => {
-      const editor = window.__samla?.editor
-      const presence = editor?.getCollaborators()[0]
-      if (presence) editor?.startFollowingUser(presence.userId)
-    })
-    await a.evaluate(() => {
-      window.__samla?.editor.setCamera({ x: -2000, y: -1500, z: 1 })
-    })
-    await expect
-      .poll(() => b.evaluate(() => window.__samla?.editor.getCamera().x), { timeout: 15_000 })
-      .toBeLessThan(-1000)
-    await b.evaluate(() => {
-      window.__samla?.editor.stopFollowingUser()
-    })
+    // B renames itself in the people menu; A sees the new name on B's cursor.
+    const idOfB = await b.evaluate(() => window.__samla?.editor.user.getId())
+    await openPeopleMenu(b)
+    await b.getByTestId('people-menu.change-name').click()
+    await b.locator('.tlui-people-menu__user__input').fill('Elin')
+    await b.keyboard.press('Enter')
+    await b.keyboard.press('Escape')
+    await b.mouse.move(300, 500)
+    await b.mouse.move(320, 520, { steps: 5 })
+    await a
+      .locator('.tl-collaborators__item .tl-nametag', { hasText: 'Elin' })
+      .waitFor({ timeout: 15_000 })
 
-    // Reload: the note comes back from the server.
+    // B follows A from the people menu; when A scrolls its view away, B's view goes along.
+    const cameraOfB = () => b.evaluate(() => window.__samla?.editor.getCamera().x ?? 0)
+    const before = await cameraOfB()
+    await openPeopleMenu(b)
+    await b
+      .locator('.tlui-people-menu__item', { hasText: nameOfA })
+      .locator('.tlui-people-menu__item__follow')
+      .click()
+    await b.keyboard.press('Escape')
+    await a.mouse.move(640, 400)
+    await a.mouse.wheel(1500, 1000)
+    await expect.poll(cameraOfB, { timeout: 15_000 }).toBeLessThan(before - 1000)
+
+    // Reload: the note comes back from the server, and B is still Elin with the same id.
     await b.reload()
-    await waitForOnline(b)
-    await b.getByText('Vad kan du göra redan i morgon?').first().waitFor({ timeout: 15_000 })
+    await waitForConnection(b)
+    await b.getByText(NOTE).first().waitFor({ timeout: 15_000 })
+    expect(await b.evaluate(() => window.__samla?.editor.user.getName())).toBe('Elin')
+    expect(await b.evaluate(() => window.__samla?.editor.user.getId())).toBe(idOfB)
 
     // Restart the server on the same data and port: the note is still there.
+    await waitForAssets(b)
     await samla.server.stop()
-    await b.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
+    await waitForConnection(b, 'offline')
     samla.server = await startSamla(samla.server.dataDir, samla.server.port)
-    await waitForOnline(b)
+    await waitForConnection(b)
     await b.reload()
-    await waitForOnline(b)
-    await b.getByText('Vad kan du göra redan i morgon?').first().waitFor({ timeout: 15_000 })
-    expect(await b.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length)).toBe(1)
+    await waitForConnection(b)
+    await b.getByText(NOTE).first().waitFor({ timeout: 15_000 })
+    expect(await shapeCount(b)).toBe(1)
 
-    expect(foreignRequests).toEqual([])
-    expect(failedLoads).toEqual([])
+    // B leaves: its presence goes from A's people menu (awareness, nothing in the document).
+    await waitForConnection(a)
+    await a.locator('.tlui-people-menu__avatars-button').waitFor()
+    await b.close()
+    await a.locator('.tlui-people-menu__avatars-button').waitFor({ state: 'detached' })
   })
 
   it('merges edits both browsers made while the server was down', async () => {
@@ -124,22 +131,21 @@ describe('a shared board in two browsers', () => {
     const b = await (await newContext()).newPage()
     await a.goto(url)
     await b.goto(url)
-    await Promise.all([waitForOnline(a), waitForOnline(b)])
+    await Promise.all([waitForConnection(a), waitForConnection(b)])
+    await Promise.all([waitForAssets(a), waitForAssets(b)])
 
     await samla.server.stop()
-    await a.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
-    await b.locator('[data-connection="offline"]').waitFor({ timeout: 15_000 })
+    await Promise.all([waitForConnection(a, 'offline'), waitForConnection(b, 'offline')])
     await writeNote(a, { x: 300, y: 300 }, 'Skrivet av A utan nät')
     await writeNote(b, { x: 800, y: 300 }, 'Skrivet av B utan nät')
 
     samla.server = await startSamla(samla.server.dataDir, samla.server.port)
-    await Promise.all([waitForOnline(a), waitForOnline(b)])
+    await Promise.all([waitForConnection(a), waitForConnection(b)])
     for (const page of [a, b]) {
       await page.getByText('Skrivet av A utan nät').first().waitFor({ timeout: 15_000 })
       await page.getByText('Skrivet av B utan nät').first().waitFor({ timeout: 15_000 })
       expect(await shapeCount(page)).toBe(2)
     }
-    expect(foreignRequests).toEqual([])
   })
 
   it('switches Samla and tldraw to English and back, and fits a phone screen', async () => {
@@ -149,7 +155,10 @@ describe('a shared board in two browsers', () => {
     await page.goto(samla.server.url)
     await page.getByRole('button', { name: 'Skapa ny tavla' }).waitFor()
     await page.screenshot({ path: `${screenshotDir}/start-360.png` })
+    expect(await accessibilityViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'English' }).click()
+    // The choice is remembered across visits.
+    await page.reload()
     await page.getByRole('button', { name: 'Create new board' }).click()
     await page.waitForURL(/\/b\//)
     await page
@@ -158,10 +167,43 @@ describe('a shared board in two browsers', () => {
       .waitFor({ timeout: 30_000 })
     await expect.poll(() => page.evaluate(() => window.__samla?.editor.user.getLocale())).toBe('en')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    // tldraw's own UI follows: its translations come from this server too.
+    const selectTool = page.getByTestId('tools.select')
+    await expect.poll(() => selectTool.getAttribute('aria-label')).toMatch(/^Select/)
     await page.screenshot({ path: `${screenshotDir}/board-360-en.png` })
+    expect(await accessibilityViolations(page, '.topbar')).toEqual([])
     await page.setViewportSize({ width: 1280, height: 800 })
     await page.getByRole('button', { name: 'Svenska' }).click()
     await page.locator('[data-connection="online"]').getByText('Ansluten').waitFor()
     await expect.poll(() => page.evaluate(() => window.__samla?.editor.user.getLocale())).toBe('sv')
+    await expect.poll(() => selectTool.getAttribute('aria-label')).toMatch(/^Välj/)
+  })
+
+  it('says so when a board does not exist, and leads back to the start page', async () => {
+    // The browser logs the 404 of the board lookup; that one is expected here.
+    const context = await newContext({ expectedConsoleErrors: [/status of 404/] })
+    const page = await context.newPage()
+    await page.goto(`${samla.server.url}/b/${'x'.repeat(22)}`)
+    await page.getByRole('heading', { level: 1, name: 'Tavlan finns inte' }).waitFor()
+    expect(await accessibilityViolations(page)).toEqual([])
+    await page.getByRole('link', { name: 'Till startsidan' }).click()
+    await page.getByRole('button', { name: 'Skapa ny tavla' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/')
+  })
+
+  it('tells the user, in an alert, when the board cannot be created', async () => {
+    // Not watched: the refused request is the point of this test.
+    const page = await (await samla.browser.newContext()).newPage()
+    await page.goto(samla.server.url)
+    await waitForAssets(page)
+    await samla.server.stop()
+    try {
+      await page.getByRole('button', { name: 'Skapa ny tavla' }).click()
+      await page.getByRole('alert').getByText('Tavlan kunde inte skapas').waitFor()
+      expect(await accessibilityViolations(page)).toEqual([])
+      expect(new URL(page.url()).pathname).toBe('/')
+    } finally {
+      samla.server = await startSamla(samla.server.dataDir, samla.server.port)
+    }
   })
 })

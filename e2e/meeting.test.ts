@@ -1,19 +1,31 @@
 import type { CreatedMeeting } from '@samla/shared'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { shapeCount, waitForConnection, writeNote } from './src/ui.ts'
+import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
 const samla = useSamlaAndBrowser()
+let findings = emptyFindings()
 
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await (await samla.browser.newContext({ viewport })).newPage()
+async function open(
+  url: string,
+  viewport = { width: 1280, height: 800 },
+  options?: WatchOptions,
+): Promise<Page> {
+  const context = await samla.browser.newContext({ viewport })
+  watchContext(context, () => samla.server.url, findings, options)
+  const page = await context.newPage()
   await page.goto(url)
   return page
 }
 
-const shapeCount = (page: Page) =>
-  page.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length)
+afterEach(() => {
+  const found = findings
+  findings = emptyFindings()
+  expect(found).toEqual(emptyFindings())
+})
 
 describe('a meeting in real browsers', () => {
   it('a participant writes, the projector shows it read-only, a link without its token is refused', async () => {
@@ -31,15 +43,9 @@ describe('a meeting in real browsers', () => {
 
     const participant = await open(links.participant)
     const projector = await open(links.projector, { width: 1920, height: 1080 })
-    for (const page of [participant, projector]) {
-      await page.locator('[data-connection="online"]').waitFor({ timeout: 30_000 })
-    }
+    for (const page of [participant, projector]) await waitForConnection(page)
 
-    await participant.locator('.tl-canvas').click({ position: { x: 640, y: 600 } })
-    await participant.keyboard.press('n')
-    await participant.locator('.tl-canvas').click({ position: { x: 500, y: 350 } })
-    await participant.keyboard.type('Mer tid för samtal i klassen')
-    await participant.keyboard.press('Escape')
+    await writeNote(participant, { x: 500, y: 350 }, 'Mer tid för samtal i klassen')
     await projector.getByText('Mer tid för samtal i klassen').first().waitFor({ timeout: 15_000 })
 
     // The projector's canvas offers no editing, and trying anyway changes nothing anywhere.
@@ -59,7 +65,10 @@ describe('a meeting in real browsers', () => {
     )
     await projector.screenshot({ path: `${screenshotDir}/projector-1920.png` })
 
-    const stranger = await open(`${samla.server.url}/b/${meeting.boardId}`)
+    // Chromium logs the refused access check (401) as a console error; that one is the point.
+    const stranger = await open(`${samla.server.url}/b/${meeting.boardId}`, undefined, {
+      expectedConsoleErrors: [/status of 401/],
+    })
     await stranger
       .getByRole('heading', { name: 'Länken saknar behörighet' })
       .waitFor({ timeout: 15_000 })

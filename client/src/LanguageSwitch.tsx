@@ -14,7 +14,12 @@ export function LanguageSwitch() {
           aria-pressed={language === lang}
           onClick={() => setLanguage(lang)}
         >
-          {t(`language.${lang}`)}
+          <span className="language__name">{t(`language.${lang}`)}</span>
+          {/* Where space is short (the board on a phone) only the ISO code shows; the full
+              name stays the accessible name, and it begins with the code (WCAG 2.5.3). */}
+          <span className="language__code" aria-hidden="true">
+            {lang.toUpperCase()}
+          </span>
         </button>
       ))}
     </nav>

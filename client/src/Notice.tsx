@@ -1,6 +1,7 @@
 import { useI18n } from './i18n/index.tsx'
 import type { MessageKey } from './i18n/sv.ts'
 import { PageHeader } from './PageHeader.tsx'
+import { useDocumentTitle } from './useDocumentTitle.ts'
 
 /** A full-page message (unknown board, error, reload needed) with a way onwards. */
 export function Notice({
@@ -13,6 +14,7 @@ export function Notice({
   reload?: boolean
 }) {
   const { t } = useI18n()
+  useDocumentTitle(t(headingKey))
   return (
     <main className="page">
       <PageHeader />

@@ -3,7 +3,7 @@ interface Window {
   __samla?: {
     editor: {
       getCurrentPageShapes(): unknown[]
-      user: { getName(): string; getLocale(): string }
+      user: { getId(): string; getName(): string; getLocale(): string }
       getCollaborators(): { userId: string }[]
       getIsReadonly(): boolean
       getCurrentPage(): { name: string }

@@ -71,6 +71,15 @@ export function Board({
   if (synced.storeWithStatus.status === 'error') {
     return <Notice headingKey="board.error.heading" bodyKey="board.error.body" reload />
   }
+  // Until the first sync there is nothing to draw; say why if the relay cannot be reached,
+  // rather than leave tldraw's spinner turning without a word.
+  if (synced.storeWithStatus.status === 'loading') {
+    return (
+      <p className="loading" role="status">
+        {t(synced.connection === 'offline' ? 'board.waitingForServer' : 'board.loading')}
+      </p>
+    )
+  }
   return (
     <BoardInfoContext.Provider value={info}>
       <div className="board">

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import { useI18n } from '../i18n/index.tsx'
 import { LanguageSwitch } from '../LanguageSwitch.tsx'
 import type { ConnectionState } from '../sync/useSyncedStore.ts'
+import { useDocumentTitle } from '../useDocumentTitle.ts'
 
 /** What the top panel shows; a context because tldraw's slots take components without props. */
 export const BoardInfoContext = createContext<{ title: string; connection: ConnectionState }>({
@@ -13,9 +14,15 @@ export const BoardInfoContext = createContext<{ title: string; connection: Conne
 export function BoardTopPanel() {
   const { title, connection } = useContext(BoardInfoContext)
   const { t } = useI18n()
+  // Here rather than in Board: only while the canvas shows, so a notice keeps its own title.
+  useDocumentTitle(title || t('board.untitled'))
   return (
     <div className="topbar">
-      {title && <h1 className="topbar__title">{title}</h1>}
+      {/* Every page has its heading; an untitled board's is for screen readers only. The full
+          name shows on hover when a long one is cut short. */}
+      <h1 className={title ? 'topbar__title' : 'visually-hidden'} title={title || undefined}>
+        {title || t('board.untitled')}
+      </h1>
       <p
         className={`status status--${connection}`}
         role="status"
@@ -25,6 +32,10 @@ export function BoardTopPanel() {
         <span className="status__dot" aria-hidden="true" />
         <span className="visually-hidden">{t('status.label')}: </span>
         {t(`status.${connection}`)}
+        {/* Edits live only in this page until the relay is back: say so, beside the state. */}
+        {connection === 'offline' && (
+          <span className="status__hint">{t('status.offlineHint')}</span>
+        )}
       </p>
       <LanguageSwitch />
     </div>

@@ -16,6 +16,8 @@ export const en: Messages = {
   'language.sv': 'Svenska',
   'language.en': 'English',
   'board.loading': 'Opening the board …',
+  'board.waitingForServer':
+    'The server cannot be reached right now. The board opens as soon as the connection works.',
   'board.notFound.heading': 'This board does not exist',
   'board.notFound.body': 'The link may be mistyped, or the board has been deleted.',
   'board.needsLink.heading': 'This link gives no access',
@@ -28,11 +30,13 @@ export const en: Messages = {
   'board.newerSchema.body':
     'This board was saved by a newer version of Samla. Reload the page to continue, so that nothing is lost.',
   'board.firstPage': 'Page 1',
+  'board.untitled': 'Untitled board',
   'board.reload': 'Reload',
   'board.backToStart': 'Back to the start page',
   'status.connecting': 'Connecting …',
   'status.online': 'Connected',
-  'status.offline': 'Offline – changes are saved when the connection returns',
+  'status.offline': 'Offline',
+  'status.offlineHint': 'Your changes are sent when the connection returns. Keep this page open.',
   'status.label': 'Connection',
   'user.guest': 'Guest',
   'notFound.heading': 'Page not found',

@@ -15,6 +15,8 @@ export const sv = {
   'language.sv': 'Svenska',
   'language.en': 'English',
   'board.loading': 'Öppnar tavlan …',
+  'board.waitingForServer':
+    'Når inte servern just nu. Tavlan öppnas så snart anslutningen fungerar.',
   'board.notFound.heading': 'Tavlan finns inte',
   'board.notFound.body': 'Länken kan vara felskriven, eller så har tavlan tagits bort.',
   'board.needsLink.heading': 'Länken saknar behörighet',
@@ -27,11 +29,13 @@ export const sv = {
   'board.newerSchema.body':
     'Tavlan har sparats av en nyare version av Samla. Ladda om sidan för att fortsätta, så att inget går förlorat.',
   'board.firstPage': 'Sida 1',
+  'board.untitled': 'Namnlös tavla',
   'board.reload': 'Ladda om',
   'board.backToStart': 'Till startsidan',
   'status.connecting': 'Ansluter …',
   'status.online': 'Ansluten',
-  'status.offline': 'Frånkopplad – ändringar sparas när anslutningen är tillbaka',
+  'status.offline': 'Frånkopplad',
+  'status.offlineHint': 'Dina ändringar skickas när anslutningen är tillbaka. Stäng inte sidan.',
   'status.label': 'Anslutning',
   'user.guest': 'Gäst',
   'notFound.heading': 'Sidan finns inte',

@@ -3,9 +3,11 @@ import { type FormEvent, useId, useState } from 'react'
 import { createBoard } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import { PageHeader } from '../PageHeader.tsx'
+import { useDocumentTitle } from '../useDocumentTitle.ts'
 
 export function StartPage() {
   const { t } = useI18n()
+  useDocumentTitle(null)
   const titleId = useId()
   const [title, setTitle] = useState('')
   const [busy, setBusy] = useState(false)

@@ -116,6 +116,41 @@ describe('StoreDocBinding', () => {
     expect(incompatible).toBe(true)
   })
 
+  it('stops, without throwing into the provider, when a newer client writes records and schema together', () => {
+    const [docA, docB] = linkedDocs()
+    const a = newStore()
+    seedPage(a)
+    new StoreDocBinding(a, docA, () => {}).start()
+    const reasons: string[] = []
+    const b = newStore()
+    new StoreDocBinding(b, docB, (reason) => reasons.push(reason)).start()
+    const schema = structuredClone(a.schema.serialize()) as { sequences: Record<string, number> }
+    schema.sequences['com.tldraw.page'] = (schema.sequences['com.tldraw.page'] ?? 0) + 1
+    // A page record in a shape this version's validator rejects, in the same transaction.
+    const future = { ...a.get(pageId), name: 42, newField: true }
+    expect(() =>
+      docA.transact(() => {
+        docA.getMap('records').set(pageId, future)
+        docA.getMap('meta').set('schema', schema)
+      }),
+    ).not.toThrow()
+    expect(reasons).toEqual(['newer-schema'])
+    expect(b.get(pageId)?.name).toBe('Sida 1')
+  })
+
+  it('stops when a peer writes a record this page cannot validate', () => {
+    const [docA, docB] = linkedDocs()
+    const a = newStore()
+    seedPage(a)
+    new StoreDocBinding(a, docA, () => {}).start()
+    const reasons: string[] = []
+    new StoreDocBinding(newStore(), docB, (reason) => reasons.push(reason)).start()
+    expect(() => docA.getMap('records').set(pageId, { ...a.get(pageId), name: 42 })).not.toThrow()
+    // Also after the first failure: once stopped, it stays stopped and says so only once.
+    docA.getMap('records').set(pageId, { ...a.get(pageId), name: 43 })
+    expect(reasons).toEqual(['invalid-data'])
+  })
+
   it('migrates a board written with an older schema and stores it in ours', () => {
     const [writerDoc, readerDoc] = linkedDocs()
     const writer = newStore()

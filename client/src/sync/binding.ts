@@ -4,7 +4,8 @@ import type * as Y from 'yjs'
 /** Transaction origin of changes this client makes, so its own observer skips them. */
 const LOCAL = Symbol('samla-local')
 
-export type StartResult = { ok: true } | { ok: false; reason: 'newer-schema' | 'invalid-data' }
+export type Incompatibility = 'newer-schema' | 'invalid-data'
+export type StartResult = { ok: true } | { ok: false; reason: Incompatibility }
 
 /**
  * Binds a tldraw store to a Y.Doc: every document-scope record is one entry of the Y.Map
@@ -20,7 +21,8 @@ export class StoreDocBinding {
   constructor(
     private readonly store: TLStore,
     private readonly doc: Y.Doc,
-    private readonly onIncompatible: () => void,
+    /** Called once when syncing had to stop; the page should say why and offer a reload. */
+    private readonly onIncompatible: (reason: Incompatibility) => void,
   ) {
     this.records = doc.getMap<TLRecord>('records')
     this.meta = doc.getMap('meta')
@@ -72,6 +74,19 @@ export class StoreDocBinding {
     this.stopListening = null
   }
 
+  /** Stops syncing for good (writing now could corrupt the board) and tells the page once. */
+  private stopIncompatible(reason: Incompatibility): void {
+    if (!this.stopListening) return
+    this.dispose()
+    this.onIncompatible(reason)
+  }
+
+  /** False when the document's schema has migrations this page does not know. */
+  private schemaIsReadable(): boolean {
+    const schema = this.meta.get('schema') as SerializedSchema | undefined
+    return !schema || this.store.schema.getMigrationsSince(schema).ok
+  }
+
   private documentRecords(): TLRecord[] {
     return this.store.allRecords().filter((r) => this.store.scopedTypes.document.has(r.typeName))
   }
@@ -91,6 +106,9 @@ export class StoreDocBinding {
 
     const onRecords = (event: Y.YMapEvent<TLRecord>, tx: Y.Transaction) => {
       if (tx.origin === LOCAL) return
+      // A newer client writes its records and its schema in one transaction, and this observer
+      // may run before the one on meta: check first, or the store would reject their shape.
+      if (!this.schemaIsReadable()) return this.stopIncompatible('newer-schema')
       const put: TLRecord[] = []
       const removed: TLRecord['id'][] = []
       for (const [id, change] of event.changes.keys) {
@@ -100,18 +118,23 @@ export class StoreDocBinding {
           if (record) put.push(record)
         }
       }
-      this.store.mergeRemoteChanges(() => {
-        if (removed.length > 0) this.store.remove(removed)
-        if (put.length > 0) this.store.put(put)
-      })
+      try {
+        this.store.mergeRemoteChanges(() => {
+          if (removed.length > 0) this.store.remove(removed)
+          if (put.length > 0) this.store.put(put)
+        })
+      } catch {
+        // A record this page cannot validate: stop rather than throw inside the provider's
+        // message handler, which would drop the rest of the sync.
+        this.stopIncompatible('invalid-data')
+      }
     }
     this.records.observe(onRecords)
 
     // Another client upgraded the board while we are on it: stop before we write old records.
     const onMeta = (_event: Y.YMapEvent<unknown>, tx: Y.Transaction) => {
       if (tx.origin === LOCAL) return
-      const schema = this.meta.get('schema') as SerializedSchema | undefined
-      if (schema && !this.store.schema.getMigrationsSince(schema).ok) this.onIncompatible()
+      if (!this.schemaIsReadable()) this.stopIncompatible('newer-schema')
     }
     this.meta.observe(onMeta)
 

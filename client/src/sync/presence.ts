@@ -67,9 +67,14 @@ export function bindPresence(
     const gone: TLInstancePresence['id'][] = []
     for (const clientId of [...added, ...updated]) {
       if (clientId === awareness.clientID) continue
-      const presence = (awareness.getStates().get(clientId) as AwarenessState | undefined)?.presence
-      if (!presence) continue
-      const record = InstancePresenceRecordType.create({ ...presence, id: presence.id })
+      const record = presenceRecord(awareness.getStates().get(clientId) as AwarenessState)
+      const previous = recordIdsByClient.get(clientId)
+      // Gone quiet (a projector, or a state from another version): drop its cursor.
+      if (previous && previous !== record?.id) {
+        gone.push(previous)
+        recordIdsByClient.delete(clientId)
+      }
+      if (!record) continue
       recordIdsByClient.set(clientId, record.id)
       put.push(record)
     }
@@ -95,5 +100,19 @@ export function bindPresence(
     store.mergeRemoteChanges(() =>
       store.remove([...recordIdsByClient.values()].filter((id) => store.has(id))),
     )
+  }
+}
+
+/**
+ * The instance_presence record in a peer's awareness state, or null if there is none or it
+ * does not validate (a client of another tldraw version): one bad peer must not make the
+ * store reject everyone else's cursors in the same batch.
+ */
+function presenceRecord(state: AwarenessState | undefined): TLInstancePresence | null {
+  if (!state?.presence) return null
+  try {
+    return InstancePresenceRecordType.validate(state.presence)
+  } catch {
+    return null
   }
 }

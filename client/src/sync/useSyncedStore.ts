@@ -53,18 +53,22 @@ export function useSyncedStore(
       bindingUtils: defaultBindingUtils,
       collaboration: { status: $status, mode: atom('mode', readonly ? 'readonly' : 'readwrite') },
     })
-    const binding = new StoreDocBinding(store, doc, () =>
-      setState((s) => ({ ...s, incompatible: true })),
+    const binding = new StoreDocBinding(store, doc, (reason) =>
+      setState((s) =>
+        reason === 'newer-schema'
+          ? { ...s, incompatible: true }
+          : { ...s, storeWithStatus: { status: 'error', error: new Error(reason) } },
+      ),
     )
     let started = false
+    let failed = false
 
     const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
+      if (status === 'disconnected') failed = true
+      // "Connecting" only on the way in; a retry after a failure or a drop is still offline,
+      // so the badge does not flicker with every reconnection attempt.
       const connection: ConnectionState =
-        status === 'connected'
-          ? 'online'
-          : status === 'connecting' && !started
-            ? 'connecting'
-            : 'offline'
+        status === 'connected' ? 'online' : started || failed ? 'offline' : 'connecting'
       $status.set(connection === 'online' ? 'online' : 'offline')
       setState((s) => ({
         ...s,
@@ -96,13 +100,20 @@ export function useSyncedStore(
             },
       )
     }
+    // y-websocket reports 'disconnected' only after a connection was up; a socket that never
+    // opened just closes. That is a failure too: the page must not say "connecting" forever.
+    const onClose = () => {
+      if (!provider.wsconnected) onStatus({ status: 'disconnected' })
+    }
     provider.on('status', onStatus)
     provider.on('sync', onSync)
+    provider.on('connection-close', onClose)
     setState((s) => ({ ...s, provider, doc }))
 
     return () => {
       provider.off('status', onStatus)
       provider.off('sync', onSync)
+      provider.off('connection-close', onClose)
       binding.dispose()
       provider.destroy()
       doc.destroy()
