@@ -1,14 +1,21 @@
-import { BOARD_PATH_PREFIX } from '@samla/shared'
+import { BOARD_PATH_PREFIX, JOIN_PATH, PHONE_PATH_PREFIX } from '@samla/shared'
 import { BoardPage } from './board/BoardPage.tsx'
 import { Notice } from './Notice.tsx'
+import { JoinPage } from './phone/JoinPage.tsx'
+import { PhonePage } from './phone/PhonePage.tsx'
 import { StartPage } from './start/StartPage.tsx'
 
-/** Two pages only, so the path is matched by hand rather than with a router library. */
+const rest = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length))
+
+/** A handful of pages, so the path is matched by hand rather than with a router library. */
 export function App() {
   const path = location.pathname
   if (path === '/' || path === '') return <StartPage />
-  if (path.startsWith(BOARD_PATH_PREFIX)) {
-    return <BoardPage boardId={decodeURIComponent(path.slice(BOARD_PATH_PREFIX.length))} />
-  }
+  if (path.startsWith(BOARD_PATH_PREFIX))
+    return <BoardPage boardId={rest(path, BOARD_PATH_PREFIX)} />
+  if (path.startsWith(PHONE_PATH_PREFIX))
+    return <PhonePage boardId={rest(path, PHONE_PATH_PREFIX)} />
+  if (path === JOIN_PATH || path === `${JOIN_PATH}/`) return <JoinPage code={null} />
+  if (path.startsWith(`${JOIN_PATH}/`)) return <JoinPage code={rest(path, `${JOIN_PATH}/`)} />
   return <Notice headingKey="notFound.heading" />
 }

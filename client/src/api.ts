@@ -11,18 +11,27 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: string | null = null,
   ) {
     super(message)
   }
 }
 
-async function request(path: string, init?: RequestInit): Promise<unknown> {
+export async function request(path: string, init?: RequestInit): Promise<unknown> {
   const res = await fetch(path, {
     ...init,
     headers: { 'content-type': 'application/json', ...init?.headers },
   })
   const body: unknown = await res.json().catch(() => null)
-  if (!res.ok) throw new ApiError(res.status, `${init?.method ?? 'GET'} ${path}: ${res.status}`)
+  if (!res.ok) {
+    // The server's error code ("no_votes_left", "too_many_attempts") lets pages say what went wrong.
+    const code = (body as { error?: { code?: unknown } } | null)?.error?.code
+    throw new ApiError(
+      res.status,
+      `${init?.method ?? 'GET'} ${path}: ${res.status}`,
+      typeof code === 'string' ? code : null,
+    )
+  }
   return body
 }
 
@@ -43,6 +52,11 @@ export async function getBoardAccess(id: string, token: string | null): Promise<
   return boardAccessSchema.parse(
     await request(`/api/boards/${encodeURIComponent(id)}/access`, { headers }),
   )
+}
+
+/** The Authorization header of a capability link. */
+export function bearer(token: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {}
 }
 
 /** A meeting link's token lives in the fragment (`#k=…`), which is never sent to a server. */

@@ -25,6 +25,9 @@ export const clientConfigSchema = z.object({
 })
 export type ClientConfig = z.infer<typeof clientConfigSchema>
 
+/** GET /api/time: the server's clock, so that timers agree across devices. */
+export const serverTimeSchema = z.object({ now: z.number() })
+
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
@@ -38,5 +41,17 @@ export type ErrorBody = z.infer<typeof errorBodySchema>
 export const boardAccessSchema = z.object({
   role: z.enum(['editor', 'facilitator', 'participant', 'projector']),
   meetingId: z.string().nullable(),
+  /** The meeting's details for any of its links (null on a plain board). */
+  meeting: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      group: z.enum(['kraftsamling', 'demokratilabb']),
+      date: z.string(),
+      format: z.enum(['physical', 'digital', 'hybrid']),
+      /** The meeting's default for anonymous mode; the live setting is in the controls. */
+      anonymous: z.boolean(),
+    })
+    .nullable(),
 })
 export type BoardAccess = z.infer<typeof boardAccessSchema>

@@ -41,6 +41,42 @@ export type MeetingLinks = z.infer<typeof meetingLinksSchema>
 export const createdMeetingSchema = z.object({ meeting: meetingSchema, links: meetingLinksSchema })
 export type CreatedMeeting = z.infer<typeof createdMeetingSchema>
 
+/** PATCH /api/meetings/:id: any of the fields a meeting was created with. */
+export const updateMeetingRequest = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    group: meetingGroup,
+    date: z.iso.date(),
+    format: meetingFormat,
+  })
+  .partial()
+  .strict()
+export type UpdateMeetingRequest = z.infer<typeof updateMeetingRequest>
+
+/**
+ * GET /api/meetings/:id/join-info, for any of the meeting's links: what the projector puts
+ * under its QR code. The participant link is public by design: it is on the wall.
+ */
+export const joinInfoSchema = z.object({
+  /** The short code, or null when the facilitator switched it off. */
+  joinCode: z.string().nullable(),
+  /** Where a code is typed: `<origin>/j`. */
+  joinUrl: z.string(),
+  /** The phone page with the participant token: what the QR code holds. */
+  phoneLink: z.string(),
+})
+export type JoinInfo = z.infer<typeof joinInfoSchema>
+
+/** GET /api/join/:code */
+export const joinResultSchema = z.object({
+  title: z.string(),
+  /** The full canvas, for a laptop. */
+  link: z.string(),
+  /** The phone page. */
+  phoneLink: z.string(),
+})
+export type JoinResult = z.infer<typeof joinResultSchema>
+
 export const updateJoinCodeRequest = z.object({ enabled: z.boolean() }).strict()
 
 /** Unambiguous on a phone keyboard and when read aloud: no 0/O, 1/I/L. */

@@ -28,6 +28,12 @@ export const CloseCode = {
   MalformedMessage: 4400,
   /** The link this connection was opened with has been rotated or revoked. */
   CapabilityRevoked: 4403,
+  /**
+   * An edit this connection's role may not make (a participant writing to a locked phase, a
+   * page or the meeting's controls). Nothing of the frame was applied; the client must drop
+   * its local copy and sync again, or it would send the same edit on every reconnect.
+   */
+  EditRefused: 4409,
   /** The board was deleted while the connection was open. */
   BoardGone: 4404,
   /** The client stopped reading: its send backlog passed the server's cap. */
@@ -37,3 +43,7 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
 export const WS_PATH_PREFIX = '/ws/'
 export const BOARD_PATH_PREFIX = '/b/'
+/** The phone page of a meeting's board: `/p/<board>#k=<participant token>`. */
+export const PHONE_PATH_PREFIX = '/p/'
+/** Where a join code is typed: `/j`, or `/j/<code>` straight from a link. */
+export const JOIN_PATH = '/j'

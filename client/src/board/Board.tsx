@@ -1,3 +1,4 @@
+import type { BoardAccess } from '@samla/shared'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw } from 'tldraw'
@@ -25,16 +26,17 @@ export function Board({
   title,
   licenseKey,
   token,
-  readonly,
+  access,
 }: {
   boardId: string
   title: string
   licenseKey: string | null
   /** The meeting link's capability token, sent to the relay. */
   token: string | null
-  /** A projector: the server drops its edits, so the canvas does not offer any. */
-  readonly: boolean
+  /** What this link may do; a projector's edits are dropped by the server, so none are offered. */
+  access: BoardAccess
 }) {
+  const readonly = access.role === 'projector'
   const { t, language } = useI18n()
   const synced = useSyncedStore(boardId, token, readonly)
   const [editor, setEditor] = useState<Editor | null>(null)

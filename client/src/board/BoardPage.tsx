@@ -1,13 +1,20 @@
-import { type ClientConfig, isBoardId } from '@samla/shared'
+import { type BoardAccess, type ClientConfig, isBoardId } from '@samla/shared'
 import { useEffect, useState } from 'react'
 import { ApiError, getBoard, getBoardAccess, getClientConfig, linkToken } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import { Notice } from '../Notice.tsx'
+import { ProjectorView } from '../projector/ProjectorView.tsx'
 import { Board } from './Board.tsx'
 
 type Loaded =
   | { kind: 'loading' }
-  | { kind: 'ready'; config: ClientConfig; title: string; token: string | null; readonly: boolean }
+  | {
+      kind: 'ready'
+      config: ClientConfig
+      title: string
+      token: string | null
+      access: BoardAccess
+    }
   | { kind: 'unauthorized' }
   | { kind: 'missing' }
   | { kind: 'error' }
@@ -30,7 +37,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           config,
           title: board.title,
           token,
-          readonly: access.role === 'projector',
+          access,
         }),
       (err: unknown) => {
         if (cancelled) return
@@ -58,13 +65,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
       </p>
     )
   }
-  return (
-    <Board
-      boardId={boardId}
-      title={loaded.title}
-      licenseKey={loaded.config.tldrawLicenseKey}
-      token={loaded.token}
-      readonly={loaded.readonly}
-    />
-  )
+  const props = {
+    boardId,
+    title: loaded.access.meeting?.title ?? loaded.title,
+    licenseKey: loaded.config.tldrawLicenseKey,
+    token: loaded.token,
+    access: loaded.access,
+  }
+  return loaded.access.role === 'projector' ? <ProjectorView {...props} /> : <Board {...props} />
 }

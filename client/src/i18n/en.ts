@@ -1,6 +1,14 @@
+import * as facilitation from '../facilitation/messages.ts'
+import * as phone from '../phone/messages.ts'
+import * as projector from '../projector/messages.ts'
+import * as start from '../start/messages.ts'
 import type { Messages } from './sv.ts'
 
 export const en: Messages = {
+  ...start.en,
+  ...facilitation.en,
+  ...projector.en,
+  ...phone.en,
   'app.name': 'Samla',
   'app.tagline': 'A shared board for workshops – in the room and remote.',
   'start.heading': 'Create a new board',

@@ -24,7 +24,8 @@ function initialLanguage(): Language {
 interface I18n {
   language: Language
   setLanguage(language: Language): void
-  t(key: MessageKey): string
+  /** The text for `key`, with `{name}` placeholders filled from `values`. */
+  t(key: MessageKey, values?: Record<string, string | number>): string
 }
 
 const I18nContext = createContext<I18n | null>(null)
@@ -39,7 +40,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = language
   }, [language])
   const value = useMemo<I18n>(
-    () => ({ language, setLanguage, t: (key) => dictionaries[language][key] }),
+    () => ({
+      language,
+      setLanguage,
+      t: (key, values) => {
+        const text = dictionaries[language][key]
+        return values
+          ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m))
+          : text
+      },
+    }),
     [language, setLanguage],
   )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

@@ -1,5 +1,17 @@
-/** Swedish, the default language. Every string of Samla's own UI lives here and in en.ts. */
+import * as facilitation from '../facilitation/messages.ts'
+import * as phone from '../phone/messages.ts'
+import * as projector from '../projector/messages.ts'
+import * as start from '../start/messages.ts'
+
+/**
+ * Swedish, the default language. Texts shared by every page live here and in en.ts; each
+ * part of the UI keeps its own in a messages.ts beside it, merged here.
+ */
 export const sv = {
+  ...start.sv,
+  ...facilitation.sv,
+  ...projector.sv,
+  ...phone.sv,
   'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',

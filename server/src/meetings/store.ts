@@ -1,4 +1,10 @@
-import type { CreateMeetingRequest, Meeting, MeetingLinks, MeetingRole } from '@samla/shared'
+import type {
+  CreateMeetingRequest,
+  Meeting,
+  MeetingLinks,
+  MeetingRole,
+  UpdateMeetingRequest,
+} from '@samla/shared'
 import { and, eq, isNull } from 'drizzle-orm'
 import { newBoardId } from '../boards.ts'
 import type { SamlaDatabase } from '../db/client.ts'
@@ -59,6 +65,38 @@ export class MeetingStore {
   get(id: string): Meeting | null {
     const row = this.db.select().from(meetings).where(eq(meetings.id, id)).get()
     return row ? toMeeting(row) : null
+  }
+
+  /** Changes title, group, date or format; the board's title follows the meeting's. */
+  update(id: string, changes: UpdateMeetingRequest): Meeting | null {
+    this.db.transaction((tx) => {
+      if (Object.keys(changes).length > 0)
+        tx.update(meetings).set(changes).where(eq(meetings.id, id)).run()
+      const row = tx.select().from(meetings).where(eq(meetings.id, id)).get()
+      if (changes.title && row)
+        tx.update(boards).set({ title: changes.title }).where(eq(boards.id, row.boardId)).run()
+    })
+    return this.get(id)
+  }
+
+  /**
+   * Deletes the meeting by deleting its board: the foreign keys cascade to the meeting, its
+   * capabilities, the board's stored state and its update log.
+   */
+  delete(id: string): void {
+    const row = this.db.select().from(meetings).where(eq(meetings.id, id)).get()
+    if (row) this.db.delete(boards).where(eq(boards.id, row.boardId)).run()
+  }
+
+  /** The participant token in clear (it is on the projector's QR code anyway). */
+  participantToken(id: string): string {
+    const row = this.db
+      .select({ token: meetings.participantToken })
+      .from(meetings)
+      .where(eq(meetings.id, id))
+      .get()
+    if (!row) throw new Error(`no meeting ${id}`)
+    return row.token
   }
 
   byBoard(boardId: string): Meeting | null {

@@ -121,6 +121,11 @@ export class Room {
   }
 
   addConnection(conn: Connection): void {
+    // A join that raced the board's deletion.
+    if (this.destroyed) {
+      conn.close(CloseCode.BoardGone, 'board deleted')
+      return
+    }
     this.connections.add(conn)
     if (this.unhydrated) this.awaitingStep1.push(conn)
     else conn.send(encodeSyncStep1(this.ydoc))

@@ -102,6 +102,26 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
     }
   }
 
+  /**
+   * Erases a board: everyone on it is cut off (4404), whatever is being written finishes,
+   * the room is freed, and only then `remove` deletes the rows, so that no late append can
+   * bring any of it back. A join racing this finds the board gone.
+   */
+  async erase(id: string, remove: () => void | Promise<void>): Promise<void> {
+    const entry = this.entries.get(id)
+    if (entry) {
+      this.entries.delete(id)
+      const room = await entry.ready.catch(() => undefined)
+      if (room) {
+        room.disconnectWhere(() => true, CloseCode.BoardGone, 'board deleted')
+        await room.settle()
+        room.destroy()
+        this.emit('unloaded', id)
+      }
+    }
+    await remove()
+  }
+
   /** Closes every connection, writes everything and frees every room (server shutdown). */
   async shutdown(): Promise<void> {
     const entries = [...this.entries.values()]

@@ -26,11 +26,17 @@ export function boardRoutes(
     .get('/:id/access', async (c) => {
       const record = await requireBoard(storage, c.req.param('id'))
       const meeting = meetings.byBoard(record.id)
-      if (!meeting) return c.json({ role: 'editor', meetingId: null } satisfies BoardAccess)
+      if (!meeting)
+        return c.json({ role: 'editor', meetingId: null, meeting: null } satisfies BoardAccess)
       const token = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1]
       const role = token ? meetings.roleOf(meeting.id, token) : null
       if (!role)
         throw new ApiError(401, 'unauthorized', 'This board needs the link it was shared with')
-      return c.json({ role, meetingId: meeting.id } satisfies BoardAccess)
+      const { id, title, group, date, format, anonymous } = meeting
+      return c.json({
+        role,
+        meetingId: id,
+        meeting: { id, title, group, date, format, anonymous },
+      } satisfies BoardAccess)
     })
 }

@@ -4,9 +4,16 @@ import {
   CloseCode,
   createMeetingRequest,
   JOIN_CODE_PATTERN,
+  JOIN_PATH,
+  type JoinInfo,
+  type JoinResult,
+  type Meeting,
   type MeetingLinks,
+  type MeetingRole,
   meetingRole,
+  PHONE_PATH_PREFIX,
   updateJoinCodeRequest,
+  updateMeetingRequest,
 } from '@samla/shared'
 import { type Context, Hono } from 'hono'
 import { AttemptLimiter } from '../http/attemptLimiter.ts'
@@ -18,6 +25,11 @@ import type { RoomManager } from '../rooms/RoomManager.ts'
 /** The token travels in the link's fragment, which browsers never send to any server. */
 const link = (origin: string, boardId: string, token: string) =>
   `${origin}${BOARD_PATH_PREFIX}${boardId}#k=${token}`
+const phoneLink = (origin: string, boardId: string, token: string) =>
+  `${origin}${PHONE_PATH_PREFIX}${boardId}#k=${token}`
+
+/** The meeting's capability token from `Authorization: Bearer <token>`, if any. */
+const bearerToken = (c: Context) => c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1]
 
 /** 20 join-code guesses a minute per address: plenty for a phone, useless for enumerating 31⁶ codes. */
 const JOIN_ATTEMPTS_PER_MINUTE = 20
@@ -30,16 +42,22 @@ export function meetingRoutes(
   const joinAttempts = new AttemptLimiter(JOIN_ATTEMPTS_PER_MINUTE, 60_000)
   const origin = (c: Context) => publicUrl ?? new URL(c.req.url).origin
 
-  /** Only the facilitator's link may change a meeting: `Authorization: Bearer <token>`. */
-  const requireFacilitator = (c: Context) => {
+  /** The meeting and the role of the request's link, if that role is one of `allowed`. */
+  const requireRole = (
+    c: Context,
+    allowed: readonly MeetingRole[],
+  ): { meeting: Meeting; role: MeetingRole } => {
     const meeting = store.get(c.req.param('id') ?? '')
-    const token = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1]
-    if (!meeting || !token || store.roleOf(meeting.id, token) !== 'facilitator') {
+    const token = bearerToken(c)
+    const role = meeting && token ? store.roleOf(meeting.id, token) : null
+    if (!meeting || !role || !allowed.includes(role)) {
       // The same answer for "no such meeting" and "wrong token": ids are not to be probed.
-      throw new ApiError(401, 'unauthorized', 'A valid facilitator link is needed')
+      throw new ApiError(401, 'unauthorized', `A valid ${allowed.join(' or ')} link is needed`)
     }
-    return meeting
+    return { meeting, role }
   }
+  /** Only the facilitator's link may change a meeting. */
+  const requireFacilitator = (c: Context) => requireRole(c, ['facilitator']).meeting
 
   return new Hono()
     .post('/meetings', async (c) => {
@@ -53,6 +71,26 @@ export function meetingRoutes(
       return c.json({ meeting, links }, 201)
     })
     .get('/meetings/:id', (c) => c.json(requireFacilitator(c)))
+    .patch('/meetings/:id', async (c) => {
+      const meeting = requireFacilitator(c)
+      const changes = await readJson(c, updateMeetingRequest)
+      return c.json(store.update(meeting.id, changes))
+    })
+    .delete('/meetings/:id', async (c) => {
+      const meeting = requireFacilitator(c)
+      // Everyone on the board is told it is gone, then the board and all of it is erased.
+      await rooms.erase(meeting.boardId, () => store.delete(meeting.id))
+      return c.body(null, 204)
+    })
+    .get('/meetings/:id/join-info', (c) => {
+      const { meeting } = requireRole(c, ['facilitator', 'participant', 'projector'])
+      const participant = store.participantToken(meeting.id)
+      return c.json({
+        joinCode: meeting.joinCode,
+        joinUrl: `${origin(c)}${JOIN_PATH}`,
+        phoneLink: phoneLink(origin(c), meeting.boardId, participant),
+      } satisfies JoinInfo)
+    })
     .post('/meetings/:id/links/:role/rotate', (c) => {
       const meeting = requireFacilitator(c)
       const role = meetingRole.safeParse(c.req.param('role'))
@@ -90,6 +128,7 @@ export function meetingRoutes(
       return c.json({
         title: found.meeting.title,
         link: link(origin(c), found.meeting.boardId, found.token),
-      })
+        phoneLink: phoneLink(origin(c), found.meeting.boardId, found.token),
+      } satisfies JoinResult)
     })
 }

@@ -1,0 +1,84 @@
+import {
+  type CreatedMeeting,
+  type CreateMeetingRequest,
+  createdMeetingSchema,
+  type JoinInfo,
+  type JoinResult,
+  joinInfoSchema,
+  joinResultSchema,
+  type Meeting,
+  type MeetingRole,
+  meetingSchema,
+  type UpdateMeetingRequest,
+} from '@samla/shared'
+import { z } from 'zod'
+import { bearer, request } from '../api.ts'
+
+/** Client calls for /api/meetings; the facilitator's token goes in the Authorization header. */
+export async function createMeeting(body: CreateMeetingRequest): Promise<CreatedMeeting> {
+  return createdMeetingSchema.parse(
+    await request('/api/meetings', { method: 'POST', body: JSON.stringify(body) }),
+  )
+}
+
+export async function getMeeting(id: string, token: string): Promise<Meeting> {
+  return meetingSchema.parse(
+    await request(`/api/meetings/${encodeURIComponent(id)}`, { headers: bearer(token) }),
+  )
+}
+
+export async function updateMeeting(
+  id: string,
+  token: string,
+  body: UpdateMeetingRequest,
+): Promise<Meeting> {
+  return meetingSchema.parse(
+    await request(`/api/meetings/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: bearer(token),
+      body: JSON.stringify(body),
+    }),
+  )
+}
+
+/** Deletes the meeting, its board and everything stored with it. */
+export async function deleteMeeting(id: string, token: string): Promise<void> {
+  await request(`/api/meetings/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+    headers: bearer(token),
+  })
+}
+
+/** A new link for `role`; the old one stops working, open connections included. */
+export async function rotateLink(id: string, token: string, role: MeetingRole): Promise<string> {
+  const body = z.object({ link: z.string() }).parse(
+    await request(`/api/meetings/${encodeURIComponent(id)}/links/${role}/rotate`, {
+      method: 'POST',
+      headers: bearer(token),
+    }),
+  )
+  return body.link
+}
+
+export async function setJoinCode(id: string, token: string, enabled: boolean): Promise<Meeting> {
+  return meetingSchema.parse(
+    await request(`/api/meetings/${encodeURIComponent(id)}/join-code`, {
+      method: 'PUT',
+      headers: bearer(token),
+      body: JSON.stringify({ enabled }),
+    }),
+  )
+}
+
+/** The join code, its URL and the phone link, for any of the meeting's links. */
+export async function getJoinInfo(id: string, token: string): Promise<JoinInfo> {
+  return joinInfoSchema.parse(
+    await request(`/api/meetings/${encodeURIComponent(id)}/join-info`, { headers: bearer(token) }),
+  )
+}
+
+/** Resolves a typed join code (any case, spaces ignored) to the meeting's participant links. */
+export async function join(code: string): Promise<JoinResult> {
+  const clean = code.replace(/[\s-]/g, '').toUpperCase()
+  return joinResultSchema.parse(await request(`/api/join/${encodeURIComponent(clean)}`))
+}

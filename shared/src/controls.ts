@@ -1,0 +1,157 @@
+import { z } from 'zod'
+
+/**
+ * The layout of a board's Y.Doc, shared by the client (which reads and writes it) and the
+ * server (which enforces who may write what).
+ *
+ * - `records`: every document-scope tldraw record, keyed by record id, as plain JSON.
+ * - `meta`: `schema`, the tldraw schema the records are written in.
+ * - `meeting`: a meeting's live controls (below). On a meeting's board only facilitator
+ *   connections may change it; the server refuses anyone else's update that touches it.
+ *
+ * Every phase of a meeting is one tldraw page (its name is the phase's name, its index the
+ * order), so phases are renamed, added, removed and reordered as pages, by the facilitator:
+ * the server refuses page records from participants.
+ */
+export const RECORDS_MAP = 'records'
+export const META_MAP = 'meta'
+export const CONTROLS_MAP = 'meeting'
+
+/** Keys of the `meeting` map; each value is plain JSON, validated by the schema beside it. */
+export const ControlKey = {
+  /** Page id of the phase everyone is in; participants and the projector move to it. */
+  currentPhase: 'currentPhase',
+  /** Page ids of phases participants may not edit (enforced by the server). */
+  lockedPhases: 'lockedPhases',
+  timer: 'timer',
+  voting: 'voting',
+  /** "Bring everyone to me": a request everyone follows once, identified by its seq. */
+  bring: 'bring',
+  projector: 'projector',
+  /** No names on notes or cursors (on by default for Demokratilabb meetings). */
+  anonymous: 'anonymous',
+  /** Set once the facilitator's client has laid out the phase templates. */
+  templatesVersion: 'templatesVersion',
+} as const
+
+export const pageIdSchema = z.string().regex(/^page:[A-Za-z0-9_-]{1,64}$/)
+export const shapeIdSchema = z.string().regex(/^shape:[A-Za-z0-9_-]{1,64}$/)
+
+export const currentPhaseSchema = pageIdSchema.nullable()
+export const lockedPhasesSchema = z.array(pageIdSchema)
+
+/**
+ * A countdown in the server's clock (GET /api/time gives each client its offset), so every
+ * screen shows the same time left whatever its own clock says.
+ */
+export const timerSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('stopped'), durationMs: z.number().int().nonnegative() }),
+  z.object({
+    state: z.literal('running'),
+    durationMs: z.number().int().nonnegative(),
+    /** Server time (ms since epoch) at which it reaches zero. */
+    endsAt: z.number(),
+  }),
+  z.object({
+    state: z.literal('paused'),
+    durationMs: z.number().int().nonnegative(),
+    remainingMs: z.number().int().nonnegative(),
+  }),
+])
+export type Timer = z.infer<typeof timerSchema>
+
+export const MAX_VOTES_PER_PERSON = 20
+
+/**
+ * Dot voting on one phase's notes. Votes themselves go through the HTTP API (the server
+ * counts them per person); the facilitator sees the tally while voting runs, and on reveal
+ * writes the results here so that everyone sees them.
+ */
+export const votingSchema = z.object({
+  /** Identifies this round: votes from an earlier round on the same phase do not count. */
+  round: z.string().regex(/^[A-Za-z0-9_-]{4,64}$/),
+  pageId: pageIdSchema,
+  votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON),
+  state: z.enum(['open', 'closed', 'revealed']),
+  /** Votes per note id, present once revealed. */
+  results: z.record(shapeIdSchema, z.number().int().nonnegative()).optional(),
+})
+export type Voting = z.infer<typeof votingSchema>
+
+export const bringSchema = z.object({
+  /** Distinct per request (the facilitator's clock); clients act on a seq they have not seen. */
+  seq: z.number(),
+  pageId: pageIdSchema,
+  bounds: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
+})
+export type Bring = z.infer<typeof bringSchema>
+
+/** What the projector shows: the facilitator's view (by tldraw user id) or the whole phase. */
+export const projectorSchema = z.object({
+  mode: z.enum(['follow', 'fit']),
+  followUserId: z.string().nullable(),
+})
+export type ProjectorSetting = z.infer<typeof projectorSchema>
+
+export interface Controls {
+  currentPhase: string | null
+  lockedPhases: string[]
+  timer: Timer
+  voting: Voting | null
+  bring: Bring | null
+  projector: ProjectorSetting
+  anonymous: boolean
+  templatesVersion: number
+}
+
+export const DEFAULT_CONTROLS: Controls = {
+  currentPhase: null,
+  lockedPhases: [],
+  timer: { state: 'stopped', durationMs: 5 * 60_000 },
+  voting: null,
+  bring: null,
+  projector: { mode: 'fit', followUserId: null },
+  anonymous: false,
+  templatesVersion: 0,
+}
+
+/**
+ * The controls in a `meeting` map's entries; a missing or malformed value reads as its
+ * default, so a hand-edited or older document never breaks a page.
+ */
+export function parseControls(get: (key: string) => unknown, anonymousDefault = false): Controls {
+  const read = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
+    const parsed = schema.safeParse(get(key))
+    return parsed.success ? parsed.data : fallback
+  }
+  return {
+    currentPhase: read(ControlKey.currentPhase, currentPhaseSchema, null),
+    lockedPhases: read(ControlKey.lockedPhases, lockedPhasesSchema, []),
+    timer: read(ControlKey.timer, timerSchema, DEFAULT_CONTROLS.timer),
+    voting: read(ControlKey.voting, votingSchema.nullable(), null),
+    bring: read(ControlKey.bring, bringSchema.nullable(), null),
+    projector: read(ControlKey.projector, projectorSchema, DEFAULT_CONTROLS.projector),
+    anonymous: read(ControlKey.anonymous, z.boolean(), anonymousDefault),
+    templatesVersion: read(ControlKey.templatesVersion, z.number().int(), 0),
+  }
+}
+
+/** Milliseconds left on a timer at server time `now`. */
+export function timerRemainingMs(timer: Timer, now: number): number {
+  if (timer.state === 'running') return Math.max(0, timer.endsAt - now)
+  if (timer.state === 'paused') return timer.remainingMs
+  return timer.durationMs
+}
+
+/**
+ * Marks on tldraw shapes (in `shape.meta.samla`) that Samla's own features look for: the
+ * Inkorg frame where phone notes land, and the template's prompt frames (the questions).
+ */
+export const ShapeMark = {
+  inbox: 'inbox',
+  prompt: 'prompt',
+} as const
+export type ShapeMark = (typeof ShapeMark)[keyof typeof ShapeMark]
+
+/** A note's author in `shape.meta.samlaAuthor`, written only when the meeting is not anonymous. */
+export const AUTHOR_META_KEY = 'samlaAuthor'
