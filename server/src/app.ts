@@ -10,18 +10,21 @@ import type { RoomManager } from './rooms/RoomManager.ts'
 import { boardRoutes } from './routes/boards.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
+import { voteRoutes } from './routes/votes.ts'
 import type { Storage } from './storage/types.ts'
+import type { VoteStore } from './votes/store.ts'
 
 export interface AppDeps {
   config: Config
   storage: Storage
   rooms: RoomManager
   meetings: MeetingStore
+  votes: VoteStore
   logger: Logger
 }
 
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
-export function createApp({ config, storage, rooms, meetings, logger }: AppDeps) {
+export function createApp({ config, storage, rooms, meetings, votes, logger }: AppDeps) {
   const api = new Hono()
     .use(
       bodyLimit({
@@ -38,6 +41,7 @@ export function createApp({ config, storage, rooms, meetings, logger }: AppDeps)
     )
     .route('/boards', boardRoutes(storage, meetings, config.publicUrl))
     .route('/', meetingRoutes(meetings, rooms, config.publicUrl))
+    .route('/', voteRoutes(meetings, rooms, votes))
     .route('/', metaRoutes(config, rooms))
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such API endpoint')

@@ -9,6 +9,7 @@ import { MeetingStore } from './meetings/store.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
 import type { Storage } from './storage/types.ts'
+import { VoteStore } from './votes/store.ts'
 import { startHeartbeat } from './ws/heartbeat.ts'
 import { createUpgradeHandler } from './ws/upgrade.ts'
 
@@ -48,7 +49,8 @@ export async function startServer(
   // Meetings live in the same SQLite file, through a connection of their own.
   const meetingsDb = openDatabase({ file: config.dbFile, synchronous: config.sqliteSynchronous })
   const meetings = new MeetingStore(meetingsDb.db)
-  const app = createApp({ config, storage, rooms, meetings, logger })
+  const votes = new VoteStore(meetingsDb.db)
+  const app = createApp({ config, storage, rooms, meetings, votes, logger })
   const upgrades = createUpgradeHandler({
     storage,
     meetings,

@@ -41,10 +41,10 @@ export function queryAwarenessFrame(): Uint8Array {
   return encoding.toUint8Array(e)
 }
 
-/** A valid update that sets `key` to `value` in map `m`, from a fresh client. */
-export function mapUpdate(key: string, value: unknown): Uint8Array {
+/** A valid update that sets `key` to `value` in a root map (`m` unless named), from a fresh client. */
+export function mapUpdate(key: string, value: unknown, map = 'm'): Uint8Array {
   const doc = new Y.Doc()
-  doc.getMap('m').set(key, value)
+  doc.getMap(map).set(key, value)
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update

@@ -63,7 +63,8 @@ function statusOf(boardId: string, token: string | null): Promise<number> {
   })
 }
 
-const storedMap = async (boardId: string) => (await storedDoc(server, boardId)).getMap('m').toJSON()
+const storedMap = async (boardId: string) =>
+  (await storedDoc(server, boardId)).getMap('records').toJSON()
 
 const facilitatorFetch = (path: string, token: string, init: RequestInit = {}) =>
   fetch(`${server.url}${path}`, {
@@ -100,29 +101,29 @@ describe('meetings and capability links', () => {
     const { meeting, token } = await createMeeting()
     const participant = provider(meeting.boardId, token('participant'))
     await participant.synced
-    participant.doc.getMap('m').set('idé', 'Fler vuxna på rasterna')
+    participant.doc.getMap('records').set('idé', 'Fler vuxna på rasterna')
     const projector = provider(meeting.boardId, token('projector'))
     await projector.synced
     await waitForDoc(
       projector.doc,
-      () => projector.doc.getMap('m').get('idé') === 'Fler vuxna på rasterna',
+      () => projector.doc.getMap('records').get('idé') === 'Fler vuxna på rasterna',
     )
 
     // The stock provider's own edit, and a raw update frame: neither reaches anyone.
-    projector.doc.getMap('m').set('klotter', 'från projektorn')
+    projector.doc.getMap('records').set('klotter', 'från projektorn')
     const raw = new WebSocket(
       `${server.url.replace(/^http/, 'ws')}/ws/${meeting.boardId}?token=${token('projector')}`,
     )
     await new Promise((resolve) => raw.once('open', resolve))
     raw.send(syncStep1Frame(new Y.Doc()))
-    raw.send(updateFrame(mapUpdate('rå', 'skrivning')))
+    raw.send(updateFrame(mapUpdate('rå', 'skrivning', 'records')))
     cleanups.push(() => raw.terminate())
 
     // A later participant edit arrives; by then the projector's frames have been handled.
-    participant.doc.getMap('m').set('efter', 'ja')
-    await waitForDoc(projector.doc, () => projector.doc.getMap('m').get('efter') === 'ja')
+    participant.doc.getMap('records').set('efter', 'ja')
+    await waitForDoc(projector.doc, () => projector.doc.getMap('records').get('efter') === 'ja')
     expect(await storedMap(meeting.boardId)).toEqual({ idé: 'Fler vuxna på rasterna', efter: 'ja' })
-    expect(participant.doc.getMap('m').has('klotter')).toBe(false)
+    expect(participant.doc.getMap('records').has('klotter')).toBe(false)
     expect(raw.readyState).toBe(WebSocket.OPEN)
   })
 
@@ -192,9 +193,21 @@ describe('meetings and capability links', () => {
     expect(await (await access(meeting.boardId, token('projector'))).json()).toEqual({
       role: 'projector',
       meetingId: meeting.id,
+      meeting: {
+        id: meeting.id,
+        title: 'Samling 2 – digital',
+        group: 'kraftsamling',
+        date: '2026-02-13',
+        format: 'hybrid',
+        anonymous: false,
+      },
     })
     const plain = await server.createBoard()
-    expect(await (await access(plain.id)).json()).toEqual({ role: 'editor', meetingId: null })
+    expect(await (await access(plain.id)).json()).toEqual({
+      role: 'editor',
+      meetingId: null,
+      meeting: null,
+    })
   })
 
   it('limits join-code guesses per address with a clear 429', async () => {

@@ -64,3 +64,22 @@ export const capabilities = sqliteTable(
   },
   (t) => [index('capabilities_meeting_id_idx').on(t.meetingId)],
 )
+
+/**
+ * Dot votes, one row per dot: a voter (a browser's random id; there are no accounts) on a
+ * note in a voting round. The round's settings live in the board's meeting controls.
+ */
+export const votes = sqliteTable(
+  'votes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    round: text('round').notNull(),
+    voterId: text('voter_id').notNull(),
+    shapeId: text('shape_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('votes_round_idx').on(t.meetingId, t.round, t.voterId)],
+)

@@ -12,6 +12,7 @@ import {
 } from './encode.ts'
 import { Presence } from './Presence.ts'
 import { presenceTickMs } from './presenceTick.ts'
+import { checkParticipantUpdate } from './writePolicy.ts'
 
 export interface RoomOptions {
   compactAfterUpdates: number
@@ -151,7 +152,19 @@ export class Room {
         case 'update':
           // A viewer's sync step 2 and updates are dropped: never applied, never stored. Its
           // provider sends a step 2 on every connect, so this is not an error to close over.
-          if (conn.canWrite) Y.applyUpdate(this.doc, message.update, conn)
+          if (!conn.canWrite) break
+          if (conn.access.role === 'participant') {
+            const verdict = checkParticipantUpdate(this.doc, message.update)
+            if (!verdict.ok) {
+              // Closed rather than ignored: the client holds the refused edit and must sync
+              // afresh, or its later edits would build on something the board never had.
+              this.log.info('edit refused', { conn: conn.id, reason: verdict.reason })
+              conn.close(CloseCode.EditRefused, verdict.reason)
+              this.removeConnection(conn)
+              break
+            }
+          }
+          Y.applyUpdate(this.doc, message.update, conn)
           break
         case 'awareness':
           this.presence.apply(message.entries, conn, Date.now())

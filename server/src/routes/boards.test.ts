@@ -10,6 +10,7 @@ import { createLogger } from '../logger.ts'
 import { MeetingStore } from '../meetings/store.ts'
 import { RoomManager } from '../rooms/RoomManager.ts'
 import { SqliteStorage } from '../storage/sqlite.ts'
+import { VoteStore } from '../votes/store.ts'
 
 let dir: string
 let storage: SqliteStorage
@@ -23,7 +24,14 @@ function app(env: Record<string, string> = {}) {
     { compactAfterUpdates: 500, presenceBudget: 450, logger },
     logger,
   )
-  return createApp({ config, storage, rooms, meetings: new MeetingStore(meetingsDb.db), logger })
+  return createApp({
+    config,
+    storage,
+    rooms,
+    meetings: new MeetingStore(meetingsDb.db),
+    votes: new VoteStore(meetingsDb.db),
+    logger,
+  })
 }
 const boardOf = async (res: Response) => (await res.json()) as Board
 const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error

@@ -1,0 +1,171 @@
+import { CONTROLS_MAP, ControlKey, RECORDS_MAP } from '@samla/shared'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { checkParticipantUpdate } from './writePolicy.ts'
+
+const page = (id: string, name: string) => ({ id, typeName: 'page', name, index: 'a1', meta: {} })
+const shape = (id: string, parentId: string, extra: object = {}) => ({
+  id,
+  typeName: 'shape',
+  type: 'note',
+  parentId,
+  x: 0,
+  y: 0,
+  props: {},
+  meta: {},
+  ...extra,
+})
+
+/**
+ * A board laid out by a facilitator (two phases, a frame with a note in phase 1) and a
+ * participant's copy of it; `edit` runs on the participant's copy and returns the update.
+ */
+function board() {
+  const server = new Y.Doc()
+  const records = server.getMap<unknown>(RECORDS_MAP)
+  const controls = server.getMap<unknown>(CONTROLS_MAP)
+  server.transact(() => {
+    records.set('page:one', page('page:one', 'Öppna upp'))
+    records.set('page:two', page('page:two', 'Testa'))
+    records.set('shape:frame', { ...shape('shape:frame', 'page:one'), type: 'frame' })
+    records.set('shape:note', shape('shape:note', 'shape:frame'))
+    records.set('shape:other', shape('shape:other', 'page:two'))
+    controls.set(ControlKey.templatesVersion, 1)
+  })
+  const participant = new Y.Doc()
+  Y.applyUpdate(participant, Y.encodeStateAsUpdate(server))
+  const lock = (pageId: string) => controls.set(ControlKey.lockedPhases, [pageId])
+  const edit = (change: (records: Y.Map<unknown>, doc: Y.Doc) => void) => {
+    const before = Y.encodeStateVector(participant)
+    participant.transact(() => change(participant.getMap(RECORDS_MAP), participant))
+    return Y.encodeStateAsUpdate(participant, before)
+  }
+  return {
+    server,
+    participant,
+    lock,
+    edit,
+    check: (u: Uint8Array) => checkParticipantUpdate(server, u),
+  }
+}
+
+describe('what a participant may write on a meeting board', () => {
+  it('may add, move and delete notes on an open phase', () => {
+    const b = board()
+    expect(b.check(b.edit((r) => r.set('shape:new', shape('shape:new', 'page:one'))))).toEqual({
+      ok: true,
+    })
+    expect(
+      b.check(b.edit((r) => r.set('shape:note', shape('shape:note', 'shape:frame', { x: 40 })))),
+    ).toEqual({ ok: true })
+    expect(b.check(b.edit((r) => r.delete('shape:other')))).toEqual({ ok: true })
+  })
+
+  it('may not touch the meeting controls: phase, timer, lock', () => {
+    const b = board()
+    for (const [key, value] of [
+      [ControlKey.currentPhase, 'page:two'],
+      [ControlKey.timer, { state: 'running', durationMs: 1, endsAt: 1 }],
+      [ControlKey.lockedPhases, []],
+    ] as const) {
+      const update = b.edit((_r, doc) => doc.getMap(CONTROLS_MAP).set(key, value))
+      expect(b.check(update)).toMatchObject({ ok: false })
+    }
+  })
+
+  it('may not rename, add or remove phases once they are laid out, but may create the first page of an empty board', () => {
+    const b = board()
+    expect(b.check(b.edit((r) => r.set('page:one', page('page:one', 'Mitt namn'))))).toMatchObject({
+      ok: false,
+    })
+    expect(b.check(b.edit((r) => r.delete('page:two')))).toMatchObject({ ok: false })
+    expect(b.check(b.edit((r) => r.set('page:three', page('page:three', 'Extra'))))).toMatchObject({
+      ok: false,
+    })
+
+    const empty = new Y.Doc()
+    const first = new Y.Doc()
+    first.getMap(RECORDS_MAP).set('page:page', page('page:page', 'Sida 1'))
+    expect(checkParticipantUpdate(empty, Y.encodeStateAsUpdate(first))).toEqual({ ok: true })
+  })
+
+  it('may not write on a locked phase: adding, editing, deleting, moving out, moving in, deep in a frame', () => {
+    const edits: Array<(r: Y.Map<unknown>) => void> = [
+      (r) => r.set('shape:new', shape('shape:new', 'page:one')),
+      (r) => r.set('shape:note', shape('shape:note', 'shape:frame', { x: 40 })),
+      (r) => r.delete('shape:note'),
+      (r) => r.set('shape:note', shape('shape:note', 'page:two')),
+      (r) => r.set('shape:other', shape('shape:other', 'shape:frame')),
+      (r) =>
+        r.set('binding:b', {
+          id: 'binding:b',
+          typeName: 'binding',
+          fromId: 'shape:note',
+          toId: 'shape:other',
+        }),
+    ]
+    for (const change of edits) {
+      const b = board()
+      const update = b.edit(change)
+      expect(b.check(update)).toEqual({ ok: true })
+      b.lock('page:one')
+      expect(b.check(update)).toEqual({ ok: false, reason: 'phase is locked' })
+    }
+    // The other phase stays open.
+    const participant = board()
+    participant.lock('page:one')
+    expect(
+      participant.check(participant.edit((r) => r.set('shape:x', shape('shape:x', 'page:two')))),
+    ).toEqual({ ok: true })
+  })
+
+  it('places an overwrite whose earlier value the server has since replaced (an offline edit)', () => {
+    const b = board()
+    // The facilitator moves the note while the participant is offline and also edits it.
+    b.server.getMap(RECORDS_MAP).set('shape:note', shape('shape:note', 'shape:frame', { x: 99 }))
+    const offline = b.edit((r) => r.set('shape:note', shape('shape:note', 'shape:frame', { x: 5 })))
+    expect(b.check(offline)).toEqual({ ok: true })
+    b.lock('page:one')
+    expect(b.check(offline)).toEqual({ ok: false, reason: 'phase is locked' })
+  })
+
+  it('follows one key written twice in one update', () => {
+    const b = board()
+    b.lock('page:one')
+    const update = b.edit((r) => {
+      r.set('shape:other', shape('shape:other', 'page:two', { x: 1 }))
+      r.set('shape:other', shape('shape:other', 'shape:frame'))
+    })
+    expect(b.check(update)).toEqual({ ok: false, reason: 'phase is locked' })
+  })
+
+  it('refuses what it cannot place: items built on ones the server never had, deletes of unknown items', () => {
+    const b = board()
+    const hidden = new Y.Doc()
+    Y.applyUpdate(hidden, Y.encodeStateAsUpdate(b.participant))
+    const before = Y.encodeStateVector(hidden)
+    hidden.getMap(RECORDS_MAP).set('shape:secret', shape('shape:secret', 'page:two'))
+    const unseen = Y.encodeStateAsUpdate(hidden, before)
+    const afterUnseen = Y.encodeStateVector(hidden)
+    hidden.getMap(RECORDS_MAP).set('shape:secret', shape('shape:secret', 'page:two', { x: 3 }))
+    expect(b.check(Y.encodeStateAsUpdate(hidden, afterUnseen))).toEqual({
+      ok: false,
+      reason: 'edit of unknown shape',
+    })
+    hidden.getMap(RECORDS_MAP).delete('shape:secret')
+    const deleteOnly = Y.encodeStateAsUpdate(hidden, Y.encodeStateVector(hidden))
+    expect(b.check(deleteOnly)).toEqual({ ok: false, reason: 'edit of unknown shape' })
+    expect(b.check(unseen)).toEqual({ ok: true })
+  })
+
+  it('allows the tldraw schema in meta and nothing else there; an empty update is fine', () => {
+    const b = board()
+    expect(b.check(b.edit((_r, doc) => doc.getMap('meta').set('schema', { v: 1 })))).toEqual({
+      ok: true,
+    })
+    expect(b.check(b.edit((_r, doc) => doc.getMap('meta').set('other', 1)))).toMatchObject({
+      ok: false,
+    })
+    expect(b.check(b.edit(() => {}))).toEqual({ ok: true })
+  })
+})
