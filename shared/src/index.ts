@@ -1,5 +1,6 @@
 export * from './api.ts'
 export * from './controls.ts'
+export * from './documentation.ts'
 export * from './ids.ts'
 export * from './meetings.ts'
 export * from './protocol.ts'

@@ -1,4 +1,4 @@
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const boards = sqliteTable('boards', {
   id: text('id').primaryKey(),
@@ -47,6 +47,8 @@ export const meetings = sqliteTable('meetings', {
    * projector as a QR code anyway. Facilitator and projector tokens exist only as hashes.
    */
   participantToken: text('participant_token').notNull(),
+  /** The documentation's public read link (its token), while published; null otherwise. */
+  publicationToken: text('publication_token').unique(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 })
 
@@ -82,4 +84,43 @@ export const votes = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('votes_round_idx').on(t.meetingId, t.round, t.voterId)],
+)
+
+/**
+ * A snapshot of a meeting's board: taken at a phase change, at the end, or by hand, and never
+ * changed afterwards. It keeps the Yjs state (to view or restore the board as it was) and the
+ * text read from it (so documentation exists even without pictures).
+ */
+export const snapshots = sqliteTable(
+  'snapshots',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** The phase (page id) that was current when it was taken. */
+    pageId: text('page_id'),
+    label: text('label').notNull().default(''),
+    reason: text('reason', { enum: ['manual', 'phase-change', 'end'] }).notNull(),
+    state: blob('state', { mode: 'buffer' }).notNull(),
+    /** BoardContent as JSON (shared/src/documentation.ts). */
+    content: text('content', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('snapshots_meeting_idx').on(t.meetingId, t.createdAt)],
+)
+
+/** A picture of one phase of a snapshot, rendered by the facilitator's browser; write-once. */
+export const snapshotImages = sqliteTable(
+  'snapshot_images',
+  {
+    snapshotId: text('snapshot_id')
+      .notNull()
+      .references(() => snapshots.id, { onDelete: 'cascade' }),
+    pageId: text('page_id').notNull(),
+    mime: text('mime', { enum: ['image/svg+xml', 'image/png'] }).notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.pageId] })],
 )

@@ -48,6 +48,7 @@ export class MeetingStore {
       anonymous: request.group === 'demokratilabb',
       joinCode: newJoinCode(),
       participantToken: tokens.participant,
+      publicationToken: null,
       createdAt: now,
     }
     this.db.transaction((tx) => {

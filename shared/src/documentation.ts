@@ -1,0 +1,70 @@
+import { z } from 'zod'
+
+/**
+ * What a meeting's board said, in a form that needs neither tldraw nor Samla to read: the
+ * phases (pages) in order, in each the frames (the questions) and the notes written in them.
+ * It is the body of a snapshot and of the JSON export (docs/ARCHIVE-FORMAT.md).
+ */
+export const documentedNoteSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** tldraw's colour name: yellow, orange, green, light-blue, violet, light-red, … */
+  color: z.string(),
+  /** Dot votes, when a vote on this phase was revealed; otherwise null. */
+  votes: z.number().int().nullable(),
+  /** The name written with the note, never in anonymous meetings. */
+  author: z.string().nullable(),
+  /** ISO time the note was first written, when known. */
+  createdAt: z.string().nullable(),
+})
+export type DocumentedNote = z.infer<typeof documentedNoteSchema>
+
+export const documentedFrameSchema = z.object({
+  /** null for the notes outside any frame. */
+  id: z.string().nullable(),
+  name: z.string(),
+  /** prompt: a template question; inbox: where phone notes land; frame: any other frame. */
+  kind: z.enum(['prompt', 'inbox', 'frame', 'loose']),
+  notes: z.array(documentedNoteSchema),
+})
+export type DocumentedFrame = z.infer<typeof documentedFrameSchema>
+
+export const documentedPhaseSchema = z.object({
+  pageId: z.string(),
+  name: z.string(),
+  frames: z.array(documentedFrameSchema),
+})
+export type DocumentedPhase = z.infer<typeof documentedPhaseSchema>
+
+export const boardContentSchema = z.object({
+  phases: z.array(documentedPhaseSchema),
+})
+export type BoardContent = z.infer<typeof boardContentSchema>
+
+export const snapshotReason = z.enum(['manual', 'phase-change', 'end'])
+export type SnapshotReason = z.infer<typeof snapshotReason>
+
+/** A snapshot as listed: what was taken when, and which phases have a picture. */
+export const snapshotSummarySchema = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  /** The phase that was current when it was taken (for a phase change: the one that ended). */
+  pageId: z.string().nullable(),
+  label: z.string(),
+  reason: snapshotReason,
+  createdAt: z.string(),
+  /** Page ids with a picture. */
+  images: z.array(z.string()),
+})
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>
+
+export const snapshotSchema = snapshotSummarySchema.extend({ content: boardContentSchema })
+export type Snapshot = z.infer<typeof snapshotSchema>
+
+export const createSnapshotRequest = z
+  .object({
+    label: z.string().trim().max(200).optional(),
+    /** A facilitator takes one by hand, or ends the meeting; phase changes are taken by the server. */
+    reason: z.enum(['manual', 'end']).default('manual'),
+  })
+  .strict()
