@@ -8,9 +8,11 @@ import type { Logger } from './logger.ts'
 import type { MeetingStore } from './meetings/store.ts'
 import type { RoomManager } from './rooms/RoomManager.ts'
 import { boardRoutes } from './routes/boards.ts'
+import { documentationRoutes } from './routes/documentation.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { voteRoutes } from './routes/votes.ts'
+import type { SnapshotStore } from './snapshots/store.ts'
 import type { Storage } from './storage/types.ts'
 import type { VoteStore } from './votes/store.ts'
 
@@ -20,28 +22,44 @@ export interface AppDeps {
   rooms: RoomManager
   meetings: MeetingStore
   votes: VoteStore
+  snapshots: SnapshotStore
   logger: Logger
 }
 
+const IMAGE_UPLOAD = /^\/api\/meetings\/[^/]+\/snapshots\/[^/]+\/images\/[^/]+$/
+
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
-export function createApp({ config, storage, rooms, meetings, votes, logger }: AppDeps) {
+export function createApp({ config, storage, rooms, meetings, votes, snapshots, logger }: AppDeps) {
+  const jsonLimit = bodyLimit({
+    maxSize: config.maxJsonBodyBytes,
+    onError: (c) =>
+      c.json(
+        errorBody(
+          'payload_too_large',
+          `Request bodies are limited to ${config.maxJsonBodyBytes} bytes`,
+        ),
+        413,
+      ),
+  })
   const api = new Hono()
-    .use(
-      bodyLimit({
-        maxSize: config.maxJsonBodyBytes,
-        onError: (c) =>
-          c.json(
-            errorBody(
-              'payload_too_large',
-              `Request bodies are limited to ${config.maxJsonBodyBytes} bytes`,
-            ),
-            413,
-          ),
-      }),
+    // Pictures of phases have their own, larger limit (routes/documentation.ts).
+    .use((c, next) =>
+      c.req.method === 'PUT' && IMAGE_UPLOAD.test(c.req.path) ? next() : jsonLimit(c, next),
     )
     .route('/boards', boardRoutes(storage, meetings, config.publicUrl))
     .route('/', meetingRoutes(meetings, rooms, config.publicUrl))
     .route('/', voteRoutes(meetings, rooms, votes))
+    .route(
+      '/',
+      documentationRoutes({
+        meetings,
+        snapshots,
+        rooms,
+        storage,
+        publicUrl: config.publicUrl,
+        maxImageBytes: config.maxImageBytes,
+      }),
+    )
     .route('/', metaRoutes(config, rooms))
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such API endpoint')

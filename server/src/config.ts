@@ -41,6 +41,12 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(64 * 1024),
+  /** Largest picture of a phase a facilitator's browser may upload for the documentation. */
+  SAMLA_MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
   SAMLA_CLIENT_DIST: z.string().min(1).default('client/dist'),
   TLDRAW_LICENSE_KEY: z
     .string()
@@ -61,6 +67,7 @@ export interface Config {
   compactAfterUpdates: number
   presenceBudget: number
   maxJsonBodyBytes: number
+  maxImageBytes: number
   clientDist: string
   tldrawLicenseKey: string | undefined
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
@@ -86,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactAfterUpdates: e.SAMLA_COMPACT_AFTER_UPDATES,
     presenceBudget: e.SAMLA_PRESENCE_BUDGET,
     maxJsonBodyBytes: e.SAMLA_MAX_JSON_BODY_BYTES,
+    maxImageBytes: e.SAMLA_MAX_IMAGE_BYTES,
     clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,

@@ -7,6 +7,8 @@ import { openDatabase } from './db/client.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { MeetingStore } from './meetings/store.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
+import { watchPhaseChanges } from './snapshots/phaseWatcher.ts'
+import { SnapshotStore } from './snapshots/store.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
 import type { Storage } from './storage/types.ts'
 import { VoteStore } from './votes/store.ts'
@@ -50,7 +52,9 @@ export async function startServer(
   const meetingsDb = openDatabase({ file: config.dbFile, synchronous: config.sqliteSynchronous })
   const meetings = new MeetingStore(meetingsDb.db)
   const votes = new VoteStore(meetingsDb.db)
-  const app = createApp({ config, storage, rooms, meetings, votes, logger })
+  const snapshots = new SnapshotStore(meetingsDb.db)
+  const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)
+  const app = createApp({ config, storage, rooms, meetings, votes, snapshots, logger })
   const upgrades = createUpgradeHandler({
     storage,
     meetings,
@@ -78,6 +82,7 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       stopHeartbeat()
+      stopWatchingPhases()
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await rooms.shutdown()

@@ -68,3 +68,24 @@ export const createSnapshotRequest = z
     reason: z.enum(['manual', 'end']).default('manual'),
   })
   .strict()
+
+/** GET /api/meetings/:id/documentation and /api/published/:token/documentation */
+export const documentationViewSchema = z.object({
+  meeting: z.object({
+    title: z.string(),
+    group: z.enum(['kraftsamling', 'demokratilabb']),
+    date: z.string(),
+    format: z.enum(['physical', 'digital', 'hybrid']),
+  }),
+  anonymous: z.boolean(),
+  /** The snapshot the record is made from (the latest), or null: read from the live board. */
+  source: z.object({ snapshotId: z.string(), takenAt: z.string(), label: z.string() }).nullable(),
+  content: boardContentSchema,
+  /** A picture per phase, where one was rendered: an API path, relative to the origin. */
+  images: z.array(z.object({ pageId: z.string(), path: z.string() })),
+  /** Export downloads by format: API paths. */
+  exports: z.object({ md: z.string(), html: z.string(), csv: z.string(), json: z.string() }),
+  /** The public link while published (facilitator's view only), else null. */
+  publishedUrl: z.string().nullable(),
+})
+export type DocumentationView = z.infer<typeof documentationViewSchema>

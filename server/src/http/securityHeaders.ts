@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
 /**
@@ -5,8 +6,8 @@ import { secureHeaders } from 'hono/secure-headers'
  * for Swedish public-sector users and minors' data, enforced by the browser as well.
  * tldraw sets inline styles and draws images from data: and blob: URLs.
  */
-export function securityHeaders() {
-  return secureHeaders({
+export function securityHeaders(): MiddlewareHandler {
+  const defaults = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -26,4 +27,14 @@ export function securityHeaders() {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: 'no-referrer',
   })
+  // A route may tighten the policy for what it serves (an uploaded picture, a download);
+  // that stricter policy is kept rather than replaced by the page default.
+  return async (c, next) => {
+    let own: string | null = null
+    await defaults(c, async () => {
+      await next()
+      own = c.res.headers.get('content-security-policy')
+    })
+    if (own) c.res.headers.set('content-security-policy', own)
+  }
 }

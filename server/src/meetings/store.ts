@@ -89,6 +89,38 @@ export class MeetingStore {
     if (row) this.db.delete(boards).where(eq(boards.id, row.boardId)).run()
   }
 
+  /** Publishes the documentation: the existing public token, or a new one. */
+  publish(id: string): string {
+    const current = this.db
+      .select({ token: meetings.publicationToken })
+      .from(meetings)
+      .where(eq(meetings.id, id))
+      .get()
+    if (current?.token) return current.token
+    const token = newToken()
+    this.db.update(meetings).set({ publicationToken: token }).where(eq(meetings.id, id)).run()
+    return token
+  }
+
+  /** Revokes the public link; a later publish gives a new one. */
+  unpublish(id: string): void {
+    this.db.update(meetings).set({ publicationToken: null }).where(eq(meetings.id, id)).run()
+  }
+
+  publicationToken(id: string): string | null {
+    const row = this.db
+      .select({ token: meetings.publicationToken })
+      .from(meetings)
+      .where(eq(meetings.id, id))
+      .get()
+    return row?.token ?? null
+  }
+
+  byPublicationToken(token: string): Meeting | null {
+    const row = this.db.select().from(meetings).where(eq(meetings.publicationToken, token)).get()
+    return row ? toMeeting(row) : null
+  }
+
   /** The participant token in clear (it is on the projector's QR code anyway). */
   participantToken(id: string): string {
     const row = this.db

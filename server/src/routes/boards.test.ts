@@ -9,6 +9,7 @@ import { type OpenedDatabase, openDatabase } from '../db/client.ts'
 import { createLogger } from '../logger.ts'
 import { MeetingStore } from '../meetings/store.ts'
 import { RoomManager } from '../rooms/RoomManager.ts'
+import { SnapshotStore } from '../snapshots/store.ts'
 import { SqliteStorage } from '../storage/sqlite.ts'
 import { VoteStore } from '../votes/store.ts'
 
@@ -30,6 +31,7 @@ function app(env: Record<string, string> = {}) {
     rooms,
     meetings: new MeetingStore(meetingsDb.db),
     votes: new VoteStore(meetingsDb.db),
+    snapshots: new SnapshotStore(meetingsDb.db),
     logger,
   })
 }

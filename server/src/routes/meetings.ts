@@ -7,7 +7,6 @@ import {
   JOIN_PATH,
   type JoinInfo,
   type JoinResult,
-  type Meeting,
   type MeetingLinks,
   type MeetingRole,
   meetingRole,
@@ -19,6 +18,7 @@ import { type Context, Hono } from 'hono'
 import { AttemptLimiter } from '../http/attemptLimiter.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
+import { requireMeetingRole } from '../meetings/auth.ts'
 import type { MeetingStore } from '../meetings/store.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 
@@ -27,9 +27,6 @@ const link = (origin: string, boardId: string, token: string) =>
   `${origin}${BOARD_PATH_PREFIX}${boardId}#k=${token}`
 const phoneLink = (origin: string, boardId: string, token: string) =>
   `${origin}${PHONE_PATH_PREFIX}${boardId}#k=${token}`
-
-/** The meeting's capability token from `Authorization: Bearer <token>`, if any. */
-const bearerToken = (c: Context) => c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1]
 
 /** 20 join-code guesses a minute per address: plenty for a phone, useless for enumerating 31⁶ codes. */
 const JOIN_ATTEMPTS_PER_MINUTE = 20
@@ -42,20 +39,8 @@ export function meetingRoutes(
   const joinAttempts = new AttemptLimiter(JOIN_ATTEMPTS_PER_MINUTE, 60_000)
   const origin = (c: Context) => publicUrl ?? new URL(c.req.url).origin
 
-  /** The meeting and the role of the request's link, if that role is one of `allowed`. */
-  const requireRole = (
-    c: Context,
-    allowed: readonly MeetingRole[],
-  ): { meeting: Meeting; role: MeetingRole } => {
-    const meeting = store.get(c.req.param('id') ?? '')
-    const token = bearerToken(c)
-    const role = meeting && token ? store.roleOf(meeting.id, token) : null
-    if (!meeting || !role || !allowed.includes(role)) {
-      // The same answer for "no such meeting" and "wrong token": ids are not to be probed.
-      throw new ApiError(401, 'unauthorized', `A valid ${allowed.join(' or ')} link is needed`)
-    }
-    return { meeting, role }
-  }
+  const requireRole = (c: Context, allowed: readonly MeetingRole[]) =>
+    requireMeetingRole(store, c, allowed)
   /** Only the facilitator's link may change a meeting. */
   const requireFacilitator = (c: Context) => requireRole(c, ['facilitator']).meeting
 

@@ -12,6 +12,7 @@ import { type Context, Hono } from 'hono'
 import { pageOf } from '../board/records.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
+import { requireMeetingRole } from '../meetings/auth.ts'
 import type { MeetingStore } from '../meetings/store.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import type { VoteStore } from '../votes/store.ts'
@@ -25,14 +26,8 @@ const VOTER_ROLES: readonly MeetingRole[] = ['facilitator', 'participant']
  * revealed.
  */
 export function voteRoutes(meetings: MeetingStore, rooms: RoomManager, store: VoteStore) {
-  const requireVoter = (c: Context, roles: readonly MeetingRole[]) => {
-    const meeting = meetings.get(c.req.param('id') ?? '')
-    const token = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1]
-    const role = meeting && token ? meetings.roleOf(meeting.id, token) : null
-    if (!meeting || !role || !roles.includes(role))
-      throw new ApiError(401, 'unauthorized', 'A participant or facilitator link is needed')
-    return { meeting, role }
-  }
+  const requireVoter = (c: Context, roles: readonly MeetingRole[]) =>
+    requireMeetingRole(meetings, c, roles)
 
   /** Reads the board's controls and, for a vote, where the note is; the room is held meanwhile. */
   const withBoard = async <T>(

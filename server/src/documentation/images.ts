@@ -1,0 +1,166 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes'
+
+/**
+ * Pictures of a phase, rendered by the facilitator's browser (tldraw's export) and uploaded.
+ * They come from a client, so they are checked like any input: PNG by structure, SVG by
+ * rebuilding it from an allowlist of elements and attributes, so that no script, event
+ * handler, external reference or nested document survives.
+ */
+export type ImageMime = 'image/png' | 'image/svg+xml'
+export type ImageCheck =
+  | { ok: true; mime: ImageMime; data: Uint8Array }
+  | { ok: false; code: string; message: string }
+
+const fail = (code: string, message: string): ImageCheck => ({ ok: false, code, message })
+
+const MAX_DIMENSION = 16_384
+
+export function checkImage(mime: string, data: Uint8Array, maxBytes: number): ImageCheck {
+  if (data.byteLength === 0) return fail('invalid_image', 'The image is empty')
+  if (data.byteLength > maxBytes)
+    return fail('image_too_large', `Images are limited to ${maxBytes} bytes`)
+  if (mime === 'image/png') return checkPng(data)
+  if (mime === 'image/svg+xml') return sanitizeSvg(new TextDecoder().decode(data))
+  return fail('unsupported_media_type', 'Only image/png and image/svg+xml are accepted')
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+
+/** A PNG whose chunks are whole, starting with a sane IHDR and ending with IEND. */
+function checkPng(data: Uint8Array): ImageCheck {
+  const invalid = fail('invalid_image', 'Not a valid PNG')
+  if (data.byteLength < 8 + 25 + 12 || PNG_SIGNATURE.some((b, i) => data[i] !== b)) return invalid
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
+  const type = (at: number) => String.fromCharCode(...data.subarray(at, at + 4))
+  if (view.getUint32(8) !== 13 || type(12) !== 'IHDR') return invalid
+  const width = view.getUint32(16)
+  const height = view.getUint32(20)
+  if (!width || !height || width > MAX_DIMENSION || height > MAX_DIMENSION) return invalid
+  let at = 8
+  while (at + 12 <= data.byteLength) {
+    const length = view.getUint32(at)
+    const chunk = type(at + 4)
+    const next = at + 12 + length
+    if (next > data.byteLength) return invalid
+    if (chunk === 'IEND')
+      return next === data.byteLength ? { ok: true, mime: 'image/png', data } : invalid
+    at = next
+  }
+  return invalid
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg'
+const XHTML_NS = 'http://www.w3.org/1999/xhtml'
+const XLINK_NS = 'http://www.w3.org/1999/xlink'
+
+const SVG_ELEMENTS = new Set(
+  (
+    'svg g defs path rect circle ellipse line polyline polygon text tspan textPath clipPath ' +
+    'mask pattern linearGradient radialGradient stop use image symbol marker title desc style ' +
+    'filter feGaussianBlur feOffset feBlend feColorMatrix feFlood feComposite feMerge ' +
+    'feMergeNode feMorphology feDropShadow foreignObject'
+  ).split(' '),
+)
+/** Text in tldraw's export is HTML inside foreignObject: only inert formatting elements. */
+const XHTML_ELEMENTS = new Set('div span p br b strong i em u s code pre ul ol li img'.split(' '))
+
+const SAFE_DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/i
+/** url(...) may point inside the document or at an inline raster image, nowhere else. */
+const UNSAFE_CSS =
+  /@import|expression\s*\(|url\(\s*(?!['"]?(#|data:image\/(png|jpeg|gif|webp);|data:font\/))/i
+
+function safeAttribute(element: string, name: string, uri: string, value: string): boolean {
+  const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name
+  if (/^on/i.test(local)) return false
+  if (uri === XLINK_NS || local === 'href' || local === 'src') {
+    if (local !== 'href' && local !== 'src') return false
+    return (
+      value.startsWith('#') ||
+      (element === 'image' || element === 'img' ? SAFE_DATA_IMAGE.test(value) : false)
+    )
+  }
+  if (
+    uri !== '' &&
+    uri !== 'http://www.w3.org/2000/xmlns/' &&
+    uri !== 'http://www.w3.org/XML/1998/namespace'
+  )
+    return false
+  if (name.startsWith('xmlns') || name === 'xml:base') return false
+  if (local === 'style') return !UNSAFE_CSS.test(value)
+  // Attribute values like fill="url(https://…)" would fetch; only local references pass.
+  if (/url\(/i.test(value)) return !UNSAFE_CSS.test(value)
+  return /^[A-Za-z_][-A-Za-z0-9_.:]*$/.test(name)
+}
+
+const escapeText = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeAttr = (text: string) => escapeText(text).replace(/"/g, '&quot;')
+
+/** The SVG rebuilt from what is safe in it, or why it was refused. */
+export function sanitizeSvg(source: string): ImageCheck {
+  const parser = new SaxesParser({ xmlns: true })
+  const out: string[] = []
+  /** For each open element: whether it is written out (false: dropped with its subtree). */
+  const stack: Array<{ kept: boolean; name: string; uri: string }> = []
+  let dropping = 0
+  let sawRoot = false
+  let error: string | null = null
+
+  parser.on('doctype', () => {
+    error = 'DOCTYPE is not allowed in SVG uploads'
+  })
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const isSvg = tag.uri === SVG_NS && SVG_ELEMENTS.has(tag.local)
+    const isXhtml = tag.uri === XHTML_NS && XHTML_ELEMENTS.has(tag.local)
+    if (stack.length === 0) {
+      if (tag.uri !== SVG_NS || tag.local !== 'svg') error = 'The root element must be <svg>'
+      sawRoot = true
+    }
+    const keep = dropping === 0 && (isSvg || isXhtml)
+    if (!keep) {
+      dropping++
+      stack.push({ kept: false, name: tag.local, uri: tag.uri })
+      return
+    }
+    const attributes = Object.values(tag.attributes)
+      .filter((a) => safeAttribute(tag.local, a.name, a.uri, a.value))
+      .map((a) => {
+        const name = a.uri === XLINK_NS ? 'href' : a.name
+        return ` ${name}="${escapeAttr(a.value)}"`
+      })
+    const namespace =
+      stack.length === 0
+        ? ` xmlns="${SVG_NS}"`
+        : isXhtml && tag.local === 'div'
+          ? ` xmlns="${XHTML_NS}"`
+          : ''
+    out.push(`<${tag.local}${namespace}${attributes.join('')}>`)
+    stack.push({ kept: true, name: tag.local, uri: tag.uri })
+  })
+  parser.on('text', (text: string) => {
+    if (dropping > 0) return
+    const current = stack[stack.length - 1]
+    if (current?.name === 'style' && UNSAFE_CSS.test(text)) return
+    out.push(escapeText(text))
+  })
+  parser.on('cdata', (text: string) => {
+    const current = stack[stack.length - 1]
+    if (dropping > 0 || (current?.name === 'style' && UNSAFE_CSS.test(text))) return
+    out.push(escapeText(text))
+  })
+  parser.on('closetag', () => {
+    const closed = stack.pop()
+    if (!closed) return
+    if (closed.kept) out.push(`</${closed.name}>`)
+    else dropping--
+  })
+  parser.on('processinginstruction', () => {})
+  try {
+    parser.write(source).close()
+  } catch (err) {
+    return fail('invalid_image', `Not valid SVG: ${(err as Error).message.split('\n')[0]}`)
+  }
+  if (error) return fail('invalid_image', error)
+  if (!sawRoot) return fail('invalid_image', 'Not valid SVG: no <svg> element')
+  return { ok: true, mime: 'image/svg+xml', data: new TextEncoder().encode(out.join('')) }
+}

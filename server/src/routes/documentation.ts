@@ -1,0 +1,274 @@
+import {
+  CONTROLS_MAP,
+  createSnapshotRequest,
+  type DocumentationView,
+  type Meeting,
+  PUBLISHED_PATH_PREFIX,
+  parseControls,
+} from '@samla/shared'
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { extractContent } from '../board/extract.ts'
+import { newBoardId, toBoard } from '../boards.ts'
+import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '../documentation/exports.ts'
+import { checkImage } from '../documentation/images.ts'
+import { EXPORT_LANGUAGES, type ExportLanguage } from '../documentation/texts.ts'
+import { ApiError, errorBody } from '../http/errors.ts'
+import { readJson } from '../http/json.ts'
+import { requireMeetingRole } from '../meetings/auth.ts'
+import type { MeetingStore } from '../meetings/store.ts'
+import type { RoomManager } from '../rooms/RoomManager.ts'
+import type { SnapshotStore } from '../snapshots/store.ts'
+import { takeSnapshot } from '../snapshots/take.ts'
+import type { Storage } from '../storage/types.ts'
+
+/** Pictures may only draw; they are never documents that run or fetch anything. */
+const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
+
+export interface DocumentationDeps {
+  meetings: MeetingStore
+  snapshots: SnapshotStore
+  rooms: RoomManager
+  storage: Storage
+  publicUrl: string | undefined
+  maxImageBytes: number
+}
+
+/**
+ * Snapshots, the documentation made from them, its exports and its publication. Everything
+ * here is the facilitator's, except the published documentation, which anyone with its
+ * link may read until it is revoked.
+ */
+export function documentationRoutes(deps: DocumentationDeps) {
+  const { meetings, snapshots, rooms, storage } = deps
+  const origin = (c: Context) => deps.publicUrl ?? new URL(c.req.url).origin
+  const facilitator = (c: Context) => requireMeetingRole(meetings, c, ['facilitator']).meeting
+  const published = (c: Context) => {
+    const meeting = meetings.byPublicationToken(c.req.param('token') ?? '')
+    if (!meeting) throw new ApiError(404, 'not_published', 'Nothing is published at this link')
+    return meeting
+  }
+  const snapshotOf = (meeting: Meeting, id: string) => {
+    const snapshot = snapshots.get(meeting.id, id)
+    if (!snapshot) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
+    return snapshot
+  }
+
+  /** Runs `read` on the meeting's live board, loading it if nobody is on it. */
+  const withRoom = async <T>(
+    meeting: Meeting,
+    read: (room: Awaited<ReturnType<RoomManager['acquire']>>) => Promise<T> | T,
+  ) => {
+    const room = await rooms.acquire(meeting.boardId)
+    try {
+      return await read(room)
+    } finally {
+      rooms.release(meeting.boardId)
+    }
+  }
+
+  /**
+   * The record: the latest snapshot's text (the board as it was at the end or the last phase
+   * change), or the live board's if none was taken yet; the newest picture of each phase.
+   */
+  const documentation = async (meeting: Meeting) => {
+    const list = snapshots.list(meeting.id)
+    const latest = list[0] ? snapshots.get(meeting.id, list[0].id) : null
+    const live = latest
+      ? null
+      : await withRoom(meeting, (room) => {
+          const map = room.doc.getMap<unknown>(CONTROLS_MAP)
+          const controls = parseControls((key) => map.get(key), meeting.anonymous)
+          return { content: extractContent(room.doc, controls), anonymous: controls.anonymous }
+        })
+    const content = latest?.content ?? live?.content ?? { phases: [] }
+    const images = new Map<string, { snapshotId: string }>()
+    for (const snapshot of list) {
+      for (const pageId of snapshot.images)
+        if (!images.has(pageId)) images.set(pageId, { snapshotId: snapshot.id })
+    }
+    const anonymous =
+      live?.anonymous ??
+      content.phases.every((p) => p.frames.every((f) => f.notes.every((n) => n.author === null)))
+    return { content, latest, images, anonymous }
+  }
+
+  const view = async (meeting: Meeting, base: string, publishedUrl: string | null) => {
+    const doc = await documentation(meeting)
+    const body: DocumentationView = {
+      meeting: {
+        title: meeting.title,
+        group: meeting.group,
+        date: meeting.date,
+        format: meeting.format,
+      },
+      anonymous: doc.anonymous,
+      source: doc.latest
+        ? { snapshotId: doc.latest.id, takenAt: doc.latest.createdAt, label: doc.latest.label }
+        : null,
+      content: doc.content,
+      images: doc.content.phases
+        .filter((p) => doc.images.has(p.pageId))
+        .map((p) => ({
+          pageId: p.pageId,
+          path: `${base}/images/${doc.images.get(p.pageId)?.snapshotId}/${encodeURIComponent(p.pageId)}`,
+        })),
+      exports: {
+        md: `${base}/export/md`,
+        html: `${base}/export/html`,
+        csv: `${base}/export/csv`,
+        json: `${base}/export/json`,
+      },
+      publishedUrl,
+    }
+    return body
+  }
+
+  const download = async (c: Context, meeting: Meeting) => {
+    const format = c.req.param('format') as ExportFormat
+    if (!(format in EXPORT_FORMATS))
+      throw new ApiError(404, 'unknown_format', 'Formats: md, html, csv, json')
+    const lang = c.req.query('lang') ?? 'sv'
+    if (!EXPORT_LANGUAGES.includes(lang as ExportLanguage))
+      throw new ApiError(400, 'invalid_language', 'lang must be sv or en')
+    const doc = await documentation(meeting)
+    const images = new Map<string, { mime: string; data: Uint8Array }>()
+    for (const [pageId, { snapshotId }] of doc.images) {
+      const image = snapshots.image(meeting.id, snapshotId, pageId)
+      if (image) images.set(pageId, image)
+    }
+    const { render, type } = EXPORT_FORMATS[format]
+    const text = render({
+      meeting,
+      content: doc.content,
+      takenAt: doc.latest?.createdAt ?? null,
+      images,
+      language: lang as ExportLanguage,
+      anonymous: doc.anonymous,
+    })
+    const name = exportFileName(meeting, format)
+    c.header('Content-Type', type)
+    c.header('Content-Disposition', `attachment; filename="${name}"`)
+    c.header('Cache-Control', 'no-store')
+    // The HTML export is a download, never a page of this origin.
+    c.header('Content-Security-Policy', IMAGE_CSP)
+    return c.body(text)
+  }
+
+  const image = (c: Context, meeting: Meeting) => {
+    const found = snapshots.image(meeting.id, c.req.param('sid') ?? '', c.req.param('pageId') ?? '')
+    if (!found) throw new ApiError(404, 'image_not_found', 'No picture of that phase')
+    c.header('Content-Type', found.mime)
+    c.header('Content-Security-Policy', IMAGE_CSP)
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Cache-Control', 'private, max-age=31536000, immutable')
+    return c.body(found.data as Uint8Array<ArrayBuffer>)
+  }
+
+  const meetingBase = (meeting: Meeting) => `/api/meetings/${meeting.id}`
+  const publishedBase = (token: string) => `/api/published/${token}`
+
+  return new Hono()
+    .get('/meetings/:id/snapshots', (c) => c.json(snapshots.list(facilitator(c).id)))
+    .post('/meetings/:id/snapshots', async (c) => {
+      const meeting = facilitator(c)
+      const { label, reason } = await readJson(c, createSnapshotRequest)
+      const snapshot = await withRoom(meeting, (room) =>
+        takeSnapshot(snapshots, meeting, room, { reason, label }),
+      )
+      return c.json(snapshot, 201)
+    })
+    .get('/meetings/:id/snapshots/:sid', (c) =>
+      c.json(snapshotOf(facilitator(c), c.req.param('sid'))),
+    )
+    .get('/meetings/:id/snapshots/:sid/state', (c) => {
+      const meeting = facilitator(c)
+      const state = snapshots.state(meeting.id, c.req.param('sid'))
+      if (!state) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
+      c.header('Content-Type', 'application/octet-stream')
+      return c.body(state as Uint8Array<ArrayBuffer>)
+    })
+    .post('/meetings/:id/snapshots/:sid/restore', async (c) => {
+      const meeting = facilitator(c)
+      const snapshot = snapshotOf(meeting, c.req.param('sid'))
+      const state = snapshots.state(meeting.id, snapshot.id)
+      if (!state) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
+      // A new plain board holding the snapshot's state; the live board is not touched.
+      const record = {
+        id: newBoardId(),
+        title: `${meeting.title} (${snapshot.createdAt.slice(0, 16).replace('T', ' ')})`,
+        createdAt: new Date(),
+      }
+      await storage.createBoard(record)
+      await storage.appendUpdates(record.id, [state])
+      return c.json(toBoard(record, origin(c)), 201)
+    })
+    .put(
+      '/meetings/:id/snapshots/:sid/images/:pageId',
+      bodyLimit({
+        maxSize: deps.maxImageBytes,
+        onError: (c) =>
+          c.json(
+            errorBody('image_too_large', `Images are limited to ${deps.maxImageBytes} bytes`),
+            413,
+          ),
+      }),
+      async (c) => {
+        const meeting = facilitator(c)
+        const snapshot = snapshotOf(meeting, c.req.param('sid'))
+        const pageId = c.req.param('pageId')
+        if (!snapshot.content.phases.some((p) => p.pageId === pageId))
+          throw new ApiError(404, 'phase_not_found', 'The snapshot has no such phase')
+        const mime = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? ''
+        const checked = checkImage(
+          mime,
+          new Uint8Array(await c.req.arrayBuffer()),
+          deps.maxImageBytes,
+        )
+        if (!checked.ok) {
+          const status =
+            checked.code === 'image_too_large'
+              ? 413
+              : checked.code === 'unsupported_media_type'
+                ? 415
+                : 400
+          throw new ApiError(status, checked.code, checked.message)
+        }
+        // A snapshot never changes: its picture of a phase is written once.
+        if (!snapshots.putImage(snapshot.id, pageId, checked.mime, checked.data))
+          throw new ApiError(
+            409,
+            'image_exists',
+            'That phase of the snapshot has a picture already',
+          )
+        return c.body(null, 201)
+      },
+    )
+    .get('/meetings/:id/images/:sid/:pageId', (c) => image(c, facilitator(c)))
+    .get('/meetings/:id/documentation', async (c) => {
+      const meeting = facilitator(c)
+      const token = meetings.publicationToken(meeting.id)
+      const url = token ? `${origin(c)}${PUBLISHED_PATH_PREFIX}${token}` : null
+      return c.json(await view(meeting, meetingBase(meeting), url))
+    })
+    .get('/meetings/:id/export/:format', (c) => {
+      const meeting = facilitator(c)
+      return download(c, meeting)
+    })
+    .put('/meetings/:id/publication', (c) => {
+      const meeting = facilitator(c)
+      const token = meetings.publish(meeting.id)
+      return c.json({ url: `${origin(c)}${PUBLISHED_PATH_PREFIX}${token}` })
+    })
+    .delete('/meetings/:id/publication', (c) => {
+      meetings.unpublish(facilitator(c).id)
+      return c.body(null, 204)
+    })
+    .get('/published/:token/documentation', async (c) => {
+      const meeting = published(c)
+      c.header('Cache-Control', 'no-store')
+      return c.json(await view(meeting, publishedBase(c.req.param('token')), null))
+    })
+    .get('/published/:token/export/:format', (c) => download(c, published(c)))
+    .get('/published/:token/images/:sid/:pageId', (c) => image(c, published(c)))
+}

@@ -1,0 +1,47 @@
+import { CONTROLS_MAP, ControlKey } from '@samla/shared'
+import type * as Y from 'yjs'
+import type { Logger } from '../logger.ts'
+import type { MeetingStore } from '../meetings/store.ts'
+import { Connection } from '../rooms/Connection.ts'
+import type { RoomManager } from '../rooms/RoomManager.ts'
+import type { SnapshotStore } from './store.ts'
+import { takeSnapshot } from './take.ts'
+
+/**
+ * Takes a snapshot whenever a meeting moves from one phase to the next, on the server, so
+ * that the record exists whatever the facilitator's browser does. The snapshot is labelled
+ * with the phase that just ended.
+ */
+export function watchPhaseChanges(
+  rooms: RoomManager,
+  meetings: MeetingStore,
+  snapshots: SnapshotStore,
+  log: Logger,
+): () => void {
+  const onLoaded = async (boardId: string) => {
+    const meeting = meetings.byBoard(boardId)
+    if (!meeting) return
+    const room = await rooms.peek(boardId)
+    if (!room) return
+    const controls = room.doc.getMap<unknown>(CONTROLS_MAP)
+    const observer = (event: Y.YMapEvent<unknown>, tx: Y.Transaction) => {
+      // Only a client's change: loading the board replays old phase changes.
+      if (!(tx.origin instanceof Connection)) return
+      const change = event.changes.keys.get(ControlKey.currentPhase)
+      const ended = change?.oldValue
+      if (typeof ended !== 'string' || ended === controls.get(ControlKey.currentPhase)) return
+      // After the transaction: the update is being appended, and takeSnapshot waits for it.
+      setImmediate(() => {
+        const current = meetings.get(meeting.id)
+        if (!current) return
+        takeSnapshot(snapshots, current, room, { reason: 'phase-change', pageId: ended }).catch(
+          (err: unknown) => log.error('phase-change snapshot failed', { board: boardId, err }),
+        )
+      })
+    }
+    controls.observe(observer)
+  }
+  const listener = (id: string) => void onLoaded(id)
+  rooms.on('loaded', listener)
+  return () => rooms.off('loaded', listener)
+}
