@@ -47,6 +47,11 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(8 * 1024 * 1024),
+  /**
+   * Meetings are erased (board, log, snapshots, pictures, publication) this many days after
+   * their date. Unset: kept until deleted by hand.
+   */
+  SAMLA_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   SAMLA_CLIENT_DIST: z.string().min(1).default('client/dist'),
   TLDRAW_LICENSE_KEY: z
     .string()
@@ -68,6 +73,7 @@ export interface Config {
   presenceBudget: number
   maxJsonBodyBytes: number
   maxImageBytes: number
+  retentionDays: number | undefined
   clientDist: string
   tldrawLicenseKey: string | undefined
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
@@ -94,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     presenceBudget: e.SAMLA_PRESENCE_BUDGET,
     maxJsonBodyBytes: e.SAMLA_MAX_JSON_BODY_BYTES,
     maxImageBytes: e.SAMLA_MAX_IMAGE_BYTES,
+    retentionDays: e.SAMLA_RETENTION_DAYS,
     clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,

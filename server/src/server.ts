@@ -5,6 +5,7 @@ import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { startRetention } from './meetings/retention.ts'
 import { MeetingStore } from './meetings/store.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
 import { watchPhaseChanges } from './snapshots/phaseWatcher.ts'
@@ -54,6 +55,7 @@ export async function startServer(
   const votes = new VoteStore(meetingsDb.db)
   const snapshots = new SnapshotStore(meetingsDb.db)
   const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)
+  const stopRetention = startRetention(meetings, rooms, config.retentionDays, logger)
   const app = createApp({ config, storage, rooms, meetings, votes, snapshots, logger })
   const upgrades = createUpgradeHandler({
     storage,
@@ -83,6 +85,7 @@ export async function startServer(
     closing ??= (async () => {
       stopHeartbeat()
       stopWatchingPhases()
+      stopRetention()
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await rooms.shutdown()

@@ -5,7 +5,7 @@ import type {
   MeetingRole,
   UpdateMeetingRequest,
 } from '@samla/shared'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, lt } from 'drizzle-orm'
 import { newBoardId } from '../boards.ts'
 import type { SamlaDatabase } from '../db/client.ts'
 import { boards, capabilities, meetings } from '../db/schema.ts'
@@ -119,6 +119,11 @@ export class MeetingStore {
   byPublicationToken(token: string): Meeting | null {
     const row = this.db.select().from(meetings).where(eq(meetings.publicationToken, token)).get()
     return row ? toMeeting(row) : null
+  }
+
+  /** Meetings held before `date` (YYYY-MM-DD), for the retention purge. */
+  heldBefore(date: string): Meeting[] {
+    return this.db.select().from(meetings).where(lt(meetings.date, date)).all().map(toMeeting)
   }
 
   /** The participant token in clear (it is on the projector's QR code anyway). */
