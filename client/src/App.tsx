@@ -1,5 +1,13 @@
-import { BOARD_PATH_PREFIX, JOIN_PATH, PHONE_PATH_PREFIX } from '@samla/shared'
+import {
+  BOARD_PATH_PREFIX,
+  DOCS_PATH_PREFIX,
+  JOIN_PATH,
+  PHONE_PATH_PREFIX,
+  PUBLISHED_PATH_PREFIX,
+} from '@samla/shared'
+import { linkToken } from './api.ts'
 import { BoardPage } from './board/BoardPage.tsx'
+import { DocumentationPage } from './documentation/DocumentationPage.tsx'
 import { Notice } from './Notice.tsx'
 import { JoinPage } from './phone/JoinPage.tsx'
 import { PhonePage } from './phone/PhonePage.tsx'
@@ -17,5 +25,15 @@ export function App() {
     return <PhonePage boardId={rest(path, PHONE_PATH_PREFIX)} />
   if (path === JOIN_PATH || path === `${JOIN_PATH}/`) return <JoinPage code={null} />
   if (path.startsWith(`${JOIN_PATH}/`)) return <JoinPage code={rest(path, `${JOIN_PATH}/`)} />
+  if (path.startsWith(DOCS_PATH_PREFIX)) {
+    const meetingId = rest(path, DOCS_PATH_PREFIX)
+    const token = linkToken() ?? ''
+    return <DocumentationPage source={{ kind: 'meeting', meetingId, token }} />
+  }
+  if (path.startsWith(PUBLISHED_PATH_PREFIX)) {
+    return (
+      <DocumentationPage source={{ kind: 'published', token: rest(path, PUBLISHED_PATH_PREFIX) }} />
+    )
+  }
   return <Notice headingKey="notFound.heading" />
 }

@@ -1,3 +1,4 @@
+import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as projector from '../projector/messages.ts'
@@ -9,6 +10,7 @@ export const en: Messages = {
   ...facilitation.en,
   ...projector.en,
   ...phone.en,
+  ...documentation.en,
   'app.name': 'Samla',
   'app.tagline': 'A shared board for workshops – in the room and remote.',
   'start.heading': 'Create a new board',
@@ -47,5 +49,10 @@ export const en: Messages = {
   'status.offlineHint': 'Your changes are sent when the connection returns. Keep this page open.',
   'status.label': 'Connection',
   'user.guest': 'Guest',
+  'meeting.group.kraftsamling': 'Kraftsamling',
+  'meeting.group.demokratilabb': 'Demokratilabb',
+  'meeting.format.physical': 'In person',
+  'meeting.format.digital': 'Digital',
+  'meeting.format.hybrid': 'Hybrid',
   'notFound.heading': 'Page not found',
 }

@@ -1,3 +1,4 @@
+import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as projector from '../projector/messages.ts'
@@ -12,6 +13,7 @@ export const sv = {
   ...facilitation.sv,
   ...projector.sv,
   ...phone.sv,
+  ...documentation.sv,
   'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',
@@ -50,6 +52,11 @@ export const sv = {
   'status.offlineHint': 'Dina ändringar skickas när anslutningen är tillbaka. Stäng inte sidan.',
   'status.label': 'Anslutning',
   'user.guest': 'Gäst',
+  'meeting.group.kraftsamling': 'Kraftsamling',
+  'meeting.group.demokratilabb': 'Demokratilabb',
+  'meeting.format.physical': 'Fysisk',
+  'meeting.format.digital': 'Digital',
+  'meeting.format.hybrid': 'Hybrid',
   'notFound.heading': 'Sidan finns inte',
 } as const
 

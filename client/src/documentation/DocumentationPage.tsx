@@ -1,0 +1,208 @@
+import type { DocumentationView, DocumentedFrame, DocumentedNote } from '@samla/shared'
+import { useCallback, useEffect, useState } from 'react'
+import { ApiError } from '../api.ts'
+import { useI18n } from '../i18n/index.tsx'
+import { Notice } from '../Notice.tsx'
+import { PageHeader } from '../PageHeader.tsx'
+import { useDocumentTitle } from '../useDocumentTitle.ts'
+import { type DocumentationSource, fetchBlobUrl, getDocumentation } from './api.ts'
+import { DocumentationActions } from './DocumentationActions.tsx'
+import { SnapshotsPanel } from './SnapshotsPanel.tsx'
+import './documentation.css'
+
+/** tldraw's note colours, for the stripe beside each note (the text carries the meaning). */
+const NOTE_COLOURS: Record<string, string> = {
+  yellow: '#fed49a',
+  orange: '#fbc185',
+  green: '#a5d9b4',
+  'light-green': '#c1eac3',
+  blue: '#aac3f4',
+  'light-blue': '#b4dcf5',
+  violet: '#d3b5f0',
+  'light-violet': '#e4c9f7',
+  red: '#f7a5a1',
+  'light-red': '#fbc8c5',
+  grey: '#d6d9dd',
+}
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; view: DocumentationView }
+  | { kind: 'failed'; status: number }
+
+/**
+ * A meeting's record: per phase a picture of the canvas and every note grouped by the frame
+ * (the question) it was written in. Real headings and lists for screen readers; prints on A4.
+ * The facilitator (meeting link) also publishes it and manages snapshots.
+ */
+export function DocumentationPage({ source }: { source: DocumentationSource }) {
+  const { t } = useI18n()
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const title =
+    state.kind === 'ready' ? `${state.view.meeting.title} – ${t('docs.title')}` : t('docs.title')
+  useDocumentTitle(title)
+
+  const load = useCallback(() => {
+    getDocumentation(source).then(
+      (view) => setState({ kind: 'ready', view }),
+      (err: unknown) =>
+        setState({ kind: 'failed', status: err instanceof ApiError ? err.status : 0 }),
+    )
+  }, [source])
+  useEffect(load, [load])
+
+  if (state.kind === 'failed') {
+    if (state.status === 404)
+      return <Notice headingKey="docs.notFound.heading" bodyKey="docs.notFound.body" />
+    if (state.status === 401)
+      return <Notice headingKey="docs.needsLink.heading" bodyKey="docs.needsLink.body" />
+    return <Notice headingKey="board.error.heading" bodyKey="board.error.body" reload />
+  }
+  if (state.kind === 'loading')
+    return (
+      <p className="loading" role="status">
+        {t('docs.loading')}
+      </p>
+    )
+  const { view } = state
+  return (
+    <div className="docs">
+      <div className="docs__chrome">
+        <PageHeader />
+      </div>
+      <main className="docs__main">
+        <article aria-labelledby="docs-title">
+          <header className="docs__head">
+            <h1 id="docs-title">{view.meeting.title}</h1>
+            <MeetingLine view={view} />
+            <SourceLine view={view} />
+            {view.anonymous && <p className="docs__meta">{t('docs.anonymous')}</p>}
+          </header>
+          <DocumentationActions source={source} view={view} onChange={load} />
+          {view.content.phases.length === 0 && <p>{t('docs.noPhases')}</p>}
+          {view.content.phases.map((phase) => (
+            <section
+              key={phase.pageId}
+              className="docs__phase"
+              aria-labelledby={`phase-${phase.pageId}`}
+            >
+              <h2 id={`phase-${phase.pageId}`}>{phase.name}</h2>
+              <PhasePicture
+                source={source}
+                path={view.images.find((i) => i.pageId === phase.pageId)?.path ?? null}
+                alt={t('docs.picture', { phase: phase.name })}
+              />
+              {phase.frames.length === 0 && <p>{t('docs.noNotes')}</p>}
+              {phase.frames.map((frame) => (
+                <Frame key={frame.id ?? 'loose'} frame={frame} />
+              ))}
+            </section>
+          ))}
+        </article>
+        {source.kind === 'meeting' && <SnapshotsPanel source={source} onChange={load} />}
+      </main>
+    </div>
+  )
+}
+
+function MeetingLine({ view }: { view: DocumentationView }) {
+  const { t, language } = useI18n()
+  const date = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'long',
+  }).format(new Date(`${view.meeting.date}T12:00:00`))
+  return (
+    <p className="docs__meta">
+      {t(`meeting.group.${view.meeting.group}`)} · {t(`meeting.format.${view.meeting.format}`)} ·{' '}
+      {date}
+    </p>
+  )
+}
+
+function SourceLine({ view }: { view: DocumentationView }) {
+  const { t, language } = useI18n()
+  if (!view.source) return <p className="docs__meta">{t('docs.source.live')}</p>
+  const time = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(view.source.takenAt))
+  return (
+    <p className="docs__meta">
+      {t('docs.source.snapshot', { time })}
+      {view.source.label && ` – ${view.source.label}`}
+    </p>
+  )
+}
+
+/** A phase's picture; the facilitator's is fetched with the token, a published one is public. */
+function PhasePicture({
+  source,
+  path,
+  alt,
+}: {
+  source: DocumentationSource
+  path: string | null
+  alt: string
+}) {
+  const [url, setUrl] = useState<string | null>(source.kind === 'published' ? path : null)
+  useEffect(() => {
+    if (!path || source.kind === 'published') return
+    let revoked = false
+    let created: string | null = null
+    fetchBlobUrl(source, path).then(
+      (blobUrl) => {
+        created = blobUrl
+        if (!revoked) setUrl(blobUrl)
+      },
+      () => setUrl(null),
+    )
+    return () => {
+      revoked = true
+      if (created) URL.revokeObjectURL(created)
+    }
+  }, [source, path])
+  if (!path || !url) return null
+  return (
+    <figure className="docs__picture">
+      <img src={url} alt={alt} />
+    </figure>
+  )
+}
+
+function Frame({ frame }: { frame: DocumentedFrame }) {
+  const { t } = useI18n()
+  const title =
+    frame.kind === 'loose'
+      ? t('docs.loose')
+      : frame.name || (frame.kind === 'inbox' ? t('docs.inbox') : '–')
+  return (
+    <>
+      <h3>{title}</h3>
+      {frame.notes.length === 0 ? (
+        <p className="docs__meta">{t('docs.noNotes')}</p>
+      ) : (
+        <ul className="docs__notes">
+          {frame.notes.map((note) => (
+            <Note key={note.id} note={note} />
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
+function Note({ note }: { note: DocumentedNote }) {
+  const { t } = useI18n()
+  const details: string[] = []
+  if (note.votes !== null && note.votes > 0)
+    details.push(note.votes === 1 ? t('docs.votes.one') : t('docs.votes.many', { n: note.votes }))
+  if (note.author) details.push(t('docs.by', { name: note.author }))
+  return (
+    <li
+      className="docs__note"
+      style={{ '--note': NOTE_COLOURS[note.color] ?? NOTE_COLOURS.yellow } as React.CSSProperties}
+    >
+      <span className="docs__text">{note.text}</span>
+      {details.length > 0 && <span className="docs__details">{details.join(' · ')}</span>}
+    </li>
+  )
+}

@@ -1,0 +1,119 @@
+import type { SnapshotSummary } from '@samla/shared'
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { useI18n } from '../i18n/index.tsx'
+import { type DocumentationSource, listSnapshots, restoreSnapshot, takeSnapshot } from './api.ts'
+
+/** The facilitator's snapshots: take one (with a label), end the meeting, restore one as a new board. */
+export function SnapshotsPanel({
+  source,
+  onChange,
+}: {
+  source: Extract<DocumentationSource, { kind: 'meeting' }>
+  onChange: () => void
+}) {
+  const { t, language } = useI18n()
+  const labelId = useId()
+  const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null)
+  const [label, setLabel] = useState('')
+  const [status, setStatus] = useState('')
+  const [restored, setRestored] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const { meetingId, token } = source
+
+  const refresh = useCallback(() => {
+    listSnapshots(meetingId, token).then(setSnapshots, () => setSnapshots([]))
+  }, [meetingId, token])
+  useEffect(refresh, [refresh])
+
+  const take = async (reason: 'manual' | 'end', event?: FormEvent) => {
+    event?.preventDefault()
+    setBusy(true)
+    try {
+      await takeSnapshot(meetingId, token, { label: label.trim() || undefined, reason })
+      setLabel('')
+      setStatus(t('docs.snapshots.taken'))
+      refresh()
+      onChange()
+    } catch {
+      setStatus(t('docs.failed'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const restore = async (id: string) => {
+    setBusy(true)
+    try {
+      setRestored(await restoreSnapshot(meetingId, token, id))
+    } catch {
+      setStatus(t('docs.failed'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso))
+
+  return (
+    <section className="docs__snapshots card" aria-labelledby="snapshots-heading">
+      <h2 id="snapshots-heading">{t('docs.snapshots.heading')}</h2>
+      <p className="small">{t('docs.snapshots.intro')}</p>
+      <form className="form" onSubmit={(e) => take('manual', e)}>
+        <label htmlFor={labelId}>{t('docs.snapshots.label')}</label>
+        <input
+          id={labelId}
+          value={label}
+          maxLength={200}
+          placeholder={t('docs.snapshots.placeholder')}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+        <p className="docs__buttons">
+          <button type="submit" className="button" disabled={busy}>
+            {t('docs.snapshots.take')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => take('end')}
+          >
+            {t('docs.snapshots.end')}
+          </button>
+        </p>
+      </form>
+      <p role="status" className="docs__status">
+        {status}
+      </p>
+      {restored && (
+        <p>
+          {t('docs.snapshots.restored')} <a href={restored}>{t('docs.snapshots.openRestored')}</a>
+        </p>
+      )}
+      {snapshots?.length === 0 && <p>{t('docs.snapshots.none')}</p>}
+      {snapshots && snapshots.length > 0 && (
+        <ol className="docs__snapshot-list">
+          {snapshots.map((s) => (
+            <li key={s.id}>
+              <span>
+                <strong>{time(s.createdAt)}</strong> · {t(`docs.snapshots.reason.${s.reason}`)}
+                {s.label && ` · ${s.label}`}
+              </span>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => restore(s.id)}
+              >
+                {t('docs.snapshots.restore')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

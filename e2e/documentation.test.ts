@@ -1,0 +1,157 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { CreatedMeeting, Snapshot } from '@samla/shared'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { seededBoardUpdate } from '../server/test/fixtures/seededBoard.ts'
+import { writeBoard } from '../server/test/writeBoard.ts'
+import { accessibilityViolations } from './src/axe.ts'
+import { screenshotDir } from './src/browser.ts'
+import { useSamlaAndBrowser } from './src/fixture.ts'
+import { pdfText } from './src/pdf.ts'
+import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
+
+const samla = useSamlaAndBrowser()
+let findings = emptyFindings()
+afterEach(() => {
+  const found = findings
+  findings = emptyFindings()
+  expect(found).toEqual(emptyFindings())
+})
+
+async function open(
+  url: string,
+  viewport = { width: 1280, height: 900 },
+  options?: WatchOptions,
+): Promise<Page> {
+  const context = await samla.browser.newContext({ viewport, acceptDownloads: true })
+  watchContext(context, () => samla.server.url, findings, options)
+  const page = await context.newPage()
+  // An executed payload would open a dialog; none may.
+  page.on('dialog', (dialog) => {
+    findings.consoleErrors.push(`dialog: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  await page.goto(url)
+  return page
+}
+
+/** A 1×1 PNG, as the facilitator's browser would upload a phase's picture. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+describe('the documentation of a meeting in a real browser', () => {
+  it('shows every note under its question, publishes a public link, and prints to a PDF with the notes', async () => {
+    const res = await fetch(`${samla.server.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Möte 8 – utblick',
+        group: 'kraftsamling',
+        date: '2026-10-20',
+        format: 'hybrid',
+      }),
+    })
+    const { meeting, links } = (await res.json()) as CreatedMeeting
+    const token = new URL(links.facilitator).hash.replace('#k=', '')
+    await writeBoard(samla.server.url, meeting.boardId, token, seededBoardUpdate())
+    const api = (p: string, init: RequestInit = {}) =>
+      fetch(`${samla.server.url}/api/meetings/${meeting.id}${p}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...init.headers,
+        },
+      })
+    const snapshot = (await (
+      await api('/snapshots', {
+        method: 'POST',
+        body: JSON.stringify({ label: 'Efter gruppdiskussion', reason: 'end' }),
+      })
+    ).json()) as Snapshot
+    expect(
+      (
+        await api(`/snapshots/${snapshot.id}/images/page:lara`, {
+          method: 'PUT',
+          body: PNG,
+          headers: { 'content-type': 'image/png' },
+        })
+      ).status,
+    ).toBe(201)
+
+    const page = await open(`${samla.server.url}/docs/${meeting.id}#k=${token}`)
+    await page.getByRole('heading', { level: 1, name: 'Möte 8 – utblick' }).waitFor()
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
+      expect.arrayContaining(['Öppna upp', 'Lära', 'Ögonblicksbilder']),
+    )
+    const question = page.getByRole('heading', {
+      level: 3,
+      name: 'Vad kan du göra i din verksamhet?',
+    })
+    await question.waitFor()
+    // The question's answers are the list right after its heading, in reading order.
+    const answers = page.locator('h3:has-text("Vad kan du göra i din verksamhet?") + ul > li')
+    expect(await answers.count()).toBe(3)
+    await expect
+      .poll(() => answers.first().textContent())
+      .toContain('Bidra med en helhetssyn på barnet')
+    expect(await answers.first().textContent()).toContain('4 röster')
+    // Pasted markup stays text: shown as typed, never run.
+    await page.getByText('<script>alert(1)</script> & **fetstil**').waitFor()
+    await page.getByText('av Charlotte').waitFor()
+    const picture = page.getByRole('img', { name: 'Bild av tavlan i fasen Lära' })
+    await picture.waitFor()
+    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
+    expect(await accessibilityViolations(page)).toEqual([])
+    await page.screenshot({
+      path: path.join(screenshotDir, 'documentation-1280.png'),
+      fullPage: true,
+    })
+
+    // A download is the server's file, named after the meeting.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ner: CSV (kalkylark)' }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('mote-8-utblick-2026-10-20.csv')
+    const csv = fs.readFileSync((await download.path()) ?? '', 'utf8')
+    expect(csv).toContain(`'=HYPERLINK`)
+
+    // Publish, read it without any token, then withdraw it.
+    await page.getByRole('button', { name: 'Publicera en läslänk' }).click()
+    const publicLink = page.locator('.docs__url a')
+    await publicLink.waitFor()
+    const publicUrl = (await publicLink.getAttribute('href')) ?? ''
+    expect(publicUrl).toMatch(new RegExp(`^${samla.server.url}/d/`))
+    // After the link is withdrawn, its page looks it up and gets the 404 it reports.
+    const reader = await open(
+      publicUrl,
+      { width: 360, height: 740 },
+      {
+        expectedConsoleErrors: [/status of 404/],
+      },
+    )
+    await reader.getByText('Länka till rapporterna internt.').waitFor()
+    expect(await reader.getByRole('button', { name: 'Publicera en läslänk' }).count()).toBe(0)
+    expect(await reader.getByRole('heading', { name: 'Ögonblicksbilder' }).count()).toBe(0)
+    await reader.screenshot({
+      path: path.join(screenshotDir, 'documentation-published-360.png'),
+      fullPage: true,
+    })
+
+    // Chromium's print to PDF carries the notes' text (the print stylesheet hides the buttons).
+    const pdf = await reader.pdf({ format: 'A4' })
+    const text = await pdfText(new Uint8Array(pdf))
+    expect(text).toContain('Vad kan du göra redan i morgon?')
+    expect(text).toContain('Länka till rapporterna internt.')
+    expect(text).not.toContain('Skriv ut eller spara som PDF')
+
+    await page.getByRole('button', { name: 'Ta tillbaka läslänken' }).click()
+    await page.getByRole('button', { name: 'Publicera en läslänk' }).waitFor()
+    await reader.reload()
+    await reader.getByRole('heading', { name: 'Dokumentationen finns inte här' }).waitFor()
+  })
+})

@@ -1,0 +1,49 @@
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+/**
+ * Writes a prepared board (a Yjs update) into a running server's board through the stock
+ * provider, as a client would, and resolves once a second, fresh client reads it back from
+ * the server: the content is then stored and relayed.
+ */
+export async function writeBoard(
+  serverUrl: string,
+  boardId: string,
+  token: string | null,
+  update: Uint8Array,
+) {
+  const connect = () => {
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: token ? { token } : {},
+    })
+    const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+    return { doc, provider, synced }
+  }
+  const writer = connect()
+  const reader = connect()
+  try {
+    await writer.synced
+    Y.applyUpdate(writer.doc, update)
+    await reader.synced
+    const expected = Y.encodeStateVector(writer.doc)
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (Y.encodeStateVector(reader.doc).toString() === expected.toString()) {
+          reader.doc.off('update', check)
+          resolve()
+        }
+      }
+      reader.doc.on('update', check)
+      check()
+    })
+  } finally {
+    for (const { provider, doc } of [writer, reader]) {
+      provider.destroy()
+      doc.destroy()
+    }
+  }
+}
