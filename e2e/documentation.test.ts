@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { CreatedMeeting, Snapshot } from '@samla/shared'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { seededBoardUpdate } from '../server/test/fixtures/seededBoard.ts'
+import { addedNoteUpdate, seededBoardUpdate } from '../server/test/fixtures/seededBoard.ts'
 import { writeBoard } from '../server/test/writeBoard.ts'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
@@ -148,6 +148,34 @@ describe('the documentation of a meeting in a real browser', () => {
     expect(text).toContain('Vad kan du göra redan i morgon?')
     expect(text).toContain('Länka till rapporterna internt.')
     expect(text).not.toContain('Skriv ut eller spara som PDF')
+
+    // The snapshot, read-only on the canvas, beside what changed on the live board since.
+    await writeBoard(
+      samla.server.url,
+      meeting.boardId,
+      token,
+      addedNoteUpdate('shape:later', 'Skrivet efteråt'),
+    )
+    await page.getByRole('link', { name: 'Visa på tavlan' }).click()
+    await page.getByRole('heading', { level: 3, name: 'Nya lappar (1)' }).waitFor()
+    await page.getByText('Skrivet efteråt').waitFor()
+    await page.locator('.tl-canvas').waitFor()
+    expect(
+      await page.evaluate(() => {
+        const editor = window.__samla?.editor
+        const lara = editor?.getPages().find((p) => p.name === 'Lära')
+        if (!editor || !lara) return null
+        return {
+          readonly: editor.getIsReadonly(),
+          notes: [...editor.getPageShapeIds(lara.id)].filter(
+            (id) => editor.getShape(id)?.type === 'note',
+          ).length,
+        }
+      }),
+    ).toEqual({ readonly: true, notes: 6 })
+    expect(await accessibilityViolations(page, '.viewer__side')).toEqual([])
+    await page.screenshot({ path: path.join(screenshotDir, 'snapshot-viewer-1280.png') })
+    await page.getByRole('link', { name: 'Tillbaka till dokumentationen' }).click()
 
     await page.getByRole('button', { name: 'Ta tillbaka läslänken' }).click()
     await page.getByRole('button', { name: 'Publicera en läslänk' }).waitFor()

@@ -8,6 +8,7 @@ import {
 import { linkToken } from './api.ts'
 import { BoardPage } from './board/BoardPage.tsx'
 import { DocumentationPage } from './documentation/DocumentationPage.tsx'
+import { SnapshotViewer } from './documentation/SnapshotViewer.tsx'
 import { Notice } from './Notice.tsx'
 import { JoinPage } from './phone/JoinPage.tsx'
 import { PhonePage } from './phone/PhonePage.tsx'
@@ -26,8 +27,11 @@ export function App() {
   if (path === JOIN_PATH || path === `${JOIN_PATH}/`) return <JoinPage code={null} />
   if (path.startsWith(`${JOIN_PATH}/`)) return <JoinPage code={rest(path, `${JOIN_PATH}/`)} />
   if (path.startsWith(DOCS_PATH_PREFIX)) {
-    const meetingId = rest(path, DOCS_PATH_PREFIX)
+    // /docs/<meeting> or /docs/<meeting>/snapshots/<snapshot>
+    const [meetingId = '', , snapshotId] = rest(path, DOCS_PATH_PREFIX).split('/')
     const token = linkToken() ?? ''
+    if (snapshotId)
+      return <SnapshotViewer meetingId={meetingId} snapshotId={snapshotId} token={token} />
     return <DocumentationPage source={{ kind: 'meeting', meetingId, token }} />
   }
   if (path.startsWith(PUBLISHED_PATH_PREFIX)) {

@@ -11,6 +11,9 @@ interface Window {
       stopFollowingUser(): void
       getCamera(): { x: number; y: number; z: number }
       setCamera(camera: { x: number; y: number; z: number }): void
+      getPages(): { id: string; name: string }[]
+      getPageShapeIds(pageId: string): Set<string>
+      getShape(id: string): { type: string } | undefined
     }
   }
 }

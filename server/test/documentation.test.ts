@@ -3,6 +3,7 @@ import {
   type CreatedMeeting,
   type DocumentationView,
   type Snapshot,
+  type SnapshotComparison,
   type SnapshotSummary,
 } from '@samla/shared'
 import Database from 'better-sqlite3'
@@ -157,6 +158,15 @@ describe('snapshots', () => {
     const again = (await (await m.api(`/snapshots/${taken.id}`)).json()) as Snapshot
     expect(again.content.phases[1]?.frames[0]?.notes.map((n) => n.text)).toEqual([
       'Sprida kunskapen i mina nätverk',
+    ])
+    // Compared with the board now: one note added, one changed.
+    const diff = (await (
+      await m.api(`/snapshots/${taken.id}/compare`)
+    ).json()) as SnapshotComparison
+    expect(diff.added.map((n) => n.note.text)).toEqual(['Ny lapp'])
+    expect(diff.removed).toEqual([])
+    expect(diff.changed.map((c) => [c.before.note.text, c.after.note.text])).toEqual([
+      ['Sprida kunskapen i mina nätverk', 'Ändrad efteråt'],
     ])
     // Its Yjs state, too, is the board before the edits.
     const state = new Uint8Array(await (await m.api(`/snapshots/${taken.id}/state`)).arrayBuffer())

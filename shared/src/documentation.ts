@@ -89,3 +89,20 @@ export const documentationViewSchema = z.object({
   publishedUrl: z.string().nullable(),
 })
 export type DocumentationView = z.infer<typeof documentationViewSchema>
+
+/** A note located in its phase and frame, for comparisons. */
+export const placedNoteSchema = z.object({
+  phase: z.string(),
+  frame: z.string(),
+  note: documentedNoteSchema,
+})
+export type PlacedNote = z.infer<typeof placedNoteSchema>
+
+/** GET /api/meetings/:id/snapshots/:sid/compare: what changed on the live board since. */
+export const snapshotComparisonSchema = z.object({
+  added: z.array(placedNoteSchema),
+  removed: z.array(placedNoteSchema),
+  /** Notes whose text, colour, phase or frame changed: as they were, and as they are. */
+  changed: z.array(z.object({ before: placedNoteSchema, after: placedNoteSchema })),
+})
+export type SnapshotComparison = z.infer<typeof snapshotComparisonSchema>

@@ -1,4 +1,4 @@
-import type { SnapshotSummary } from '@samla/shared'
+import { DOCS_PATH_PREFIX, type SnapshotSummary } from '@samla/shared'
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
 import { type DocumentationSource, listSnapshots, restoreSnapshot, takeSnapshot } from './api.ts'
@@ -102,6 +102,12 @@ export function SnapshotsPanel({
                 <strong>{time(s.createdAt)}</strong> · {t(`docs.snapshots.reason.${s.reason}`)}
                 {s.label && ` · ${s.label}`}
               </span>
+              <a
+                className="link"
+                href={`${DOCS_PATH_PREFIX}${encodeURIComponent(meetingId)}/snapshots/${encodeURIComponent(s.id)}#k=${token}`}
+              >
+                {t('docs.snapshots.open')}
+              </a>{' '}
               <button
                 type="button"
                 className="button button--secondary"

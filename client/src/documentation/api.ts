@@ -2,12 +2,14 @@ import {
   type DocumentationView,
   documentationViewSchema,
   type Snapshot,
+  type SnapshotComparison,
   type SnapshotSummary,
+  snapshotComparisonSchema,
   snapshotSchema,
   snapshotSummarySchema,
 } from '@samla/shared'
 import { z } from 'zod'
-import { bearer, request } from '../api.ts'
+import { ApiError, bearer, request } from '../api.ts'
 
 /** Whose documentation: a facilitator's (meeting id and token) or a published link's. */
 export type DocumentationSource =
@@ -103,4 +105,46 @@ export async function setPublished(
   return z
     .object({ url: z.string() })
     .parse(await request(path, { method: 'PUT', headers: bearer(token) })).url
+}
+
+export async function getSnapshot(
+  meetingId: string,
+  token: string,
+  snapshotId: string,
+): Promise<Snapshot> {
+  return snapshotSchema.parse(
+    await request(
+      `/api/meetings/${encodeURIComponent(meetingId)}/snapshots/${encodeURIComponent(snapshotId)}`,
+      {
+        headers: bearer(token),
+      },
+    ),
+  )
+}
+
+/** The Yjs state a snapshot kept. */
+export async function getSnapshotState(
+  meetingId: string,
+  token: string,
+  snapshotId: string,
+): Promise<Uint8Array> {
+  const res = await fetch(
+    `/api/meetings/${encodeURIComponent(meetingId)}/snapshots/${encodeURIComponent(snapshotId)}/state`,
+    { headers: bearer(token) },
+  )
+  if (!res.ok) throw new ApiError(res.status, `snapshot state: ${res.status}`)
+  return new Uint8Array(await res.arrayBuffer())
+}
+
+export async function compareSnapshot(
+  meetingId: string,
+  token: string,
+  snapshotId: string,
+): Promise<SnapshotComparison> {
+  return snapshotComparisonSchema.parse(
+    await request(
+      `/api/meetings/${encodeURIComponent(meetingId)}/snapshots/${encodeURIComponent(snapshotId)}/compare`,
+      { headers: bearer(token) },
+    ),
+  )
 }

@@ -48,6 +48,16 @@ export const sv = {
   'docs.snapshots.restore': 'Återställ som ny tavla',
   'docs.snapshots.restored': 'En ny tavla med innehållet finns här:',
   'docs.snapshots.openRestored': 'Öppna den nya tavlan',
+  'docs.snapshots.open': 'Visa på tavlan',
+  'docs.viewer.title': 'Ögonblicksbild',
+  'docs.viewer.heading': 'Ögonblicksbild {time}',
+  'docs.viewer.back': 'Tillbaka till dokumentationen',
+  'docs.viewer.readonly': 'Bara för läsning. Den levande tavlan ändras inte.',
+  'docs.viewer.sinceThen': 'Sedan dess på tavlan',
+  'docs.viewer.added': 'Nya lappar',
+  'docs.viewer.removed': 'Borttagna lappar',
+  'docs.viewer.changed': 'Ändrade lappar',
+  'docs.viewer.noChanges': 'Inget har ändrats.',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -98,4 +108,14 @@ export const en: { [K in keyof typeof sv]: string } = {
   'docs.snapshots.restore': 'Restore as a new board',
   'docs.snapshots.restored': 'A new board with the content is here:',
   'docs.snapshots.openRestored': 'Open the new board',
+  'docs.snapshots.open': 'Show on the canvas',
+  'docs.viewer.title': 'Snapshot',
+  'docs.viewer.heading': 'Snapshot of {time}',
+  'docs.viewer.back': 'Back to the documentation',
+  'docs.viewer.readonly': 'Read only. The live board is not changed.',
+  'docs.viewer.sinceThen': 'On the board since then',
+  'docs.viewer.added': 'New notes',
+  'docs.viewer.removed': 'Removed notes',
+  'docs.viewer.changed': 'Changed notes',
+  'docs.viewer.noChanges': 'Nothing has changed.',
 }

@@ -8,6 +8,7 @@ import {
 } from '@samla/shared'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compareContent } from '../board/compare.ts'
 import { extractContent } from '../board/extract.ts'
 import { newBoardId, toBoard } from '../boards.ts'
 import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '../documentation/exports.ts'
@@ -67,6 +68,14 @@ export function documentationRoutes(deps: DocumentationDeps) {
     }
   }
 
+  /** The live board's text and whether the meeting runs anonymously right now. */
+  const liveContent = (meeting: Meeting) =>
+    withRoom(meeting, (room) => {
+      const map = room.doc.getMap<unknown>(CONTROLS_MAP)
+      const controls = parseControls((key) => map.get(key), meeting.anonymous)
+      return { content: extractContent(room.doc, controls), anonymous: controls.anonymous }
+    })
+
   /**
    * The record: the latest snapshot's text (the board as it was at the end or the last phase
    * change), or the live board's if none was taken yet; the newest picture of each phase.
@@ -74,13 +83,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
   const documentation = async (meeting: Meeting) => {
     const list = snapshots.list(meeting.id)
     const latest = list[0] ? snapshots.get(meeting.id, list[0].id) : null
-    const live = latest
-      ? null
-      : await withRoom(meeting, (room) => {
-          const map = room.doc.getMap<unknown>(CONTROLS_MAP)
-          const controls = parseControls((key) => map.get(key), meeting.anonymous)
-          return { content: extractContent(room.doc, controls), anonymous: controls.anonymous }
-        })
+    const live = latest ? null : await liveContent(meeting)
     const content = latest?.content ?? live?.content ?? { phases: [] }
     const images = new Map<string, { snapshotId: string }>()
     for (const snapshot of list) {
@@ -187,6 +190,12 @@ export function documentationRoutes(deps: DocumentationDeps) {
       if (!state) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
       c.header('Content-Type', 'application/octet-stream')
       return c.body(state as Uint8Array<ArrayBuffer>)
+    })
+    .get('/meetings/:id/snapshots/:sid/compare', async (c) => {
+      const meeting = facilitator(c)
+      const snapshot = snapshotOf(meeting, c.req.param('sid'))
+      const now = await liveContent(meeting)
+      return c.json(compareContent(snapshot.content, now.content))
     })
     .post('/meetings/:id/snapshots/:sid/restore', async (c) => {
       const meeting = facilitator(c)
