@@ -45,7 +45,10 @@ export function watchContext(
     if (!isOwn(request.url())) findings.foreignRequests.push(request.url())
   })
   context.on('requestfailed', (request) => {
-    if (!request.url().startsWith('ws')) findings.failedLoads.push(request.url())
+    if (!request.url().startsWith('ws'))
+      findings.failedLoads.push(
+        `${request.method()} ${request.url()} ${request.failure()?.errorText}`,
+      )
   })
   context.on('page', (page) => {
     page.on('websocket', (socket) => {

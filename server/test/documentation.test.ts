@@ -209,6 +209,8 @@ describe('snapshots', () => {
     )
     expect(svg.status).toBe(201)
 
+    const listed = (await (await m.api('/snapshots')).json()) as SnapshotSummary[]
+    expect(listed[0]?.images.sort()).toEqual(['page:one', 'page:two'])
     const view = (await (await m.api('/documentation')).json()) as DocumentationView
     const paths = Object.fromEntries(view.images.map((i) => [i.pageId, i.path]))
     const image = await m.api(paths['page:one']?.replace(`/api/meetings/${m.meeting.id}`, '') ?? '')

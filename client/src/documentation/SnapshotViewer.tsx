@@ -6,23 +6,15 @@ import {
 } from '@samla/shared'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useState } from 'react'
-import {
-  createTLStore,
-  defaultBindingUtils,
-  defaultShapeUtils,
-  type TLPageId,
-  type TLStore,
-  Tldraw,
-} from 'tldraw'
+import { type TLPageId, type TLStore, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
-import * as Y from 'yjs'
 import { getClientConfig } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import { Notice } from '../Notice.tsx'
-import { StoreDocBinding } from '../sync/binding.ts'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
 import { compareSnapshot, getSnapshot, getSnapshotState, restoreSnapshot } from './api.ts'
 import './documentation.css'
+import { storeFromState } from './snapshotStore.ts'
 
 const assetUrls = getAssetUrlsByImport()
 
@@ -36,18 +28,6 @@ type Loaded =
       comparison: SnapshotComparison
       licenseKey: string | null
     }
-
-/** A tldraw store holding a snapshot's records, apart from any live board. */
-function storeFromState(state: Uint8Array): TLStore {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
-  const binding = new StoreDocBinding(store, doc, () => {})
-  const started = binding.start()
-  binding.dispose()
-  if (!started.ok) throw new Error(started.reason)
-  return store
-}
 
 /**
  * One snapshot, read-only on the canvas, with what changed on the live board since, and a

@@ -1,7 +1,15 @@
-import { DOCS_PATH_PREFIX, type SnapshotSummary } from '@samla/shared'
+import { DOCS_PATH_PREFIX, type Snapshot, type SnapshotSummary } from '@samla/shared'
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { getClientConfig } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
-import { type DocumentationSource, listSnapshots, restoreSnapshot, takeSnapshot } from './api.ts'
+import {
+  type DocumentationSource,
+  getSnapshot,
+  listSnapshots,
+  restoreSnapshot,
+  takeSnapshot,
+} from './api.ts'
+import { PictureMaker } from './PictureMaker.tsx'
 
 /** The facilitator's snapshots: take one (with a label), end the meeting, restore one as a new board. */
 export function SnapshotsPanel({
@@ -24,6 +32,31 @@ export function SnapshotsPanel({
     listSnapshots(meetingId, token).then(setSnapshots, () => setSnapshots([]))
   }, [meetingId, token])
   useEffect(refresh, [refresh])
+
+  // Snapshots without pictures (taken by the server at a phase change, or from this page)
+  // get them drawn here, one at a time, newest first; each is tried once per visit.
+  const [drawing, setDrawing] = useState<{ snapshot: Snapshot; licenseKey: string | null } | null>(
+    null,
+  )
+  const [tried] = useState(() => new Set<string>())
+  useEffect(() => {
+    if (drawing || !snapshots) return
+    const next = snapshots.find((s) => s.images.length === 0 && !tried.has(s.id))
+    if (!next) return
+    tried.add(next.id)
+    Promise.all([getSnapshot(meetingId, token, next.id), getClientConfig()]).then(
+      ([snapshot, config]) => setDrawing({ snapshot, licenseKey: config.tldrawLicenseKey }),
+      () => {},
+    )
+  }, [snapshots, drawing, tried, meetingId, token])
+  const drawn = useCallback(
+    (uploaded: number) => {
+      setDrawing(null)
+      if (uploaded > 0) onChange()
+      refresh()
+    },
+    [onChange, refresh],
+  )
 
   const take = async (reason: 'manual' | 'end', event?: FormEvent) => {
     event?.preventDefault()
@@ -60,6 +93,15 @@ export function SnapshotsPanel({
 
   return (
     <section className="docs__snapshots card" aria-labelledby="snapshots-heading">
+      {drawing && (
+        <PictureMaker
+          meetingId={meetingId}
+          token={token}
+          snapshot={drawing.snapshot}
+          licenseKey={drawing.licenseKey}
+          onDone={drawn}
+        />
+      )}
       <h2 id="snapshots-heading">{t('docs.snapshots.heading')}</h2>
       <p className="small">{t('docs.snapshots.intro')}</p>
       <form className="form" onSubmit={(e) => take('manual', e)}>
