@@ -1,4 +1,5 @@
 import { LoadClient } from './client.ts'
+import { collectGarbage } from './inspector.ts'
 import { peakRssMiB, rssMiB } from './procstat.ts'
 import { percentile, round } from './stats.ts'
 import { startTarget, type Target } from './targets.ts'
@@ -94,57 +95,70 @@ export interface RoomsResult {
   rssAfterMiB: number
   /** Rooms still in memory afterwards (Samla reports it; the peers do not say). */
   roomsLeft: number | null
-  /** Samla only: V8 heap in use before and after, to tell a leak from memory the allocator keeps. */
+  /**
+   * V8 heap in use before and after, each right after a forced full collection (through the
+   * inspector, for every server alike): what is still reachable is what the rooms kept.
+   */
   heapBeforeMiB: number | null
   heapAfterMiB: number | null
 }
 
-const samlaHeap = async (target: Target) =>
-  target.name === 'samla'
-    ? (
-        (await (await fetch(`${target.url}/api/health`)).json()) as {
-          memory: { heapUsedMiB: number }
-        }
-      ).memory.heapUsedMiB
-    : null
+/** Heap after a forced collection, when the target runs with its inspector; else null. */
+const heapAfterGc = async (target: Target) =>
+  target.inspectorPort ? (await collectGarbage(target.inspectorPort)).heapUsedMiB : null
+
+const WARM_ROOMS = 50
+
+/** Joins every room in batches of 50, writes one update in each, and leaves. */
+async function openAndLeave(target: Target, rooms: string[], offset: number): Promise<void> {
+  for (let i = 0; i < rooms.length; i += 50) {
+    const batch = rooms.slice(i, i + 50).map((room) => new LoadClient(target, room))
+    await Promise.all(batch.map((c) => c.synced))
+    for (const [j, c] of batch.entries()) c.write(offset + i + j)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    for (const c of batch) c.close()
+  }
+}
+
+/** Samla says how many rooms it holds: wait for 0 (10 s at most); peers get a fixed 5 s. */
+async function waitUntilUnloaded(target: Target): Promise<number | null> {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    if (target.name === 'samla') {
+      const health = (await (await fetch(`${target.url}/api/health`)).json()) as { rooms: number }
+      if (health.rooms === 0 || Date.now() > deadline) return health.rooms
+    } else if (Date.now() > deadline - 5000) return null
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
 
 /** Opens `count` rooms (join, write, leave), then checks that memory returns. */
 export async function runManyRooms(target: Target, count: number): Promise<RoomsResult> {
   const rooms: string[] = []
   for (let i = 0; i < count; i++) rooms.push(await target.createRoom())
-  // Warm up the process so that "before" is a steady state, not a cold start.
-  const warm = new LoadClient(target, rooms[0] ?? 'warm')
-  await warm.synced
-  warm.close()
-  await new Promise((resolve) => setTimeout(resolve, 1000))
-  const rssBeforeMiB = rssMiB(target.pid)
-  const heapBeforeMiB = await samlaHeap(target)
-  for (let i = 0; i < count; i += 50) {
-    const batch = rooms.slice(i, i + 50).map((room) => new LoadClient(target, room))
-    await Promise.all(batch.map((c) => c.synced))
-    for (const [j, c] of batch.entries()) c.write(i + j)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    for (const c of batch) c.close()
-  }
-  const rssPeak = peakRssMiB(target.pid)
-  let roomsLeft: number | null = null
-  const deadline = Date.now() + 10_000
-  for (;;) {
-    if (target.name === 'samla') {
-      const health = (await (await fetch(`${target.url}/api/health`)).json()) as { rooms: number }
-      roomsLeft = health.rooms
-      if (roomsLeft === 0 || Date.now() > deadline) break
-    } else if (Date.now() > deadline - 5000) break
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  // Give the collector a moment; RSS then shows what the process really kept.
+  // Warm up the process so that "before" is a steady state, not a cold start: one batch of
+  // rooms of its own, opened and left the same way, so that the JIT, the database's
+  // statement and page caches and the heap's first growth are in "before". What the 1,000
+  // rooms then leave behind is what each room keeps.
+  const warmRooms: string[] = []
+  for (let i = 0; i < WARM_ROOMS; i++) warmRooms.push(await target.createRoom())
+  await openAndLeave(target, warmRooms, 0)
+  await waitUntilUnloaded(target)
   await new Promise((resolve) => setTimeout(resolve, 2000))
+  const heapBeforeMiB = await heapAfterGc(target)
+  const rssBeforeMiB = rssMiB(target.pid)
+  await openAndLeave(target, rooms, WARM_ROOMS)
+  const rssPeak = peakRssMiB(target.pid)
+  const roomsLeft = await waitUntilUnloaded(target)
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+  // The same full collection as before the run, so that both readings are alike.
+  const heapAfterMiB = await heapAfterGc(target)
   return {
     rssBeforeMiB: round(rssBeforeMiB),
     rssPeakMiB: round(rssPeak),
     rssAfterMiB: round(rssMiB(target.pid)),
     roomsLeft,
     heapBeforeMiB,
-    heapAfterMiB: await samlaHeap(target),
+    heapAfterMiB,
   }
 }

@@ -80,10 +80,14 @@ for (const scenario of relayScenarios) {
 
 const wants = (id: string) => !values.only || values.only.split(',').includes(id)
 const other: Array<{ scenario: string; target: string; result: object }> = []
-async function onEachTarget(id: string, run: (t: Target) => Promise<object>) {
+async function onEachTarget(
+  id: string,
+  run: (t: Target) => Promise<object>,
+  options: { inspect?: boolean } = {},
+) {
   if (!wants(id)) return
   for (const name of targets) {
-    const target = await startTarget(name)
+    const target = await startTarget(name, options)
     try {
       const result = await run(target)
       other.push({ scenario: id, target: name, result })
@@ -94,7 +98,8 @@ async function onEachTarget(id: string, run: (t: Target) => Promise<object>) {
   }
 }
 await onEachTarget('join', (t) => runJoin(t, 200, 5000))
-await onEachTarget('rooms', (t) => runManyRooms(t, 1000))
+// With the inspector, so that memory can be read after a forced, equal garbage collection.
+await onEachTarget('rooms', (t) => runManyRooms(t, 1000), { inspect: true })
 if (wants('cold')) {
   const result = await runColdLoad(10_000)
   other.push({ scenario: 'cold', target: 'samla', result })

@@ -20,6 +20,8 @@ export interface Target {
   stop(): Promise<void>
   /** Samla only: the data directory, to restart on the same database. */
   dataDir?: string
+  /** The inspector's port when started with `inspect` (for a forced garbage collection). */
+  inspectorPort?: number
 }
 
 async function freePort(): Promise<number> {
@@ -63,16 +65,18 @@ function stopper(child: ChildProcess, dataDir: string | undefined, keepData: boo
 /** `keepData` leaves Samla's database behind on stop, for a restart on the same data. */
 export async function startTarget(
   name: TargetName,
-  options: { dataDir?: string; keepData?: boolean } = {},
+  options: { dataDir?: string; keepData?: boolean; inspect?: boolean } = {},
 ): Promise<Target> {
   const port = await freePort()
+  const inspectorPort = options.inspect ? await freePort() : undefined
+  const nodeFlags = inspectorPort ? [`--inspect=127.0.0.1:${inspectorPort}`] : []
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1' }
   let child: ChildProcess
   let dataDir: string | undefined
   if (name === 'samla') {
     dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samla-bench-'))
     // The bundle production runs (pnpm build:server), not the TypeScript sources through tsx.
-    child = spawn(process.execPath, ['server/dist/main.js'], {
+    child = spawn(process.execPath, [...nodeFlags, 'server/dist/main.js'], {
       cwd: repoRoot,
       env: { ...env, SAMLA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -80,7 +84,7 @@ export async function startTarget(
   } else if (name === 'y-websocket') {
     child = spawn(
       process.execPath,
-      [path.join(benchRoot, 'node_modules/@y/websocket-server/src/server.js')],
+      [...nodeFlags, path.join(benchRoot, 'node_modules/@y/websocket-server/src/server.js')],
       {
         cwd: benchRoot,
         env,
@@ -90,7 +94,7 @@ export async function startTarget(
   } else {
     child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(benchRoot, 'src/peers/hocuspocus.ts')],
+      [...nodeFlags, '--import', 'tsx', path.join(benchRoot, 'src/peers/hocuspocus.ts')],
       {
         cwd: benchRoot,
         env,
@@ -107,6 +111,7 @@ export async function startTarget(
     pid: child.pid ?? -1,
     url,
     dataDir,
+    inspectorPort,
     async createRoom() {
       if (name !== 'samla') return `room-${++rooms}`
       const res = await fetch(`${url}/api/boards`, { method: 'POST' })
