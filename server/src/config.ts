@@ -35,7 +35,7 @@ const envSchema = z.object({
   /** Compact a board's update log into one state once it holds this many updates. */
   SAMLA_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
   /** Presence states (cursors) each client receives per second at most; see rooms/presenceTick.ts. */
-  SAMLA_PRESENCE_BUDGET: z.coerce.number().int().min(10).default(450),
+  SAMLA_PRESENCE_BUDGET: z.coerce.number().int().min(10).default(330),
   SAMLA_MAX_JSON_BODY_BYTES: z.coerce
     .number()
     .int()
