@@ -1,9 +1,16 @@
 import type { BoardAccess } from '@samla/shared'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
-import { type Editor, type TLComponents, Tldraw } from 'tldraw'
+import { computed, type Editor, type TLComponents, type TLUiOverrides, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { FacilitatorPanel } from '../facilitation/FacilitatorPanel.tsx'
+import { ParticipantPageMenu } from '../facilitation/ParticipantPageMenu.tsx'
+import { ParticipantVoting } from '../facilitation/ParticipantVoting.tsx'
+import { RefusedToast } from '../facilitation/RefusedToast.tsx'
+import { useFacilitatorBoard } from '../facilitation/useFacilitatorBoard.ts'
+import { useFollowMeeting, useOnLockedPhase } from '../facilitation/useFollowMeeting.ts'
 import { useI18n } from '../i18n/index.tsx'
+import { MeetingContext, useMeetingInfo } from '../meeting/MeetingContext.tsx'
 import { Notice } from '../Notice.tsx'
 import { bindPresence } from '../sync/presence.ts'
 import { useSyncedStore } from '../sync/useSyncedStore.ts'
@@ -13,6 +20,16 @@ import { BoardInfoContext, BoardTopPanel } from './BoardTopPanel.tsx'
 const assetUrls = getAssetUrlsByImport()
 // Stable across renders: tldraw remounts a slot whose component changes.
 const components: TLComponents = { TopPanel: BoardTopPanel }
+// A participant looks at every phase but leaves renaming, adding and ordering them to the
+// facilitator: a read-only list instead of tldraw's page menu.
+const participantComponents: TLComponents = { ...components, PageMenu: ParticipantPageMenu }
+// Nor may they make a page through the context menu's "Move to → New page".
+const participantOverrides: TLUiOverrides = {
+  actions(_editor, actions) {
+    const { 'move-to-new-page': _newPage, ...rest } = actions
+    return rest
+  },
+}
 
 declare global {
   interface Window {
@@ -38,17 +55,37 @@ export function Board({
 }) {
   const readonly = access.role === 'projector'
   const { t, language } = useI18n()
-  const synced = useSyncedStore(boardId, token, readonly)
+  // Read-only while a participant is on a locked phase; known only once the canvas is up.
+  const [paused, setPaused] = useState(false)
+  const synced = useSyncedStore(boardId, token, {
+    readonly,
+    paused,
+    anonymousDefault: access.meeting ? access.meeting.anonymous : null,
+  })
+  const meeting = useMeetingInfo(access, token, synced.doc)
   const [editor, setEditor] = useState<Editor | null>(null)
+  // A refused edit starts over with a new document, store and canvas: forget the old editor.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the doc's identity is the signal
+  useEffect(() => setEditor(null), [synced.doc])
+
+  const onLockedPhase = useOnLockedPhase(editor, meeting)
+  useEffect(() => setPaused(onLockedPhase), [onLockedPhase])
+  useFollowMeeting(editor, meeting)
+  useFacilitatorBoard(editor, meeting)
 
   useEffect(() => {
     editor?.user.updateUserPreferences({ locale: language })
   }, [editor, language])
 
+  // In an anonymous meeting every cursor carries the same neutral label.
+  const anonymousName = useMemo(() => {
+    const label = t('facilitation.anonymousName')
+    return computed('anonymous name', () => (synced.anonymous.get() ? label : null))
+  }, [synced.anonymous, t])
   useEffect(() => {
     if (!editor || !synced.provider) return
-    return bindPresence(editor, synced.provider.awareness, { visible: !readonly })
-  }, [editor, synced.provider, readonly])
+    return bindPresence(editor, synced.provider.awareness, { visible: !readonly, anonymousName })
+  }, [editor, synced.provider, readonly, anonymousName])
 
   useEffect(() => {
     if (!editor) return
@@ -68,6 +105,10 @@ export function Board({
 
   const info = useMemo(() => ({ title, connection: synced.connection }), [title, synced.connection])
 
+  if (synced.closed === 'revoked')
+    return <Notice headingKey="facilitation.revoked.heading" bodyKey="facilitation.revoked.body" />
+  if (synced.closed === 'gone')
+    return <Notice headingKey="facilitation.gone.heading" bodyKey="facilitation.gone.body" />
   if (synced.incompatible)
     return <Notice headingKey="board.newerSchema.heading" bodyKey="board.newerSchema.body" reload />
   if (synced.storeWithStatus.status === 'error') {
@@ -82,17 +123,44 @@ export function Board({
       </p>
     )
   }
+  const canvas = (
+    <Tldraw
+      store={synced.storeWithStatus}
+      licenseKey={licenseKey ?? undefined}
+      assetUrls={assetUrls}
+      components={access.role === 'participant' ? participantComponents : components}
+      overrides={access.role === 'participant' ? participantOverrides : undefined}
+      onMount={setEditor}
+    />
+  )
+  if (!meeting) {
+    return (
+      <BoardInfoContext.Provider value={info}>
+        <div className="board">{canvas}</div>
+      </BoardInfoContext.Provider>
+    )
+  }
   return (
     <BoardInfoContext.Provider value={info}>
-      <div className="board">
-        <Tldraw
-          store={synced.storeWithStatus}
-          licenseKey={licenseKey ?? undefined}
-          assetUrls={assetUrls}
-          components={components}
-          onMount={setEditor}
-        />
-      </div>
+      <MeetingContext.Provider value={meeting}>
+        <div className="board facilitation-board">
+          <div className="facilitation-board__canvas">
+            {canvas}
+            <RefusedToast refusals={synced.refusals} />
+          </div>
+          {editor && meeting.actions && (
+            <FacilitatorPanel editor={editor} meeting={meeting} actions={meeting.actions} />
+          )}
+          {editor && access.role === 'participant' && meeting.controls.voting && token && (
+            <ParticipantVoting
+              editor={editor}
+              voting={meeting.controls.voting}
+              meetingId={meeting.access.meeting?.id ?? ''}
+              token={token}
+            />
+          )}
+        </div>
+      </MeetingContext.Provider>
     </BoardInfoContext.Provider>
   )
 }

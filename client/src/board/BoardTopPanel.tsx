@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react'
+import { MeetingStatus } from '../facilitation/MeetingStatus.tsx'
 import { useI18n } from '../i18n/index.tsx'
 import { LanguageSwitch } from '../LanguageSwitch.tsx'
 import type { ConnectionState } from '../sync/useSyncedStore.ts'
@@ -10,7 +11,7 @@ export const BoardInfoContext = createContext<{ title: string; connection: Conne
   connection: 'connecting',
 })
 
-/** Board name, connection state and language, in tldraw's top panel slot. */
+/** Board name, the meeting's phase and timer, connection state and language, in tldraw's top panel slot. */
 export function BoardTopPanel() {
   const { title, connection } = useContext(BoardInfoContext)
   const { t } = useI18n()
@@ -23,6 +24,8 @@ export function BoardTopPanel() {
       <h1 className={title ? 'topbar__title' : 'visually-hidden'} title={title || undefined}>
         {title || t('board.untitled')}
       </h1>
+      {/* On a meeting's board: its phase and timer (renders nothing on a plain board). */}
+      <MeetingStatus />
       <p
         className={`status status--${connection}`}
         role="status"

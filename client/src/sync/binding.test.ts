@@ -1,11 +1,13 @@
 import {
   createTLStore,
+  createUserId,
   DocumentRecordType,
   defaultBindingUtils,
   defaultShapeUtils,
   PageRecordType,
   TLDOCUMENT_ID,
   type TLStore,
+  UserRecordType,
 } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -76,6 +78,36 @@ describe('StoreDocBinding', () => {
       [...doc.getMap<{ typeName: string }>('records').values()].map((r) => r.typeName),
     )
     expect([...typeNames].sort()).toEqual(['document', 'page'])
+  })
+
+  it('keeps the records it is told to keep out (names, in an anonymous meeting) out of the document', async () => {
+    const doc = new Y.Doc()
+    const store = newStore()
+    seedPage(store)
+    const user = UserRecordType.create({
+      id: createUserId('someone'),
+      name: 'Elin Testsson',
+      color: '#ff0000',
+    })
+    store.put([user])
+    let anonymous = true
+    new StoreDocBinding(
+      store,
+      doc,
+      () => {},
+      (record) => record.typeName === 'user' && anonymous,
+    ).start()
+    store.update(user.id, (u) => ({ ...u, name: 'Elin T.' }))
+    addPage(store, 'Öppna upp')
+    await nextFrame()
+    const stored = JSON.stringify(doc.getMap('records').toJSON())
+    expect(stored).toContain('Öppna upp')
+    expect(stored).not.toContain('Elin')
+    // The same check sees a name once the meeting is not anonymous.
+    anonymous = false
+    store.update(user.id, (u) => ({ ...u, name: 'Elin Testsson' }))
+    await nextFrame()
+    expect(JSON.stringify(doc.getMap('records').toJSON())).toContain('Elin Testsson')
   })
 
   it('refuses a board written with a newer schema and leaves it untouched', () => {

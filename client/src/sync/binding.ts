@@ -23,6 +23,11 @@ export class StoreDocBinding {
     private readonly doc: Y.Doc,
     /** Called once when syncing had to stop; the page should say why and offer a reload. */
     private readonly onIncompatible: (reason: Incompatibility) => void,
+    /**
+     * Records this client must not write into the document, checked at each write: in an
+     * anonymous meeting tldraw's `user` records (which carry names) stay in this page.
+     */
+    private readonly keepOut: (record: TLRecord) => boolean = () => false,
   ) {
     this.records = doc.getMap<TLRecord>('records')
     this.meta = doc.getMap('meta')
@@ -35,7 +40,9 @@ export class StoreDocBinding {
     if (this.records.size === 0 && !remoteSchema) {
       this.doc.transact(() => {
         this.meta.set('schema', ours)
-        for (const record of this.documentRecords()) this.records.set(record.id, record)
+        for (const record of this.documentRecords()) {
+          if (!this.keepOut(record)) this.records.set(record.id, record)
+        }
       }, LOCAL)
     } else {
       // The document knows migrations this page does not: a newer Samla wrote it.
@@ -60,7 +67,9 @@ export class StoreDocBinding {
       // Written by an older Samla: store the migrated records so the next reader need not migrate.
       if (JSON.stringify(remoteSchema) !== JSON.stringify(ours)) {
         this.doc.transact(() => {
-          for (const record of records) this.records.set(record.id, record)
+          for (const record of records) {
+            if (!this.keepOut(record)) this.records.set(record.id, record)
+          }
           this.meta.set('schema', ours)
         }, LOCAL)
       }
@@ -95,9 +104,12 @@ export class StoreDocBinding {
     const unlistenStore = this.store.listen(
       ({ changes }) => {
         this.doc.transact(() => {
-          for (const record of Object.values(changes.added)) this.records.set(record.id, record)
-          for (const [, record] of Object.values(changes.updated))
-            this.records.set(record.id, record)
+          for (const record of Object.values(changes.added)) {
+            if (!this.keepOut(record)) this.records.set(record.id, record)
+          }
+          for (const [, record] of Object.values(changes.updated)) {
+            if (!this.keepOut(record)) this.records.set(record.id, record)
+          }
           for (const record of Object.values(changes.removed)) this.records.delete(record.id)
         }, LOCAL)
       },

@@ -5,6 +5,7 @@ import {
   type Editor,
   InstancePresenceRecordType,
   react,
+  type Signal,
   type TLInstancePresence,
   UserRecordType,
 } from 'tldraw'
@@ -25,13 +26,23 @@ interface AwarenessState {
 export function bindPresence(
   editor: Editor,
   awareness: Awareness,
-  { visible }: { visible: boolean },
+  {
+    visible,
+    anonymousName = null,
+  }: {
+    visible: boolean
+    /**
+     * In an anonymous meeting, the one label every cursor carries instead of a name (our own
+     * name stays in this browser's preferences and never goes out).
+     */
+    anonymousName?: Signal<string | null> | null
+  },
 ): () => void {
   const store = editor.store
   const $user = computed('samla user', () =>
     UserRecordType.create({
       id: createUserId(editor.user.getId()),
-      name: editor.user.getName(),
+      name: anonymousName?.get() ?? editor.user.getName(),
       color: editor.user.getColor(),
     }),
   )
@@ -67,7 +78,10 @@ export function bindPresence(
     const gone: TLInstancePresence['id'][] = []
     for (const clientId of [...added, ...updated]) {
       if (clientId === awareness.clientID) continue
-      const record = presenceRecord(awareness.getStates().get(clientId) as AwarenessState)
+      const record = presenceRecord(
+        awareness.getStates().get(clientId) as AwarenessState,
+        anonymousName?.get() ?? null,
+      )
       const previous = recordIdsByClient.get(clientId)
       // Gone quiet (a projector, or a state from another version): drop its cursor.
       if (previous && previous !== record?.id) {
@@ -108,10 +122,15 @@ export function bindPresence(
  * does not validate (a client of another tldraw version): one bad peer must not make the
  * store reject everyone else's cursors in the same batch.
  */
-function presenceRecord(state: AwarenessState | undefined): TLInstancePresence | null {
+function presenceRecord(
+  state: AwarenessState | undefined,
+  /** Shown instead of the peer's own name in an anonymous meeting, whatever its page sent. */
+  anonymousName: string | null,
+): TLInstancePresence | null {
   if (!state?.presence) return null
   try {
-    return InstancePresenceRecordType.validate(state.presence)
+    const record = InstancePresenceRecordType.validate(state.presence)
+    return anonymousName === null ? record : { ...record, userName: anonymousName }
   } catch {
     return null
   }

@@ -1,18 +1,27 @@
-import { useEffect, useState } from 'react'
+import { CloseCode, RECORDS_MAP } from '@samla/shared'
+import { useEffect, useRef, useState } from 'react'
 import {
   atom,
+  computed,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
+  defaultUserStore,
+  type Signal,
+  type TLRecord,
   type TLStore,
   type TLStoreWithStatus,
 } from 'tldraw'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { relayUrl } from '../api.ts'
+import { controlsMap, readControls } from '../meeting/controls.ts'
 import { StoreDocBinding } from './binding.ts'
 
 export type ConnectionState = 'connecting' | 'online' | 'offline'
+
+/** Why the relay closed this board for good: the link was revoked, or the board deleted. */
+export type ClosedReason = 'revoked' | 'gone'
 
 export interface SyncedBoard {
   storeWithStatus: TLStoreWithStatus
@@ -21,16 +30,36 @@ export interface SyncedBoard {
   incompatible: boolean
   provider: WebsocketProvider | null
   doc: Y.Doc | null
+  /** Set when the relay will not take this link any more; the page stops reconnecting. */
+  closed: ClosedReason | null
+  /** Counts edits the relay refused (4409): each time, the local copy was dropped and synced afresh. */
+  refusals: number
+  /** Whether the meeting is anonymous now (always false on a plain board). */
+  anonymous: Signal<boolean>
 }
+
+export interface SyncOptions {
+  /** A link that never writes (the projector); changing it rebuilds the connection. */
+  readonly: boolean
+  /** Read-only for now (a participant on a locked phase); applied live, without a rebuild. */
+  paused?: boolean
+  /** A meeting's anonymity until its controls say otherwise; null on a plain board. */
+  anonymousDefault?: boolean | null
+}
+
+const notAnonymous = atom('not anonymous', false)
 
 /**
  * One Y.Doc and one stock y-websocket provider per board, bound to a tldraw store. The same
- * doc and provider live as long as the page, so edits made offline merge when it reconnects.
+ * doc and provider live as long as the page, so edits made offline merge when it reconnects,
+ * with one exception: when the relay refuses an edit (4409) the local copy holds a change the
+ * server will never take, and would send it again on every reconnect; so it is thrown away
+ * and the board synced afresh.
  */
 export function useSyncedStore(
   boardId: string,
   token: string | null,
-  readonly: boolean,
+  { readonly, paused = false, anonymousDefault = null }: SyncOptions,
 ): SyncedBoard {
   const [state, setState] = useState<SyncedBoard>({
     storeWithStatus: { status: 'loading' },
@@ -38,8 +67,20 @@ export function useSyncedStore(
     incompatible: false,
     provider: null,
     doc: null,
+    closed: null,
+    refusals: 0,
+    anonymous: notAnonymous,
   })
+  // Bumped to start over with a fresh document after a refused edit.
+  const [generation, setGeneration] = useState(0)
+  const $mode = useRef(atom<'readonly' | 'readwrite'>('mode', 'readwrite'))
+  const refusedAt = useRef<number[]>([])
 
+  useEffect(() => {
+    $mode.current.set(readonly || paused ? 'readonly' : 'readwrite')
+  }, [readonly, paused])
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the point: a new one rebuilds everything
   useEffect(() => {
     const doc = new Y.Doc()
     // The relay checks the token at the upgrade and the role on every message.
@@ -48,20 +89,40 @@ export function useSyncedStore(
     })
     // A collaboration status turns on tldraw's people menu (names, colours, follow) and cursor chat.
     const $status = atom<'online' | 'offline'>('connection status', 'offline')
+    const $anonymous = atom('anonymous', anonymousDefault === true)
+    let started = false
+    let failed = false
+    let rebuild: ReturnType<typeof setTimeout> | undefined
+    const onControls = () => {
+      if (anonymousDefault === null) return
+      const anonymous = readControls(doc, anonymousDefault).anonymous
+      $anonymous.set(anonymous)
+      if (anonymous && started && !readonly) forgetUsers(doc)
+    }
+    controlsMap(doc).observe(onControls)
     const store: TLStore = createTLStore({
       shapeUtils: defaultShapeUtils,
       bindingUtils: defaultBindingUtils,
-      collaboration: { status: $status, mode: atom('mode', readonly ? 'readonly' : 'readwrite') },
+      collaboration: { status: $status, mode: $mode.current },
+      // tldraw keeps a `user` record (with the name) of whoever edits a note, for its
+      // attribution line; in an anonymous meeting there is no current user, so none is made.
+      users: {
+        currentUser: computed('samla current user', () =>
+          $anonymous.get() ? null : defaultUserStore.currentUser.get(),
+        ),
+      },
     })
-    const binding = new StoreDocBinding(store, doc, (reason) =>
-      setState((s) =>
-        reason === 'newer-schema'
-          ? { ...s, incompatible: true }
-          : { ...s, storeWithStatus: { status: 'error', error: new Error(reason) } },
-      ),
+    const binding = new StoreDocBinding(
+      store,
+      doc,
+      (reason) =>
+        setState((s) =>
+          reason === 'newer-schema'
+            ? { ...s, incompatible: true }
+            : { ...s, storeWithStatus: { status: 'error', error: new Error(reason) } },
+        ),
+      (record: TLRecord) => record.typeName === 'user' && $anonymous.get(),
     )
-    let started = false
-    let failed = false
 
     const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
       if (status === 'disconnected') failed = true
@@ -87,6 +148,7 @@ export function useSyncedStore(
       if (!synced || started) return
       started = true
       const result = binding.start()
+      onControls()
       setState((s) =>
         result.ok
           ? {
@@ -105,20 +167,58 @@ export function useSyncedStore(
     const onClose = () => {
       if (!provider.wsconnected) onStatus({ status: 'disconnected' })
     }
+    // y-websocket stops reconnecting on any 44xx close; each gets what it means here.
+    const onClosed = ({ code }: { code: number }) => {
+      if (code === CloseCode.EditRefused || code === CloseCode.MalformedMessage) {
+        setState((s) => ({ ...s, refusals: s.refusals + 1 }))
+        // Should a fresh copy be refused again (this page writing something on every start
+        // that the relay never takes), back off rather than hammer the relay in a loop.
+        const now = Date.now()
+        refusedAt.current = [...refusedAt.current.filter((t) => now - t < 60_000), now]
+        const delay = Math.min(10_000, 100 * 2 ** (refusedAt.current.length - 1))
+        rebuild = setTimeout(() => setGeneration((g) => g + 1), delay)
+      } else if (code === CloseCode.CapabilityRevoked || code === CloseCode.BoardGone) {
+        setState((s) => ({ ...s, closed: code === CloseCode.BoardGone ? 'gone' : 'revoked' }))
+      } else {
+        // A backlog the page has since read (4429), or a code of a later server: try again.
+        provider.connect()
+      }
+    }
     provider.on('status', onStatus)
     provider.on('sync', onSync)
     provider.on('connection-close', onClose)
-    setState((s) => ({ ...s, provider, doc }))
+    provider.on('closed', onClosed)
+    setState((s) => ({
+      ...s,
+      provider,
+      doc,
+      anonymous: $anonymous,
+      connection: 'connecting',
+      storeWithStatus: { status: 'loading' },
+    }))
 
     return () => {
+      clearTimeout(rebuild)
       provider.off('status', onStatus)
       provider.off('sync', onSync)
       provider.off('connection-close', onClose)
+      provider.off('closed', onClosed)
+      controlsMap(doc).unobserve(onControls)
       binding.dispose()
       provider.destroy()
       doc.destroy()
     }
-  }, [boardId, token, readonly])
+  }, [boardId, token, readonly, anonymousDefault, generation])
 
   return state
+}
+
+/** Takes every `user` record (names) out of the document when a meeting turns anonymous. */
+function forgetUsers(doc: Y.Doc) {
+  const records = doc.getMap<unknown>(RECORDS_MAP)
+  const users = [...records.keys()].filter((id) => id.startsWith('user:'))
+  if (users.length === 0) return
+  doc.transact(() => {
+    for (const id of users) records.delete(id)
+  })
 }

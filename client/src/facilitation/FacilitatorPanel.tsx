@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import { useI18n } from '../i18n/index.tsx'
+import type { ControlActions } from '../meeting/controls.ts'
+import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
+import { PhaseList } from './PhaseList.tsx'
+import { RoomControls } from './RoomControls.tsx'
+import { ShareSection } from './ShareSection.tsx'
+import { TimerControls } from './TimerControls.tsx'
+import { VotingControls } from './VotingControls.tsx'
+import './facilitation.css'
+
+const COLLAPSED_KEY = 'samla.facilitationCollapsed'
+
+/**
+ * The facilitator's controls, in a column beside the canvas (never over it), which folds
+ * away to a narrow strip when the facilitator wants the whole screen for the board.
+ */
+export function FacilitatorPanel({
+  editor,
+  meeting,
+  actions,
+}: {
+  editor: Editor
+  meeting: MeetingInfo
+  actions: ControlActions
+}) {
+  const { t } = useI18n()
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1')
+  const toggle = () => {
+    localStorage.setItem(COLLAPSED_KEY, collapsed ? '0' : '1')
+    setCollapsed(!collapsed)
+  }
+  const { controls, access, token } = meeting
+
+  return (
+    <aside
+      className={`facilitation-panel${collapsed ? ' facilitation-panel--collapsed' : ''}`}
+      aria-labelledby="facilitation-heading"
+    >
+      <div className="facilitation-panel__head">
+        <h2 id="facilitation-heading" className={collapsed ? 'visually-hidden' : undefined}>
+          {t('facilitation.panel.heading')}
+        </h2>
+        <button
+          type="button"
+          className="facilitation-button facilitation-panel__toggle"
+          aria-expanded={!collapsed}
+          aria-controls="facilitation-body"
+          onClick={toggle}
+        >
+          <span aria-hidden="true">{collapsed ? '«' : '»'}</span>
+          <span className="visually-hidden">
+            {t(collapsed ? 'facilitation.panel.show' : 'facilitation.panel.hide')}
+          </span>
+        </button>
+      </div>
+      <div id="facilitation-body" className="facilitation-panel__body" hidden={collapsed}>
+        <PhaseList editor={editor} meeting={meeting} actions={actions} />
+        <TimerControls timer={controls.timer} actions={actions} />
+        <RoomControls editor={editor} controls={controls} actions={actions} />
+        {access.meeting && token && (
+          <>
+            <VotingControls
+              editor={editor}
+              voting={controls.voting}
+              currentPhase={controls.currentPhase}
+              meetingId={access.meeting.id}
+              token={token}
+              actions={actions}
+            />
+            <ShareSection meetingId={access.meeting.id} token={token} />
+          </>
+        )}
+      </div>
+    </aside>
+  )
+}

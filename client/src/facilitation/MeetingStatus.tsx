@@ -1,0 +1,50 @@
+import { timerRemainingMs } from '@samla/shared'
+import { type TLPageId, useEditor, useValue } from 'tldraw'
+import { useI18n } from '../i18n/index.tsx'
+import { useMeeting } from '../meeting/MeetingContext.tsx'
+import { formatRemaining, useServerNow } from '../meeting/serverClock.ts'
+import './facilitation.css'
+
+/**
+ * The meeting's phase and time left, the same on every laptop (the timer counts in the
+ * server's clock); and, for a participant on a locked phase, why nothing can be changed.
+ */
+export function MeetingStatus() {
+  const meeting = useMeeting()
+  const editor = useEditor()
+  const { t } = useI18n()
+  const current = meeting?.controls.currentPhase ?? null
+  const phaseName = useValue(
+    'current phase name',
+    () => (current ? editor.getPage(current as TLPageId)?.name : undefined),
+    [editor, current],
+  )
+  const onPage = useValue('page', () => editor.getCurrentPageId(), [editor])
+  const timer = meeting?.controls.timer
+  const now = useServerNow(timer?.state === 'running')
+  if (!meeting || !timer) return null
+  const locked =
+    meeting.access.role === 'participant' && meeting.controls.lockedPhases.includes(onPage)
+
+  return (
+    <div className="facilitation-status">
+      <p className="facilitation-status__phase">
+        <span className="facilitation-status__label">{t('facilitation.status.phase')}:</span>{' '}
+        <span data-testid="current-phase">{phaseName ?? t('facilitation.status.noPhase')}</span>
+      </p>
+      <p className={`facilitation-status__timer facilitation-status__timer--${timer.state}`}>
+        <span className="visually-hidden">{t('facilitation.status.timer')}: </span>
+        <span role="timer" data-testid="timer">
+          {formatRemaining(timerRemainingMs(timer, now))}
+        </span>
+      </p>
+      <p className="facilitation-status__locked" role="status">
+        {locked && (
+          <>
+            <strong>{t('facilitation.locked')}</strong> {t('facilitation.lockedHint')}
+          </>
+        )}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,81 @@
+import {
+  createShapeId,
+  type Editor,
+  type TLPageId,
+  type TLShapeId,
+  type TLShapePartial,
+  toRichText,
+} from 'tldraw'
+import type * as Y from 'yjs'
+import type { ControlActions } from '../meeting/controls.ts'
+import {
+  DEFAULT_PHASES,
+  frameShapeId,
+  type PhaseTemplate,
+  phasePageId,
+  TEMPLATES_VERSION,
+} from './templates.ts'
+
+/** The frames of a phase's template, with a hint text inside each, on page `pageId`. */
+export function templateShapes(phase: PhaseTemplate, pageId: TLPageId): TLShapePartial[] {
+  return phase.frames.flatMap((frame): TLShapePartial[] => {
+    const id = frameShapeId(phase, frame) as TLShapeId
+    return [
+      {
+        id,
+        type: 'frame',
+        parentId: pageId,
+        x: frame.x,
+        y: frame.y,
+        meta: { samla: frame.mark },
+        props: { w: frame.w, h: frame.h, name: frame.name },
+      },
+      {
+        id: createShapeId(`${id.slice('shape:'.length)}-hint`),
+        type: 'text',
+        parentId: id,
+        x: 24,
+        y: 20,
+        props: {
+          richText: toRichText(frame.hint),
+          autoSize: false,
+          w: frame.w - 48,
+          size: 's',
+          color: 'grey',
+          font: 'sans',
+          textAlign: 'start',
+        },
+      },
+    ]
+  })
+}
+
+/**
+ * Lays out the default phases on a meeting's new board: the first page becomes the first
+ * phase (a board always has one page), the others are added after it, each with its frames.
+ * Ids are fixed, so two facilitator windows doing this at once write the same records.
+ * Then, in one transaction, the controls say it is done and where everyone starts.
+ */
+export function layoutPhases(editor: Editor, actions: ControlActions, doc: Y.Doc): void {
+  const [first] = editor.getPages()
+  if (!first) return
+  editor.run(
+    () => {
+      DEFAULT_PHASES.forEach((phase, i) => {
+        const pageId = i === 0 ? first.id : (phasePageId(phase) as TLPageId)
+        if (i === 0) editor.renamePage(first.id, phase.name)
+        else if (!editor.getPage(pageId)) editor.createPage({ id: pageId, name: phase.name })
+        const shapes = templateShapes(phase, pageId).filter((shape) => !editor.getShape(shape.id))
+        editor.createShapes(shapes)
+      })
+    },
+    // Laying out is not an edit the facilitator should undo by accident.
+    { history: 'ignore' },
+  )
+  editor.setCurrentPage(first.id)
+  editor.zoomToFit()
+  doc.transact(() => {
+    actions.setTemplatesVersion(TEMPLATES_VERSION)
+    actions.setCurrentPhase(first.id)
+  })
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react'
+import { type Editor, type TLPageId, useValue } from 'tldraw'
+import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
+import { fitIfFresh } from './fitIfFresh.ts'
+
+/**
+ * A participant goes where the meeting goes: to the current phase whenever the facilitator
+ * changes it, and once to each "bring everyone to me". In between they may look around.
+ */
+export function useFollowMeeting(editor: Editor | null, meeting: MeetingInfo | null) {
+  const follows = meeting?.access.role === 'participant'
+  const current = meeting?.controls.currentPhase ?? null
+  const bring = meeting?.controls.bring ?? null
+  // Pages arrive with the sync; a phase made current before its page reached us waits for it.
+  const pageIds = useValue('page ids', () => editor?.getPages().map((p) => p.id) ?? [], [editor])
+  const hasCurrent = current !== null && pageIds.includes(current as TLPageId)
+
+  // Per editor: after a resync the new canvas starts on the first page and must move again.
+  const moved = useRef<{ editor: Editor | null; phase: string | null }>({
+    editor: null,
+    phase: null,
+  })
+  useEffect(() => {
+    if (!editor || !follows || !current || !hasCurrent) return
+    if (moved.current.editor === editor && moved.current.phase === current) return
+    moved.current = { editor, phase: current }
+    if (editor.getCurrentPageId() !== current) editor.setCurrentPage(current as TLPageId)
+    fitIfFresh(editor)
+  }, [editor, follows, current, hasCurrent])
+
+  // A bring made before this page opened is history, not a request to this participant.
+  const seenBring = useRef<number | null | undefined>(undefined)
+  useEffect(() => {
+    if (!editor || !follows) return
+    if (seenBring.current === undefined) {
+      seenBring.current = bring?.seq ?? null
+      return
+    }
+    if (!bring || bring.seq === seenBring.current) return
+    if (!editor.getPage(bring.pageId as TLPageId)) return
+    seenBring.current = bring.seq
+    editor.stopFollowingUser()
+    if (editor.getCurrentPageId() !== bring.pageId) editor.setCurrentPage(bring.pageId as TLPageId)
+    editor.zoomToBounds(bring.bounds, { animation: { duration: 300 } })
+  }, [editor, follows, bring])
+}
+
+/** True while a participant is on a phase the facilitator locked: their canvas is read-only. */
+export function useOnLockedPhase(editor: Editor | null, meeting: MeetingInfo | null): boolean {
+  const pageId = useValue('current page', () => editor?.getCurrentPageId() ?? null, [editor])
+  if (meeting?.access.role !== 'participant' || !pageId) return false
+  return meeting.controls.lockedPhases.includes(pageId)
+}
