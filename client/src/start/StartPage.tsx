@@ -4,6 +4,10 @@ import { createBoard } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import { PageHeader } from '../PageHeader.tsx'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
+import { MeetingForm } from './MeetingForm.tsx'
+import { MyMeetings } from './MyMeetings.tsx'
+import { loadMeetings } from './savedMeetings.ts'
+import './start.css'
 
 export function StartPage() {
   const { t } = useI18n()
@@ -12,6 +16,7 @@ export function StartPage() {
   const [title, setTitle] = useState('')
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
+  const [meetings, setMeetings] = useState(() => loadMeetings())
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -27,11 +32,20 @@ export function StartPage() {
   }
 
   return (
-    <main className="page">
+    <main className="page stack">
       <PageHeader />
-      <section className="card" aria-labelledby="start-heading">
+      <div>
         <h1 id="start-heading">{t('start.heading')}</h1>
         <p className="lead">{t('app.tagline')}</p>
+      </div>
+      <section className="card" aria-labelledby="meeting-heading">
+        <h2 id="meeting-heading">{t('start.meeting.heading')}</h2>
+        <p>{t('start.meeting.intro')}</p>
+        <MeetingForm onCreated={setMeetings} />
+      </section>
+      <MyMeetings meetings={meetings} onChange={setMeetings} />
+      <section className="card" aria-labelledby="board-heading">
+        <h2 id="board-heading">{t('start.board.heading')}</h2>
         <p>{t('start.intro')}</p>
         <form onSubmit={onSubmit} className="form">
           <label htmlFor={titleId}>{t('start.titleLabel')}</label>
