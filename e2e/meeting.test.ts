@@ -59,7 +59,12 @@ describe('a meeting in real browsers', () => {
     expect(await shapeCount(participant)).toBe(1)
     // The projector is not a person in the room: no cursor, not in the people menu.
     await participant.mouse.move(600, 300)
-    await projector.locator('.tl-collaborators__item').first().waitFor({ timeout: 15_000 })
+    // (The projector has no people menu: it sees the participant through tldraw's collaborators.)
+    await expect
+      .poll(() => projector.evaluate(() => window.__samla?.editor.getCollaborators().length), {
+        timeout: 15_000,
+      })
+      .toBe(1)
     expect(await participant.evaluate(() => window.__samla?.editor.getCollaborators().length)).toBe(
       0,
     )

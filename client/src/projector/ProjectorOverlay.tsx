@@ -1,0 +1,128 @@
+import { type JoinInfo, timerRemainingMs } from '@samla/shared'
+import QRCode from 'qrcode'
+import { useEffect, useState } from 'react'
+import {
+  type Editor,
+  renderPlaintextFromRichText,
+  type TLNoteShape,
+  type TLPageId,
+  useValue,
+} from 'tldraw'
+import { useI18n } from '../i18n/index.tsx'
+import { getJoinInfo } from '../meeting/api.ts'
+import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
+import { formatRemaining, useServerNow } from '../meeting/serverClock.ts'
+
+/**
+ * What the room reads from the wall, large: the phase, the timer, how to join by phone, and
+ * revealed vote results. Drawn over the canvas's edges, never over its middle.
+ */
+export function ProjectorOverlay({
+  editor,
+  meeting,
+}: {
+  editor: Editor | null
+  meeting: MeetingInfo
+}) {
+  const { t } = useI18n()
+  const { controls, access, token } = meeting
+  const phaseName = useValue(
+    'phase name',
+    () =>
+      controls.currentPhase ? editor?.getPage(controls.currentPhase as TLPageId)?.name : undefined,
+    [editor, controls.currentPhase],
+  )
+  const now = useServerNow(controls.timer.state === 'running')
+  const remaining = timerRemainingMs(controls.timer, now)
+  const [join, setJoin] = useState<{ info: JoinInfo; qr: string } | null>(null)
+
+  useEffect(() => {
+    if (!access.meeting || !token) return
+    let cancelled = false
+    getJoinInfo(access.meeting.id, token)
+      .then(async (info) => ({
+        info,
+        // Drawn here, in the browser: the QR code never comes from another service.
+        qr: await QRCode.toDataURL(info.phoneLink, {
+          margin: 1,
+          width: 360,
+          errorCorrectionLevel: 'M',
+        }),
+      }))
+      .then((value) => !cancelled && setJoin(value))
+      .catch(() => {})
+    return () => {
+      cancelled = true
+    }
+  }, [access.meeting, token])
+
+  return (
+    <div className="projector-overlay">
+      <header className="projector-overlay__top">
+        <p className="projector-overlay__title">{access.meeting?.title}</p>
+        {phaseName && (
+          <h1 className="projector-overlay__phase">
+            <span className="visually-hidden">{t('projector.phase')}: </span>
+            {phaseName}
+          </h1>
+        )}
+        {controls.timer.state !== 'stopped' && (
+          <p className="projector-overlay__timer" data-timer={formatRemaining(remaining)}>
+            <span className="visually-hidden">{t('projector.timer')}: </span>
+            {remaining <= 0 ? t('projector.timeUp') : formatRemaining(remaining)}
+            {controls.timer.state === 'paused' && (
+              <span className="projector-overlay__paused"> ({t('projector.paused')})</span>
+            )}
+          </p>
+        )}
+      </header>
+      {join && (
+        <aside className="projector-overlay__join">
+          <img src={join.qr} alt={t('projector.qrAlt')} width={220} height={220} />
+          {join.info.joinCode ? (
+            <p>
+              {t('projector.join', { url: join.info.joinUrl.replace(/^https?:\/\//, '') })}
+              <strong className="projector-overlay__code">{join.info.joinCode}</strong>
+            </p>
+          ) : (
+            <p>{t('projector.joinNoCode')}</p>
+          )}
+        </aside>
+      )}
+      {controls.voting?.state === 'revealed' && controls.voting.results && (
+        <VoteResults editor={editor} results={controls.voting.results} />
+      )}
+    </div>
+  )
+}
+
+/** The five notes with most votes, with their text. */
+function VoteResults({
+  editor,
+  results,
+}: {
+  editor: Editor | null
+  results: Record<string, number>
+}) {
+  const { t } = useI18n()
+  const top = Object.entries(results)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+  const text = (id: string) => {
+    const shape = editor?.getShape(id as TLNoteShape['id']) as TLNoteShape | undefined
+    return shape && editor ? renderPlaintextFromRichText(editor, shape.props.richText) : ''
+  }
+  return (
+    <section className="projector-overlay__results" aria-labelledby="projector-results">
+      <h2 id="projector-results">{t('projector.results')}</h2>
+      <ol>
+        {top.map(([id, n]) => (
+          <li key={id}>
+            <span>{text(id)}</span> <strong>{t('projector.votes', { n })}</strong>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,82 @@
+import path from 'node:path'
+import type { CreatedMeeting } from '@samla/shared'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { accessibilityViolations } from './src/axe.ts'
+import { screenshotDir } from './src/browser.ts'
+import { useSamlaAndBrowser } from './src/fixture.ts'
+import { emptyFindings, watchContext } from './src/watch.ts'
+
+const samla = useSamlaAndBrowser()
+let findings = emptyFindings()
+afterEach(() => {
+  const found = findings
+  findings = emptyFindings()
+  expect(found).toEqual(emptyFindings())
+})
+
+async function open(url: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await samla.browser.newContext({ viewport })
+  watchContext(context, () => samla.server.url, findings)
+  const page = await context.newPage()
+  await page.goto(url)
+  return page
+}
+
+/** "4:59" → 299 */
+const seconds = (text: string) => {
+  const [m = '0', s = '0'] = text.trim().split(':')
+  return Number(m) * 60 + Number(s)
+}
+
+describe('the projector in the room', () => {
+  it('follows the phase, shows the same timer, and the QR code and join code for phones', async () => {
+    const res = await fetch(`${samla.server.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Samling 3 – i rummet',
+        group: 'kraftsamling',
+        date: '2026-03-20',
+        format: 'physical',
+      }),
+    })
+    const { meeting, links } = (await res.json()) as CreatedMeeting
+    const facilitator = await open(links.facilitator, { width: 1280, height: 800 })
+    const projector = await open(links.projector, { width: 1920, height: 1080 })
+
+    const phase = projector.locator('.projector-overlay__phase')
+    await phase.filter({ hasText: 'Öppna upp' }).waitFor({ timeout: 20_000 })
+    // No tool UI on the wall, and nothing can be edited there.
+    expect(await projector.locator('.tlui-toolbar, .tlui-menu-zone').count()).toBe(0)
+    expect(await projector.evaluate(() => window.__samla?.editor.getIsReadonly())).toBe(true)
+
+    await facilitator.getByRole('button', { name: 'Gå hit med alla (Testa)' }).click()
+    const movedAt = Date.now()
+    await phase.filter({ hasText: 'Testa' }).waitFor({ timeout: 5_000 })
+    expect(Date.now() - movedAt).toBeLessThan(1_500)
+    expect(await projector.evaluate(() => window.__samla?.editor.getCurrentPage().name)).toBe(
+      'Testa',
+    )
+
+    await facilitator.getByRole('button', { name: '5 min', exact: true }).click()
+    await facilitator.getByRole('button', { name: 'Starta', exact: true }).click()
+    const timer = projector.locator('.projector-overlay__timer')
+    await timer.waitFor({ timeout: 5_000 })
+    const [onWall, atDesk] = await Promise.all([
+      timer.getAttribute('data-timer'),
+      facilitator.locator('[data-testid="timer"]').textContent(),
+    ])
+    expect(seconds(onWall ?? '')).toBeGreaterThan(290)
+    expect(Math.abs(seconds(onWall ?? '') - seconds(atDesk ?? ''))).toBeLessThanOrEqual(1)
+
+    // The QR code is drawn in the browser; under it the code people type.
+    const qr = projector.getByRole('img', { name: 'QR-kod till samlingens mobilsida' })
+    await qr.waitFor()
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+    expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100)
+    await projector.getByText(meeting.joinCode ?? 'no code').waitFor()
+    expect(await accessibilityViolations(projector, '.projector-overlay')).toEqual([])
+    await projector.screenshot({ path: path.join(screenshotDir, 'projector-phase-1920.png') })
+  })
+})
