@@ -31,6 +31,7 @@ export function useProjectorCamera(editor: Editor | null, meeting: MeetingInfo |
     if (editor.getCurrentPageId() !== current) editor.setCurrentPage(current as TLPageId)
   }, [editor, current, hasCurrent])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new phase or new notes re-fit
   useEffect(() => {
     if (!editor) return
     if (leader && projector?.followUserId) {
