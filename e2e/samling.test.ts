@@ -138,5 +138,24 @@ describe('a Samling with a facilitator, a remote participant, the projector and 
       fullPage: true,
     })
     await projector.screenshot({ path: path.join(screenshotDir, 'samling-projector-1920.png') })
+
+    // The facilitator moves on: the server takes a snapshot of the phase that ended, and the
+    // facilitator's board draws and uploads its pictures.
+    await facilitator.getByRole('button', { name: 'Gå hit med alla (Testa)' }).click()
+    await projector.locator('.projector-overlay__phase', { hasText: 'Testa' }).waitFor()
+    const token = new URL(links.facilitator).hash.replace('#k=', '')
+    await expect
+      .poll(
+        async () => {
+          const list = (await (
+            await fetch(`${samla.server.url}/api/meetings/${meeting.id}/snapshots`, {
+              headers: { authorization: `Bearer ${token}` },
+            })
+          ).json()) as Array<{ reason: string; pageId: string; images: string[] }>
+          return list.find((s) => s.reason === 'phase-change')?.images.length ?? 0
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0)
   })
 })

@@ -65,6 +65,33 @@ describe('a facilitator starts a meeting from the start page', () => {
     await page.setViewportSize({ width: 360, height: 740 })
     await page.screenshot({ path: path.join(screenshotDir, 'start-360.png'), fullPage: true })
     await mine.getByText('Samling 2 – digital').click()
+    // Editing: the name, the phone code off, a new participant link (the old one stops).
+    page.on('dialog', (dialog) => void dialog.accept())
+    const api = (p: string) =>
+      fetch(`${samla.server.url}${p}`, { headers: { authorization: `Bearer ${token}` } })
+    const meetingId = (await (await api(`/api/boards/${boardId}/access`)).json())
+      .meetingId as string
+    await mine.getByLabel('Samlingens namn').fill('Samling 2 – digital, ny tid')
+    await mine.getByRole('button', { name: 'Spara ändringarna' }).click()
+    await mine.getByRole('status').getByText('Sparat.').waitFor()
+    await expect
+      .poll(async () => (await (await api(`/api/meetings/${meetingId}`)).json()).title)
+      .toBe('Samling 2 – digital, ny tid')
+    await mine.getByRole('button', { name: 'Stäng av koden för mobiler' }).click()
+    await mine.getByRole('button', { name: 'Slå på koden för mobiler' }).waitFor()
+    expect((await (await api(`/api/meetings/${meetingId}`)).json()).joinCode).toBeNull()
+    const oldParticipant = new URL(links[1] ?? '').hash.replace('#k=', '')
+    await mine.getByRole('button', { name: 'Ge deltagarna en ny länk' }).click()
+    await mine.getByText('Ny länk skapad. Dela den nya.').waitFor()
+    const refused = await fetch(`${samla.server.url}/api/boards/${boardId}/access`, {
+      headers: { authorization: `Bearer ${oldParticipant}` },
+    })
+    expect(refused.status).toBe(401)
+    expect(await mine.locator('.start-meeting__link code').nth(1).textContent()).not.toContain(
+      oldParticipant,
+    )
+    expect(await accessibilityViolations(page)).toEqual([])
+
     await mine.getByRole('link', { name: 'Öppna tavlan som processledare' }).click()
     await page.locator('.tl-canvas').waitFor({ timeout: 30_000 })
     expect(await page.evaluate(() => location.hash)).toBe(`#k=${token}`)

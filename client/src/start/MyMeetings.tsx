@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/index.tsx'
 import { deleteMeeting } from '../meeting/api.ts'
 import { MeetingLinks } from './MeetingLinks.tsx'
+import { MeetingSettings } from './MeetingSettings.tsx'
 import { forgetMeeting, type SavedMeeting } from './savedMeetings.ts'
 
 /** "Mina samlingar": the meetings created in this browser, with their links. */
@@ -37,6 +38,7 @@ export function MyMeetings({
                 {t(`meeting.group.${meeting.group}`)} · {t(`meeting.format.${meeting.format}`)}
               </summary>
               <MeetingLinks meeting={meeting} />
+              <MeetingSettings meeting={meeting} onChange={onChange} />
               <p className="actions">
                 <button
                   type="button"

@@ -29,6 +29,18 @@ export const sv = {
   'start.meeting.confirmDelete':
     'Radera {title} med tavla, ögonblicksbilder och dokumentation för alltid?',
   'start.board.heading': 'Eller en fri tavla',
+  'start.edit.heading': 'Ändra samlingen',
+  'start.edit.save': 'Spara ändringarna',
+  'start.edit.saved': 'Sparat.',
+  'start.edit.failed': 'Det gick inte att spara. Försök igen.',
+  'start.code.on': 'Slå på koden för mobiler',
+  'start.code.off': 'Stäng av koden för mobiler',
+  'start.rotate': 'Ge {role} en ny länk',
+  'start.rotate.confirm':
+    'Den gamla länken slutar gälla direkt, även för den som har tavlan öppen. Fortsätta?',
+  'start.rotate.done': 'Ny länk skapad. Dela den nya.',
+  'start.role.participant': 'deltagarna',
+  'start.role.projector': 'projektorn',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -61,4 +73,16 @@ export const en: { [K in keyof typeof sv]: string } = {
   'start.meeting.confirmDelete':
     'Delete {title} with its board, snapshots and documentation for good?',
   'start.board.heading': 'Or a free board',
+  'start.edit.heading': 'Change the meeting',
+  'start.edit.save': 'Save the changes',
+  'start.edit.saved': 'Saved.',
+  'start.edit.failed': 'Could not save. Please try again.',
+  'start.code.on': 'Switch the phone code on',
+  'start.code.off': 'Switch the phone code off',
+  'start.rotate': 'Give {role} a new link',
+  'start.rotate.confirm':
+    'The old link stops working at once, also for anyone who has the board open. Continue?',
+  'start.rotate.done': 'New link made. Share the new one.',
+  'start.role.participant': 'the participants',
+  'start.role.projector': 'the projector',
 }

@@ -1,0 +1,133 @@
+import type { UpdateMeetingRequest } from '@samla/shared'
+import { type FormEvent, useId, useState } from 'react'
+import { useI18n } from '../i18n/index.tsx'
+import { rotateLink, setJoinCode, updateMeeting } from '../meeting/api.ts'
+import { type SavedMeeting, saveMeeting } from './savedMeetings.ts'
+
+/** Editing a saved meeting: its details, the phone code on or off, new links for a role. */
+export function MeetingSettings({
+  meeting,
+  onChange,
+}: {
+  meeting: SavedMeeting
+  onChange: (list: SavedMeeting[]) => void
+}) {
+  const { t } = useI18n()
+  const ids = { title: useId(), date: useId() }
+  const token = new URL(meeting.links.facilitator).hash.replace('#k=', '')
+  const [form, setForm] = useState<Required<UpdateMeetingRequest>>({
+    title: meeting.title,
+    group: meeting.group,
+    date: meeting.date,
+    format: meeting.format,
+  })
+  const [status, setStatus] = useState('')
+
+  const attempt = async (action: () => Promise<SavedMeeting>, done: string) => {
+    try {
+      onChange(saveMeeting(await action()))
+      setStatus(done)
+    } catch {
+      setStatus(t('start.edit.failed'))
+    }
+  }
+  const save = (event: FormEvent) => {
+    event.preventDefault()
+    void attempt(async () => {
+      const updated = await updateMeeting(meeting.id, token, { ...form, title: form.title.trim() })
+      return {
+        ...meeting,
+        title: updated.title,
+        group: updated.group,
+        date: updated.date,
+        format: updated.format,
+      }
+    }, t('start.edit.saved'))
+  }
+  const toggleCode = () =>
+    attempt(async () => {
+      const updated = await setJoinCode(meeting.id, token, meeting.joinCode === null)
+      return { ...meeting, joinCode: updated.joinCode }
+    }, t('start.edit.saved'))
+  const rotate = (role: 'participant' | 'projector') => {
+    if (!window.confirm(t('start.rotate.confirm'))) return
+    void attempt(
+      async () => ({
+        ...meeting,
+        links: { ...meeting.links, [role]: await rotateLink(meeting.id, token, role) },
+      }),
+      t('start.rotate.done'),
+    )
+  }
+
+  return (
+    <div className="start-meeting__settings">
+      <h3>{t('start.edit.heading')}</h3>
+      <form className="form" onSubmit={save}>
+        <label htmlFor={ids.title}>{t('start.meeting.title')}</label>
+        <input
+          id={ids.title}
+          required
+          maxLength={200}
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.target.value })}
+        />
+        <label htmlFor={ids.date}>{t('start.meeting.date')}</label>
+        <input
+          id={ids.date}
+          type="date"
+          required
+          value={form.date}
+          onChange={(e) => setForm({ ...form, date: e.target.value })}
+        />
+        <fieldset className="start-meeting__choice">
+          <legend>{t('start.meeting.group')}</legend>
+          {(['kraftsamling', 'demokratilabb'] as const).map((group) => (
+            <label key={group}>
+              <input
+                type="radio"
+                checked={form.group === group}
+                onChange={() => setForm({ ...form, group })}
+              />{' '}
+              {t(`meeting.group.${group}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="start-meeting__choice">
+          <legend>{t('start.meeting.format')}</legend>
+          {(['physical', 'digital', 'hybrid'] as const).map((format) => (
+            <label key={format}>
+              <input
+                type="radio"
+                checked={form.format === format}
+                onChange={() => setForm({ ...form, format })}
+              />{' '}
+              {t(`meeting.format.${format}`)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button">
+          {t('start.edit.save')}
+        </button>
+      </form>
+      <p className="actions">
+        <button type="button" className="button button--secondary" onClick={toggleCode}>
+          {meeting.joinCode ? t('start.code.off') : t('start.code.on')}
+        </button>
+        {(['participant', 'projector'] as const).map((role) => (
+          <button
+            key={role}
+            type="button"
+            className="button button--secondary"
+            onClick={() => rotate(role)}
+          >
+            {t('start.rotate', { role: t(`start.role.${role}`) })}
+          </button>
+        ))}
+      </p>
+      <p role="status" className="small">
+        {status}
+      </p>
+    </div>
+  )
+}
