@@ -1,7 +1,8 @@
 import type { UpdateMeetingRequest } from '@samla/shared'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
 import { rotateLink, setJoinCode, updateMeeting } from '../meeting/api.ts'
+import { MeetingFields } from './MeetingFields.tsx'
 import { type SavedMeeting, saveMeeting } from './savedMeetings.ts'
 
 /** Editing a saved meeting: its details, the phone code on or off, new links for a role. */
@@ -13,7 +14,6 @@ export function MeetingSettings({
   onChange: (list: SavedMeeting[]) => void
 }) {
   const { t } = useI18n()
-  const ids = { title: useId(), date: useId() }
   const token = new URL(meeting.links.facilitator).hash.replace('#k=', '')
   const [form, setForm] = useState<Required<UpdateMeetingRequest>>({
     title: meeting.title,
@@ -64,48 +64,7 @@ export function MeetingSettings({
     <div className="start-meeting__settings">
       <h3>{t('start.edit.heading')}</h3>
       <form className="form" onSubmit={save}>
-        <label htmlFor={ids.title}>{t('start.meeting.title')}</label>
-        <input
-          id={ids.title}
-          required
-          maxLength={200}
-          value={form.title}
-          onChange={(e) => setForm({ ...form, title: e.target.value })}
-        />
-        <label htmlFor={ids.date}>{t('start.meeting.date')}</label>
-        <input
-          id={ids.date}
-          type="date"
-          required
-          value={form.date}
-          onChange={(e) => setForm({ ...form, date: e.target.value })}
-        />
-        <fieldset className="start-meeting__choice">
-          <legend>{t('start.meeting.group')}</legend>
-          {(['kraftsamling', 'demokratilabb'] as const).map((group) => (
-            <label key={group}>
-              <input
-                type="radio"
-                checked={form.group === group}
-                onChange={() => setForm({ ...form, group })}
-              />{' '}
-              {t(`meeting.group.${group}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="start-meeting__choice">
-          <legend>{t('start.meeting.format')}</legend>
-          {(['physical', 'digital', 'hybrid'] as const).map((format) => (
-            <label key={format}>
-              <input
-                type="radio"
-                checked={form.format === format}
-                onChange={() => setForm({ ...form, format })}
-              />{' '}
-              {t(`meeting.format.${format}`)}
-            </label>
-          ))}
-        </fieldset>
+        <MeetingFields value={form} onChange={setForm} />
         <button type="submit" className="button">
           {t('start.edit.save')}
         </button>
