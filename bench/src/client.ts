@@ -10,6 +10,12 @@ const STEP2 = 1
 const UPDATE = 2
 const PAD = 'x'.repeat(160)
 
+/**
+ * Writers and probes share the load generator's process, so one clock with sub-millisecond
+ * resolution serves both (Date.now() would round every latency to whole milliseconds).
+ */
+const preciseNow = () => performance.timeOrigin + performance.now()
+
 export interface ClientOptions {
   /** Decode document updates and report each writer's update latency. */
   probe?: (latencyMs: number, writer: number, seq: number) => void
@@ -17,6 +23,12 @@ export interface ClientOptions {
   neverRead?: boolean
   /** Apply the document to a local Y.Doc (to check what arrived). */
   decode?: boolean
+  /**
+   * Once synced, count the socket's bytes without parsing frames. ws's parser costs the load
+   * generator more per message than a server spends sending it, so with hundreds of plain
+   * receivers the generator, not the server, would be what the latency measures.
+   */
+  lean?: boolean
 }
 
 /** One simulated participant speaking the raw protocol. */
@@ -65,6 +77,7 @@ export class LoadClient {
         if (syncType === STEP2) {
           resolve(performance.now() - started)
           if (options.neverRead) this.freeze()
+          else if (options.lean) this.readLean()
         }
         if ((options.probe || options.decode) && (syncType === STEP2 || syncType === UPDATE)) {
           Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder))
@@ -74,7 +87,7 @@ export class LoadClient {
     if (options.probe) {
       const probe = options.probe
       this.doc.getMap('bench').observe((event) => {
-        const now = Date.now()
+        const now = preciseNow()
         for (const key of event.keysChanged) {
           const value = this.doc.getMap('bench').get(key) as
             | [number, number, number, string]
@@ -95,7 +108,7 @@ export class LoadClient {
     }
     doc.on('update', capture)
     const seq = this.seq++
-    doc.getMap('bench').set(`w${writer}`, [writer, seq, Date.now(), PAD])
+    doc.getMap('bench').set(`w${writer}`, [writer, seq, preciseNow(), PAD])
     doc.off('update', capture)
     if (update) this.send(updateFrame(this.target.dialect, this.room, update))
     return seq
@@ -137,8 +150,20 @@ export class LoadClient {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(frame)
   }
 
+  private get rawSocket(): import('node:net').Socket {
+    return (this.ws as unknown as { _socket: import('node:net').Socket })._socket
+  }
+
   private freeze(): void {
-    ;(this.ws as unknown as { _socket: { pause(): void } })._socket.pause()
+    this.rawSocket.pause()
+  }
+
+  private readLean(): void {
+    const socket = this.rawSocket
+    socket.removeAllListeners('data')
+    socket.on('data', (chunk: Buffer) => {
+      this.bytesReceived += chunk.length
+    })
   }
 
   close(): void {

@@ -23,12 +23,26 @@ export interface RelayResult {
   max: number
   delivered: number
   cpuSeconds: number
+  /** The load generator's own CPU over the same window: on a 2-core machine it competes with the server. */
+  loadCpuSeconds: number
   peakRssMiB: number
   endRssMiB: number
   sentMiB: number
 }
 
 const CONNECT_BATCH = 50
+
+/**
+ * Probes are spread evenly over the room's join order (after the writers), so that a server
+ * which sends to its sockets in join order is measured at the start, the middle and the end of
+ * its fan-out, not only at the first few sockets.
+ */
+function isProbeIndex(index: number, s: RelayScenario): boolean {
+  if (index < s.writers) return false
+  const stride = Math.max(1, Math.floor((s.clients - s.writers) / s.probes))
+  const offset = index - s.writers
+  return offset % stride === stride - 1 && offset < stride * s.probes
+}
 const DRAIN_MS = 3000
 
 /** Many clients in one room: writers change a map entry, everyone moves a cursor. */
@@ -46,8 +60,10 @@ export async function runRelay(target: Target, s: RelayScenario): Promise<RelayR
   for (let i = 0; i < s.clients; i += CONNECT_BATCH) {
     const batch: LoadClient[] = []
     for (let j = i; j < Math.min(s.clients, i + CONNECT_BATCH); j++) {
-      const isProbe = j >= s.writers && j < s.writers + s.probes
-      batch.push(new LoadClient(target, room, isProbe ? { probe } : {}))
+      const isProbe = isProbeIndex(j, s)
+      // Writers and probes parse every frame; everyone else only receives (see `lean`).
+      const options = isProbe ? { probe } : j < s.writers ? {} : { lean: true }
+      batch.push(new LoadClient(target, room, options))
     }
     await Promise.all(batch.map((c) => c.synced))
     clients.push(...batch)
@@ -64,6 +80,7 @@ export async function runRelay(target: Target, s: RelayScenario): Promise<RelayR
   const timers: NodeJS.Timeout[] = []
   const sent = new Map<number, number>()
   const cpuBefore = cpuSeconds(target.pid)
+  const loadCpuBefore = process.cpuUsage()
   measuring = true
   for (let w = 0; w < s.writers; w++) {
     const writer = clients[w]
@@ -99,12 +116,14 @@ export async function runRelay(target: Target, s: RelayScenario): Promise<RelayR
     await new Promise((r) => setTimeout(r, 50))
   measuring = false
   const cpu = cpuSeconds(target.pid) - cpuBefore
+  const loadCpu = process.cpuUsage(loadCpuBefore)
   const result: RelayResult = {
-    p50: round(percentile(latencies, 50)),
-    p99: round(percentile(latencies, 99)),
-    max: round(percentile(latencies, 100)),
+    p50: round(percentile(latencies, 50), 2),
+    p99: round(percentile(latencies, 99), 2),
+    max: round(percentile(latencies, 100), 2),
     delivered: round((100 * latencies.length) / Math.max(1, expected())),
     cpuSeconds: round(cpu, 2),
+    loadCpuSeconds: round((loadCpu.user + loadCpu.system) / 1e6, 2),
     peakRssMiB: round(peakRssMiB(target.pid)),
     endRssMiB: round(rssMiB(target.pid)),
     sentMiB: round(clients.reduce((sum, c) => sum + c.bytesReceived, 0) / 1024 / 1024),

@@ -65,11 +65,14 @@ function stopper(child: ChildProcess, dataDir: string | undefined, keepData: boo
 /** `keepData` leaves Samla's database behind on stop, for a restart on the same data. */
 export async function startTarget(
   name: TargetName,
-  options: { dataDir?: string; keepData?: boolean; inspect?: boolean } = {},
+  options: { dataDir?: string; keepData?: boolean; inspect?: boolean; cpuProfileDir?: string } = {},
 ): Promise<Target> {
   const port = await freePort()
   const inspectorPort = options.inspect ? await freePort() : undefined
   const nodeFlags = inspectorPort ? [`--inspect=127.0.0.1:${inspectorPort}`] : []
+  // A V8 CPU profile of the server, written when it exits (open it in Chrome's DevTools).
+  if (options.cpuProfileDir)
+    nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfileDir, name)}`)
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1' }
   let child: ChildProcess
   let dataDir: string | undefined

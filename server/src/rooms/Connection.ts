@@ -1,8 +1,14 @@
 import type { CloseCode } from '@samla/shared'
+import { SharedFrame } from './SharedFrame.ts'
 
 /** The little a Room needs from a socket, so that tests can drive a Room without a network. */
 export interface RoomSocket {
   send(data: Uint8Array): void
+  /**
+   * Writes a frame that is already framed for the wire (a SharedFrame's bytes), when the
+   * socket can; otherwise the connection sends the frame's payload through `send`.
+   */
+  writeFramed?(framed: Buffer): void
   close(code: number, reason: string): void
   /** Bytes handed to send() that have not reached the network yet. */
   readonly bufferedAmount: number
@@ -48,13 +54,15 @@ export class Connection {
   }
 
   /** Sends a frame unless the client has fallen too far behind, in which case it is cut off. */
-  send(frame: Uint8Array): void {
+  send(frame: Uint8Array | SharedFrame): void {
     if (this.closed) return
     if (this.socket.bufferedAmount + frame.byteLength > this.maxBacklogBytes) {
       this.onBacklogExceeded(this)
       return
     }
-    this.socket.send(frame)
+    if (!(frame instanceof SharedFrame)) this.socket.send(frame)
+    else if (this.socket.writeFramed) this.socket.writeFramed(frame.framed)
+    else this.socket.send(frame.payload)
   }
 
   /**
@@ -62,7 +70,7 @@ export class Connection {
    * its cursor frames are skipped (document updates never are), and once it has caught up it
    * gets one snapshot of everyone instead of the frames it missed.
    */
-  sendPresence(frame: Uint8Array, snapshot: () => Uint8Array | null): void {
+  sendPresence(frame: SharedFrame, snapshot: () => Uint8Array | null): void {
     if (this.closed) return
     if (this.socket.bufferedAmount > this.maxBacklogBytes / 4) {
       this.presenceBehind = true

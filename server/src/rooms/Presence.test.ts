@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Connection, type RoomSocket } from './Connection.ts'
 import { Presence } from './Presence.ts'
 import { MAX_TICK_MS, MIN_TICK_MS, presenceTickMs } from './presenceTick.ts'
+import { SharedFrame } from './SharedFrame.ts'
 
 const socket = (): RoomSocket & { sent: Uint8Array[]; bufferedAmount: number } => {
   const s = {
@@ -93,16 +94,16 @@ describe('presence for slow readers', () => {
     const s = socket()
     const c = new Connection(s, 1000, () => {})
     const snapshot = new Uint8Array([1, 0])
-    c.sendPresence(new Uint8Array([1]), () => snapshot)
+    c.sendPresence(new SharedFrame(new Uint8Array([1])), () => snapshot)
     expect(s.sent).toHaveLength(1)
     s.bufferedAmount = 300 // past a quarter of the cap
-    c.sendPresence(new Uint8Array([1]), () => snapshot)
+    c.sendPresence(new SharedFrame(new Uint8Array([1])), () => snapshot)
     expect(s.sent).toHaveLength(1)
     // Document updates still go out while presence is being skipped.
     c.send(new Uint8Array([0, 2]))
     expect(s.sent).toHaveLength(2)
     s.bufferedAmount = 0
-    c.sendPresence(new Uint8Array([1, 9]), () => snapshot)
+    c.sendPresence(new SharedFrame(new Uint8Array([1, 9])), () => snapshot)
     expect(s.sent.at(-1)).toBe(snapshot)
   })
 })

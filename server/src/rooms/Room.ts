@@ -12,6 +12,7 @@ import {
 } from './encode.ts'
 import { Presence } from './Presence.ts'
 import { presenceTickMs } from './presenceTick.ts'
+import { SharedFrame } from './SharedFrame.ts'
 import { checkParticipantUpdate } from './writePolicy.ts'
 
 export interface RoomOptions {
@@ -57,7 +58,7 @@ export class Room {
   /** Bumped on every document change; keys the cached full sync below. */
   private version = 0
   /** Sync step 2 for a client that has nothing yet, shared by joiners arriving together. */
-  private fullSync: { version: number; frame: Uint8Array } | null = null
+  private fullSync: { version: number; frame: SharedFrame } | null = null
   private readonly presenceExpiry: NodeJS.Timeout
   private readonly log: Logger
 
@@ -82,7 +83,10 @@ export class Room {
       // A compacted board: its stored state *is* the full sync, so the first joiners get it
       // without waiting for Yjs to build the document (about 60 ms per 10,000 shapes) and
       // encode it again (50 ms more). The document is built right after, in the next turn.
-      room.fullSync = { version: 0, frame: encodeSyncStep2FromUpdate(stored.state) }
+      room.fullSync = {
+        version: 0,
+        frame: new SharedFrame(encodeSyncStep2FromUpdate(stored.state)),
+      }
       room.hydrateTimer = setImmediate(() => room.hydrate())
     } else {
       room.hydrate()
@@ -272,7 +276,8 @@ export class Room {
     }
     this.flushing = false
     this.logLength += batch.length
-    for (const { update, origin } of batch) this.broadcast(encodeUpdateMessage(update), origin)
+    for (const { update, origin } of batch)
+      this.broadcast(new SharedFrame(encodeUpdateMessage(update)), origin)
     if (this.pending.length > 0) this.flushTimer = setImmediate(this.flush)
     else this.resolvePersistWaiters()
     if (this.needsCompaction() && !this.compaction && !this.compactionTimer && !this.destroyed) {
@@ -313,7 +318,10 @@ export class Room {
     if (!isEmpty) return conn.send(encodeSyncStep2(this.doc, stateVector))
     // Reading `this.doc` only on a miss keeps a just-loaded board's stored bytes in use.
     if (this.fullSync?.version !== this.version) {
-      this.fullSync = { version: this.version, frame: encodeSyncStep2(this.doc, stateVector) }
+      this.fullSync = {
+        version: this.version,
+        frame: new SharedFrame(encodeSyncStep2(this.doc, stateVector)),
+      }
     }
     conn.send(this.fullSync.frame)
   }
@@ -331,13 +339,14 @@ export class Room {
 
   private readonly presenceTick = (): void => {
     this.presenceTimer = null
-    const frame = this.presence.takeChanges()
-    if (!frame) return
+    const changes = this.presence.takeChanges()
+    if (!changes) return
+    const frame = new SharedFrame(changes)
     for (const conn of this.connections) conn.sendPresence(frame, () => this.presence.snapshot())
   }
 
   /** One encoded frame for everyone but the connection it came from. */
-  private broadcast(frame: Uint8Array, origin: unknown): void {
+  private broadcast(frame: SharedFrame, origin: unknown): void {
     for (const conn of this.connections) {
       if (conn !== origin) conn.send(frame)
     }

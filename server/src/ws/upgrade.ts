@@ -6,7 +6,7 @@ import { lookUpBoard } from '../boards.ts'
 import type { Logger } from '../logger.ts'
 import type { MeetingStore } from '../meetings/store.ts'
 import { hashToken } from '../meetings/tokens.ts'
-import { type Access, Connection, OPEN_BOARD_ACCESS } from '../rooms/Connection.ts'
+import { type Access, Connection, OPEN_BOARD_ACCESS, type RoomSocket } from '../rooms/Connection.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import type { Storage } from '../storage/types.ts'
 
@@ -89,8 +89,21 @@ export function createUpgradeHandler({
     if (socket.destroyed) return rooms.release(id)
 
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const roomSocket: RoomSocket = {
+        send: (data) => ws.send(data),
+        // Frames shared by a whole room go straight to the TCP socket ws itself writes to.
+        // Safe because ws never holds frames back here: no compression, no Blobs, and once it
+        // closes (readyState leaves OPEN) nothing more is written.
+        writeFramed: (framed) => {
+          if (ws.readyState === ws.OPEN) socket.write(framed)
+        },
+        close: (code, reason) => ws.close(code, reason),
+        get bufferedAmount() {
+          return ws.bufferedAmount
+        },
+      }
       const conn = new Connection(
-        ws,
+        roomSocket,
         maxBacklogBytes,
         (slow) => {
           logger.warn('closing connection: send backlog exceeded', { room: id, conn: slow.id })
