@@ -1,4 +1,5 @@
 import {
+  createTLSchema,
   createTLStore,
   createUserId,
   DocumentRecordType,
@@ -200,5 +201,34 @@ describe('StoreDocBinding', () => {
     expect(new StoreDocBinding(reader, readerDoc, () => {}).start()).toEqual({ ok: true })
     expect(reader.get(pageId)?.name).toBe('Sida 1')
     expect(readerDoc.getMap('meta').get('schema')).toEqual(ours)
+  })
+
+  it('stores back only the records the migration changed', () => {
+    const [writerDoc, readerDoc] = linkedDocs()
+    const writer = newStore()
+    seedPage(writer)
+    new StoreDocBinding(writer, writerDoc, () => {}).start()
+    const second = addPage(writer, 'Testa')
+    // An older tldraw's page record, before pages had `meta` (com.tldraw.page 0).
+    const records = writerDoc.getMap<Record<string, unknown>>('records')
+    const { meta: _meta, ...withoutMeta } = records.get(second) ?? {}
+    records.set(second, withoutMeta)
+    const older = structuredClone(writer.schema.serialize()) as {
+      sequences: Record<string, number>
+    }
+    older.sequences['com.tldraw.page'] = 0
+    writerDoc.getMap('meta').set('schema', older)
+
+    const written: string[] = []
+    records.observe((event) => written.push(...event.keysChanged))
+    const reader = newStore()
+    expect(new StoreDocBinding(reader, readerDoc, () => {}).start()).toEqual({ ok: true })
+    expect(written).toEqual([second])
+    expect(records.get(second)).toMatchObject({ name: 'Testa', meta: {} })
+  })
+
+  it('writes the schema the server checks participants against: tldraw’s defaults', () => {
+    // server/src/board/schema.ts builds createTLSchema() with no arguments.
+    expect(newStore().schema.serialize()).toEqual(createTLSchema().serialize())
   })
 })

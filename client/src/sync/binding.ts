@@ -64,11 +64,16 @@ export class StoreDocBinding {
         if (stale.length > 0) this.store.remove(stale.map((r) => r.id))
         this.store.put(records, 'initialize')
       })
-      // Written by an older Samla: store the migrated records so the next reader need not migrate.
+      // Written by an older Samla: store the migrated records so the next reader need not
+      // migrate. Only those the migration changed: on a large board that is a fraction, and
+      // the server accepts a participant's rewrite of a phase only as an exact migration.
       if (JSON.stringify(remoteSchema) !== JSON.stringify(ours)) {
         this.doc.transact(() => {
           for (const record of records) {
-            if (!this.keepOut(record)) this.records.set(record.id, record)
+            if (this.keepOut(record)) continue
+            const stored = this.records.get(record.id)
+            if (stored && JSON.stringify(stored) === JSON.stringify(record)) continue
+            this.records.set(record.id, record)
           }
           this.meta.set('schema', ours)
         }, LOCAL)

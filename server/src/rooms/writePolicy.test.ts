@@ -1,6 +1,7 @@
 import { CONTROLS_MAP, ControlKey, RECORDS_MAP } from '@samla/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { CURRENT_SCHEMA } from '../board/schema.ts'
 import { checkParticipantUpdate } from './writePolicy.ts'
 
 const page = (id: string, name: string) => ({ id, typeName: 'page', name, index: 'a1', meta: {} })
@@ -158,14 +159,105 @@ describe('what a participant may write on a meeting board', () => {
     expect(b.check(unseen)).toEqual({ ok: true })
   })
 
-  it('allows the tldraw schema in meta and nothing else there; an empty update is fine', () => {
-    const b = board()
-    expect(b.check(b.edit((_r, doc) => doc.getMap('meta').set('schema', { v: 1 })))).toEqual({
-      ok: true,
-    })
-    expect(b.check(b.edit((_r, doc) => doc.getMap('meta').set('other', 1)))).toMatchObject({
+  it('allows this deployment’s tldraw schema in meta and nothing else there; an empty update is fine', () => {
+    const writeMeta = (change: (meta: Y.Map<unknown>) => void) => {
+      const b = board()
+      b.server.getMap('meta').set('schema', CURRENT_SCHEMA)
+      Y.applyUpdate(b.participant, Y.encodeStateAsUpdate(b.server))
+      return b.check(b.edit((_r, doc) => change(doc.getMap('meta'))))
+    }
+    expect(writeMeta((m) => m.set('schema', CURRENT_SCHEMA))).toEqual({ ok: true })
+    // A schema from a "newer" tldraw would make every client refuse the board.
+    expect(writeMeta((m) => m.set('schema', bumped('com.tldraw.page', 1)))).toEqual({
       ok: false,
+      reason: 'not this deployment’s tldraw schema',
     })
-    expect(b.check(b.edit(() => {}))).toEqual({ ok: true })
+    expect(writeMeta((m) => m.delete('schema'))).toMatchObject({ ok: false })
+    expect(writeMeta((m) => m.set('other', 1))).toMatchObject({ ok: false })
+    expect(writeMeta(() => {})).toEqual({ ok: true })
+  })
+})
+
+/** Our schema with one migration sequence moved by `by` versions. */
+function bumped(sequence: string, by: number) {
+  const schema = structuredClone(CURRENT_SCHEMA)
+  schema.sequences[sequence] = (schema.sequences[sequence] ?? 0) + by
+  return schema
+}
+
+describe('a participant who is first to open a board after a tldraw upgrade', () => {
+  /**
+   * A board stored by an older tldraw: pages before `meta` existed (com.tldraw.page 0) and
+   * shapes before theirs (com.tldraw.shape 2). The migration adds `meta: {}` to each.
+   */
+  function olderBoard() {
+    const b = board()
+    const records = b.server.getMap<Record<string, unknown>>(RECORDS_MAP)
+    const older = structuredClone(CURRENT_SCHEMA)
+    older.sequences['com.tldraw.page'] = 0
+    older.sequences['com.tldraw.shape'] = 2
+    b.server.transact(() => {
+      for (const [id, record] of [...records.entries()]) {
+        const { meta: _meta, ...withoutMeta } = record
+        records.set(id, withoutMeta)
+      }
+      b.server.getMap('meta').set('schema', older)
+    })
+    const participant = new Y.Doc()
+    Y.applyUpdate(participant, Y.encodeStateAsUpdate(b.server))
+    const migrate = (change: (records: Y.Map<unknown>) => void = () => {}) => {
+      const before = Y.encodeStateVector(participant)
+      participant.transact(() => {
+        const mine = participant.getMap<Record<string, unknown>>(RECORDS_MAP)
+        for (const [id, record] of [...mine.entries()]) mine.set(id, { ...record, meta: {} })
+        change(mine as Y.Map<unknown>)
+        participant.getMap('meta').set('schema', CURRENT_SCHEMA)
+      })
+      return Y.encodeStateAsUpdate(participant, before)
+    }
+    return { ...b, migrate }
+  }
+
+  it('may store the migrated records with the new schema, phases and locked phases included', () => {
+    const b = olderBoard()
+    b.lock('page:one')
+    expect(b.check(b.migrate())).toEqual({ ok: true })
+  })
+
+  it('may not slip an edit into the migration', () => {
+    const renamed = olderBoard()
+    expect(
+      renamed.check(
+        renamed.migrate((r) => r.set('page:one', { ...page('page:one', 'Mitt namn'), meta: {} })),
+      ),
+    ).toEqual({ ok: false, reason: 'phases are the facilitator’s' })
+
+    const added = olderBoard()
+    expect(
+      added.check(added.migrate((r) => r.set('page:three', page('page:three', 'Extra')))),
+    ).toEqual({ ok: false, reason: 'phases are the facilitator’s' })
+
+    const lockedEdit = olderBoard()
+    lockedEdit.lock('page:one')
+    expect(
+      lockedEdit.check(
+        lockedEdit.migrate((r) =>
+          r.set('shape:note', shape('shape:note', 'shape:frame', { x: 9 })),
+        ),
+      ),
+    ).toEqual({ ok: false, reason: 'phase is locked' })
+
+    const deleted = olderBoard()
+    deleted.lock('page:one')
+    expect(deleted.check(deleted.migrate((r) => r.delete('shape:note')))).toEqual({
+      ok: false,
+      reason: 'phase is locked',
+    })
+  })
+
+  it('may not rewrite phases without storing the new schema in the same update', () => {
+    const b = olderBoard()
+    const update = b.edit((r) => r.set('page:one', { ...page('page:one', 'Öppna upp') }))
+    expect(b.check(update)).toEqual({ ok: false, reason: 'phases are the facilitator’s' })
   })
 })

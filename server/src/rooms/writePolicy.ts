@@ -1,6 +1,7 @@
 import { CONTROLS_MAP, ControlKey, META_MAP, RECORDS_MAP } from '@samla/shared'
 import * as Y from 'yjs'
 import { pageOf } from '../board/records.ts'
+import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../board/schema.ts'
 
 /**
  * What a participant may change on a meeting's board, decided from the update itself before
@@ -11,8 +12,14 @@ import { pageOf } from '../board/records.ts'
  *   (the first client on an empty board has to create tldraw's first page);
  * - anything on a locked phase, before or after the change (moving a note out of a locked
  *   phase is an edit of it too);
- * and may not touch the meeting's controls at all. `meta` holds only the tldraw schema,
- * which any client writes when it upgrades the board.
+ * and may not touch the meeting's controls at all. `meta` holds only the tldraw schema; a
+ * participant may write it only as this deployment's own schema (a bogus newer one would make
+ * every client refuse the board).
+ *
+ * After a tldraw upgrade, whichever client opens a board first migrates its records and
+ * stores them with the new schema, in one update. A participant may be that client: its
+ * rewrite of a phase or of a locked phase's record is accepted when it is exactly the
+ * migration of what is stored, which the server recomputes with tldraw's own schema.
  */
 export type Verdict = { ok: true } | { ok: false; reason: string }
 
@@ -49,18 +56,32 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): Verdict 
   const lookupAfter = (id: string) => (incoming.has(id) ? incoming.get(id) : records.get(id))
   const lookupBefore = (id: string) => records.get(id)
 
+  // Only an update that stores our schema over an older one can be a migration; the migrated
+  // board is computed once per such update, and only if a record needs the exception.
+  const schemaWrite = touched.get(`${META_MAP}\u0000schema`)
+  const upgrading =
+    schemaWrite !== undefined && isCurrentSchema(schemaWrite.values[schemaWrite.values.length - 1])
+  let migrated: Map<string, unknown> | null | undefined
+  const isExactMigration = (key: string, values: unknown[]): boolean => {
+    if (!upgrading || values.length === 0 || !records.has(key)) return false
+    migrated ??= migrateBoardRecords(doc.getMap(META_MAP).get('schema'), records.entries())
+    return migrated !== null && isMigrationOf(values[values.length - 1], migrated.get(key))
+  }
+
   for (const { root, key, values } of touched.values()) {
     if (root === CONTROLS_MAP) return refuse('meeting controls are the facilitator’s')
     if (root === META_MAP) {
       if (key !== 'schema') return refuse(`meta.${key} is not writable`)
+      if (!upgrading) return refuse('not this deployment’s tldraw schema')
       continue
     }
     if (root !== RECORDS_MAP) return refuse(`unknown map ${root}`)
     if (key.startsWith('page:')) {
-      if (phasesLaidOut) return refuse('phases are the facilitator’s')
+      if (phasesLaidOut && !isExactMigration(key, values))
+        return refuse('phases are the facilitator’s')
       continue
     }
-    if (locked.size === 0) continue
+    if (locked.size === 0 || isExactMigration(key, values)) continue
     const before = pageOf(records.get(key), lookupBefore)
     if (before && locked.has(before)) return refuse('phase is locked')
     for (const value of values) {
