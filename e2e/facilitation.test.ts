@@ -192,7 +192,10 @@ describe('facilitating a meeting in real browsers', () => {
     await expect
       .poll(() => participant.evaluate(() => (window as { closedWith?: number }).closedWith))
       .toBe(4409)
-    await participant.getByText('Ändringen kunde inte sparas').waitFor()
+    // The notice says why: the controls are the facilitator's (not "the phase is locked").
+    await participant
+      .getByText('Ändringen kunde inte sparas – bara processledaren styr fas, tid och röstning.')
+      .waitFor()
     await expect
       .poll(
         () =>

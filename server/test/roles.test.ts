@@ -1,4 +1,10 @@
-import { CloseCode, ControlKey, type CreatedMeeting, type VoteStatus } from '@samla/shared'
+import {
+  CloseCode,
+  ControlKey,
+  type CreatedMeeting,
+  EditRefusal,
+  type VoteStatus,
+} from '@samla/shared'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -47,10 +53,12 @@ function connect(boardId: string, token: string) {
     params: { token },
   })
   const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-  /** The code of the next close, and no reconnect after it. */
+  /** The code of the next close, and no reconnect after it; `closeReason` its reason. */
+  let closeReason = ''
   const closed = new Promise<number>((resolve) =>
     provider.on('connection-close', (event) => {
       provider.shouldConnect = false
+      closeReason = event?.reason ?? ''
       resolve(event?.code ?? -1)
     }),
   )
@@ -63,6 +71,9 @@ function connect(boardId: string, token: string) {
     provider,
     synced,
     closed,
+    get closeReason() {
+      return closeReason
+    },
     records: doc.getMap<unknown>('records'),
     controls: doc.getMap<unknown>('meeting'),
   }
@@ -115,6 +126,7 @@ describe('roles, enforced by the server', () => {
       const before = await stored(m.meeting.boardId)
       m.participant.controls.set(key, value)
       expect(await m.participant.closed).toBe(CloseCode.EditRefused)
+      expect(m.participant.closeReason).toBe(EditRefusal.Controls)
       expect(await stored(m.meeting.boardId)).toEqual(before)
     }
   })
@@ -123,6 +135,7 @@ describe('roles, enforced by the server', () => {
     const m = await laidOutMeeting()
     m.participant.records.set('page:one', page('page:one', 'Kapat'))
     expect(await m.participant.closed).toBe(CloseCode.EditRefused)
+    expect(m.participant.closeReason).toBe(EditRefusal.Phases)
     expect((await stored(m.meeting.boardId)).records['page:one']).toMatchObject({
       name: 'Öppna upp',
     })
@@ -150,6 +163,7 @@ describe('roles, enforced by the server', () => {
 
     m.participant.records.set('shape:a', { ...note('shape:a', 'page:one'), x: 500 })
     expect(await m.participant.closed).toBe(CloseCode.EditRefused)
+    expect(m.participant.closeReason).toBe(EditRefusal.PhaseLocked)
     const after = await stored(m.meeting.boardId)
     expect(after.records['shape:a']).toMatchObject({ x: 0 })
     expect(after.records['shape:c']).toBeDefined()

@@ -41,6 +41,24 @@ export const CloseCode = {
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
+/**
+ * Why the relay refused a participant's edit: the reason of a 4409 close, so that the page
+ * can say what happened in the person's language.
+ */
+export const EditRefusal = {
+  /** The meeting's controls (phase, timer, locks, voting) are the facilitator's. */
+  Controls: 'meeting-controls',
+  /** Adding, renaming, reordering or removing phases is the facilitator's. */
+  Phases: 'phases',
+  /** The edit touched something on a locked phase. */
+  PhaseLocked: 'phase-locked',
+  /** A tldraw schema other than this deployment's (or another key in `meta`). */
+  Schema: 'schema',
+  /** The update builds on structures the server cannot place. */
+  Unknown: 'unknown-structure',
+} as const
+export type EditRefusal = (typeof EditRefusal)[keyof typeof EditRefusal]
+
 export const WS_PATH_PREFIX = '/ws/'
 export const BOARD_PATH_PREFIX = '/b/'
 /** The phone page of a meeting's board: `/p/<board>#k=<participant token>`. */

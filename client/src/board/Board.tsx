@@ -146,7 +146,7 @@ export function Board({
         <div className="board facilitation-board">
           <div className="facilitation-board__canvas">
             {canvas}
-            <RefusedToast refusals={synced.refusals} />
+            <RefusedToast refusals={synced.refusals} reason={synced.lastRefusal} />
           </div>
           {editor && meeting.actions && (
             <FacilitatorPanel editor={editor} meeting={meeting} actions={meeting.actions} />

@@ -1,14 +1,24 @@
+import { EditRefusal } from '@samla/shared'
 import { useEffect, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
+import type { MessageKey } from '../i18n/sv.ts'
 import './facilitation.css'
 
 const SHOW_MS = 8_000
 
+/** Refusals a person can make sense of get their own words; the rest a general line. */
+const EXPLAINED: ReadonlyMap<string, MessageKey> = new Map([
+  [EditRefusal.PhaseLocked, 'facilitation.refused.phase-locked'],
+  [EditRefusal.Phases, 'facilitation.refused.phases'],
+  [EditRefusal.Controls, 'facilitation.refused.meeting-controls'],
+])
+
 /**
- * Says, for a few seconds, that an edit was refused by the relay (a locked phase) and that
- * the board was fetched again: the change the person just made is gone, and this is why.
+ * Says, for a few seconds, that an edit was refused by the relay and why (a locked phase,
+ * phases or controls that are the facilitator's), and that the board was fetched again: the
+ * change the person just made is gone, and this is why.
  */
-export function RefusedToast({ refusals }: { refusals: number }) {
+export function RefusedToast({ refusals, reason }: { refusals: number; reason: string | null }) {
   const { t } = useI18n()
   const [shownFor, setShownFor] = useState(0)
   useEffect(() => {
@@ -23,7 +33,7 @@ export function RefusedToast({ refusals }: { refusals: number }) {
     <div role="alert" className={shownFor ? 'facilitation-toast' : 'visually-hidden'}>
       {shownFor > 0 && (
         <>
-          <p>{t('facilitation.refused')}</p>
+          <p>{t(EXPLAINED.get(reason ?? '') ?? 'facilitation.refused.other')}</p>
           <button type="button" onClick={() => setShownFor(0)}>
             {t('facilitation.dismiss')}
           </button>

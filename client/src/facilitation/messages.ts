@@ -60,8 +60,13 @@ export const sv = {
   'facilitation.status.timer': 'Tid kvar',
   'facilitation.locked': 'Fasen är låst',
   'facilitation.lockedHint': 'Du kan titta men inte ändra.',
-  'facilitation.refused':
+  'facilitation.refused.phase-locked':
     'Ändringen kunde inte sparas – fasen är låst. Tavlan har hämtats på nytt.',
+  'facilitation.refused.phases':
+    'Ändringen kunde inte sparas – bara processledaren lägger till, byter namn på och flyttar faser. Tavlan har hämtats på nytt.',
+  'facilitation.refused.meeting-controls':
+    'Ändringen kunde inte sparas – bara processledaren styr fas, tid och röstning. Tavlan har hämtats på nytt.',
+  'facilitation.refused.other': 'Ändringen kunde inte sparas. Tavlan har hämtats på nytt.',
   'facilitation.dismiss': 'Stäng meddelandet',
   'facilitation.revoked.heading': 'Länken gäller inte längre',
   'facilitation.revoked.body':
@@ -142,8 +147,13 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.status.timer': 'Time left',
   'facilitation.locked': 'The phase is locked',
   'facilitation.lockedHint': 'You can look but not change anything.',
-  'facilitation.refused':
+  'facilitation.refused.phase-locked':
     'The change could not be saved – the phase is locked. The board has been fetched again.',
+  'facilitation.refused.phases':
+    'The change could not be saved – only the facilitator adds, renames and moves phases. The board has been fetched again.',
+  'facilitation.refused.meeting-controls':
+    'The change could not be saved – only the facilitator runs the phase, the timer and voting. The board has been fetched again.',
+  'facilitation.refused.other': 'The change could not be saved. The board has been fetched again.',
   'facilitation.dismiss': 'Close the message',
   'facilitation.revoked.heading': 'This link no longer works',
   'facilitation.revoked.body':

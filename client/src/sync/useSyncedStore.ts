@@ -34,6 +34,8 @@ export interface SyncedBoard {
   closed: ClosedReason | null
   /** Counts edits the relay refused (4409): each time, the local copy was dropped and synced afresh. */
   refusals: number
+  /** Why the relay refused the last one (the 4409's reason), or null. */
+  lastRefusal: string | null
   /** Whether the meeting is anonymous now (always false on a plain board). */
   anonymous: Signal<boolean>
 }
@@ -69,6 +71,7 @@ export function useSyncedStore(
     doc: null,
     closed: null,
     refusals: 0,
+    lastRefusal: null,
     anonymous: notAnonymous,
   })
   // Bumped to start over with a fresh document after a refused edit.
@@ -168,9 +171,9 @@ export function useSyncedStore(
       if (!provider.wsconnected) onStatus({ status: 'disconnected' })
     }
     // y-websocket stops reconnecting on any 44xx close; each gets what it means here.
-    const onClosed = ({ code }: { code: number }) => {
+    const onClosed = ({ code, reason }: { code: number; reason: string }) => {
       if (code === CloseCode.EditRefused || code === CloseCode.MalformedMessage) {
-        setState((s) => ({ ...s, refusals: s.refusals + 1 }))
+        setState((s) => ({ ...s, refusals: s.refusals + 1, lastRefusal: reason || null }))
         // Should a fresh copy be refused again (this page writing something on every start
         // that the relay never takes), back off rather than hammer the relay in a loop.
         const now = Date.now()

@@ -1,4 +1,4 @@
-import { CONTROLS_MAP, ControlKey, META_MAP, RECORDS_MAP } from '@samla/shared'
+import { CONTROLS_MAP, ControlKey, EditRefusal, META_MAP, RECORDS_MAP } from '@samla/shared'
 import * as Y from 'yjs'
 import { pageOf } from '../board/records.ts'
 import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../board/schema.ts'
@@ -21,10 +21,10 @@ import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../board/sc
  * rewrite of a phase or of a locked phase's record is accepted when it is exactly the
  * migration of what is stored, which the server recomputes with tldraw's own schema.
  */
-export type Verdict = { ok: true } | { ok: false; reason: string }
+export type Verdict = { ok: true } | { ok: false; reason: EditRefusal }
 
 const OK: Verdict = { ok: true }
-const refuse = (reason: string): Verdict => ({ ok: false, reason })
+const refuse = (reason: EditRefusal): Verdict => ({ ok: false, reason })
 
 interface Touched {
   root: string
@@ -35,7 +35,7 @@ interface Touched {
 
 export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): Verdict {
   const touched = touchedEntries(doc, update)
-  if (!touched) return refuse('edit of unknown shape')
+  if (!touched) return refuse(EditRefusal.Unknown)
   if (touched.size === 0) return OK
 
   const controls = doc.getMap<unknown>(CONTROLS_MAP)
@@ -69,24 +69,23 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): Verdict 
   }
 
   for (const { root, key, values } of touched.values()) {
-    if (root === CONTROLS_MAP) return refuse('meeting controls are the facilitator’s')
+    if (root === CONTROLS_MAP) return refuse(EditRefusal.Controls)
     if (root === META_MAP) {
-      if (key !== 'schema') return refuse(`meta.${key} is not writable`)
-      if (!upgrading) return refuse('not this deployment’s tldraw schema')
+      if (key !== 'schema') return refuse(EditRefusal.Schema)
+      if (!upgrading) return refuse(EditRefusal.Schema)
       continue
     }
-    if (root !== RECORDS_MAP) return refuse(`unknown map ${root}`)
+    if (root !== RECORDS_MAP) return refuse(EditRefusal.Unknown)
     if (key.startsWith('page:')) {
-      if (phasesLaidOut && !isExactMigration(key, values))
-        return refuse('phases are the facilitator’s')
+      if (phasesLaidOut && !isExactMigration(key, values)) return refuse(EditRefusal.Phases)
       continue
     }
     if (locked.size === 0 || isExactMigration(key, values)) continue
     const before = pageOf(records.get(key), lookupBefore)
-    if (before && locked.has(before)) return refuse('phase is locked')
+    if (before && locked.has(before)) return refuse(EditRefusal.PhaseLocked)
     for (const value of values) {
       const after = pageOf(value, lookupAfter)
-      if (after && locked.has(after)) return refuse('phase is locked')
+      if (after && locked.has(after)) return refuse(EditRefusal.PhaseLocked)
     }
   }
   return OK
