@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { overlayCoveringPhase } from './src/ui.ts'
 import { emptyFindings, watchContext } from './src/watch.ts'
 
 const samla = useSamlaAndBrowser()
@@ -77,6 +78,7 @@ describe('the projector in the room', () => {
     expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100)
     await projector.getByText(meeting.joinCode ?? 'no code').waitFor()
     expect(await accessibilityViolations(projector, '.projector-overlay')).toEqual([])
+    await expect.poll(() => overlayCoveringPhase(projector), { timeout: 5_000 }).toEqual([])
     await projector.screenshot({ path: path.join(screenshotDir, 'projector-phase-1920.png') })
   })
 })

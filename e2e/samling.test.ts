@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { overlayCoveringPhase } from './src/ui.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
 /**
@@ -137,6 +138,8 @@ describe('a Samling with a facilitator, a remote participant, the projector and 
       path: path.join(screenshotDir, 'phone-voting-360.png'),
       fullPage: true,
     })
+    // The fit leaves the phase clear of the bar, the QR code and the results.
+    await expect.poll(() => overlayCoveringPhase(projector), { timeout: 5_000 }).toEqual([])
     await projector.screenshot({ path: path.join(screenshotDir, 'samling-projector-1920.png') })
 
     // The facilitator moves on: the server takes a snapshot of the phase that ended, and the

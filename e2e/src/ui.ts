@@ -29,3 +29,22 @@ export async function writeNote(page: Page, at: { x: number; y: number }, text: 
 /** Reads state only: how many shapes the page's editor holds. */
 export const shapeCount = (page: Page) =>
   page.evaluate(() => window.__samla?.editor.getCurrentPageShapes().length)
+
+/**
+ * Which parts of the projector's overlay (phase bar, QR code, results) cover part of the
+ * current phase as drawn on screen: none should, once the camera has fitted the phase.
+ */
+export const overlayCoveringPhase = (page: Page) =>
+  page.evaluate(() => {
+    const editor = window.__samla?.editor
+    const bounds = editor?.getCurrentPageBounds()
+    if (!editor || !bounds) return ['no phase']
+    const a = editor.pageToScreen({ x: bounds.x, y: bounds.y })
+    const b = editor.pageToScreen({ x: bounds.x + bounds.w, y: bounds.y + bounds.h })
+    return Array.from(document.querySelectorAll<HTMLElement>('[data-projector-reserve]'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect()
+        return r.left < b.x && r.right > a.x && r.top < b.y && r.bottom > a.y
+      })
+      .map((el) => el.dataset.projectorReserve ?? '?')
+  })

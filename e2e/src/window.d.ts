@@ -14,6 +14,8 @@ interface Window {
       getPages(): { id: string; name: string }[]
       getPageShapeIds(pageId: string): Set<string>
       getShape(id: string): { type: string } | undefined
+      getCurrentPageBounds(): { x: number; y: number; w: number; h: number } | undefined
+      pageToScreen(point: { x: number; y: number }): { x: number; y: number }
     }
   }
 }

@@ -58,7 +58,7 @@ export function ProjectorOverlay({
 
   return (
     <div className="projector-overlay">
-      <header className="projector-overlay__top">
+      <header className="projector-overlay__top" data-projector-reserve="top">
         <p className="projector-overlay__title">{access.meeting?.title}</p>
         {phaseName && (
           <h1 className="projector-overlay__phase">
@@ -77,7 +77,7 @@ export function ProjectorOverlay({
         )}
       </header>
       {join && (
-        <aside className="projector-overlay__join">
+        <aside className="projector-overlay__join" data-projector-reserve="right">
           <img src={join.qr} alt={t('projector.qrAlt')} width={220} height={220} />
           {join.info.joinCode ? (
             <p>
@@ -114,7 +114,11 @@ function VoteResults({
     return shape && editor ? renderPlaintextFromRichText(editor, shape.props.richText) : ''
   }
   return (
-    <section className="projector-overlay__results" aria-labelledby="projector-results">
+    <section
+      className="projector-overlay__results"
+      aria-labelledby="projector-results"
+      data-projector-reserve="bottom"
+    >
       <h2 id="projector-results">{t('projector.results')}</h2>
       <ol>
         {top.map(([id, n]) => (
