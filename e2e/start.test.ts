@@ -92,8 +92,26 @@ describe('a facilitator starts a meeting from the start page', () => {
     )
     expect(await accessibilityViolations(page)).toEqual([])
 
+    // A facilitator link shared by mistake: a new one, saved here; the old one stops at once.
+    await mine.getByRole('button', { name: 'Ge mig en ny processledarlänk' }).click()
+    await mine.getByText('Ny processledarlänk sparad här.').waitFor()
+    await mine.screenshot({ path: path.join(screenshotDir, 'start-settings-360.png') })
+    expect((await api(`/api/meetings/${meetingId}`)).status).toBe(401)
+    const saved = await page.evaluate(() => localStorage.getItem('samla.meetings') ?? '')
+    const newToken = /#k=([A-Za-z0-9_-]+)/.exec(
+      (JSON.parse(saved) as Array<{ id: string; links: { facilitator: string } }>).find(
+        (m) => m.id === meetingId,
+      )?.links.facilitator ?? '',
+    )?.[1]
+    expect(newToken).toBeTruthy()
+    expect(newToken).not.toBe(token)
+    const fresh = await fetch(`${samla.server.url}/api/meetings/${meetingId}`, {
+      headers: { authorization: `Bearer ${newToken}` },
+    })
+    expect(fresh.status).toBe(200)
+
     await mine.getByRole('link', { name: 'Öppna tavlan som processledare' }).click()
     await page.locator('.tl-canvas').waitFor({ timeout: 30_000 })
-    expect(await page.evaluate(() => location.hash)).toBe(`#k=${token}`)
+    expect(await page.evaluate(() => location.hash)).toBe(`#k=${newToken}`)
   })
 })

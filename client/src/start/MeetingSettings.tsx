@@ -49,14 +49,17 @@ export function MeetingSettings({
       const updated = await setJoinCode(meeting.id, token, meeting.joinCode === null)
       return { ...meeting, joinCode: updated.joinCode }
     }, t('start.edit.saved'))
-  const rotate = (role: 'participant' | 'projector') => {
-    if (!window.confirm(t('start.rotate.confirm'))) return
+  // The facilitator's own link too (say it was shared by mistake): the new one is saved here
+  // at once, so this browser keeps the meeting while every other copy of the old one stops.
+  const rotate = (role: 'facilitator' | 'participant' | 'projector') => {
+    const own = role === 'facilitator'
+    if (!window.confirm(t(own ? 'start.rotate.own.confirm' : 'start.rotate.confirm'))) return
     void attempt(
       async () => ({
         ...meeting,
         links: { ...meeting.links, [role]: await rotateLink(meeting.id, token, role) },
       }),
-      t('start.rotate.done'),
+      t(own ? 'start.rotate.own.done' : 'start.rotate.done'),
     )
   }
 
@@ -83,6 +86,13 @@ export function MeetingSettings({
             {t('start.rotate', { role: t(`start.role.${role}`) })}
           </button>
         ))}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => rotate('facilitator')}
+        >
+          {t('start.rotate.own')}
+        </button>
       </p>
       <p role="status" className="small">
         {status}

@@ -39,6 +39,10 @@ export const sv = {
   'start.rotate.confirm':
     'Den gamla länken slutar gälla direkt, även för den som har tavlan öppen. Fortsätta?',
   'start.rotate.done': 'Ny länk skapad. Dela den nya.',
+  'start.rotate.own': 'Ge mig en ny processledarlänk',
+  'start.rotate.own.confirm':
+    'Din processledarlänk byts ut. Den nya sparas här i webbläsaren; den gamla slutar gälla direkt, överallt där den finns. Fortsätta?',
+  'start.rotate.own.done': 'Ny processledarlänk sparad här. Den gamla gäller inte längre.',
   'start.role.participant': 'deltagarna',
   'start.role.projector': 'projektorn',
 } as const
@@ -83,6 +87,10 @@ export const en: { [K in keyof typeof sv]: string } = {
   'start.rotate.confirm':
     'The old link stops working at once, also for anyone who has the board open. Continue?',
   'start.rotate.done': 'New link made. Share the new one.',
+  'start.rotate.own': 'Give me a new facilitator link',
+  'start.rotate.own.confirm':
+    'Your facilitator link will be replaced. The new one is saved here in this browser; the old one stops working at once, wherever it is. Continue?',
+  'start.rotate.own.done': 'New facilitator link saved here. The old one no longer works.',
   'start.role.participant': 'the participants',
   'start.role.projector': 'the projector',
 }
