@@ -1,6 +1,5 @@
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { connectBoard } from './writeBoard.ts'
 
 /**
  * Connects to a running server's board with the stock provider, as a client would, and
@@ -13,14 +12,9 @@ export async function readBoardUntil(
   token: string | null,
   until: (doc: Y.Doc) => boolean,
 ): Promise<Y.Doc> {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: token ? { token } : {},
-  })
+  const { doc, provider, synced } = connectBoard(serverUrl, boardId, token)
   try {
-    await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+    await synced
     await new Promise<void>((resolve) => {
       const check = () => {
         if (!until(doc)) return

@@ -2,6 +2,18 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
+/** A stock provider on a running server's board, as a client in Node connects. */
+export function connectBoard(serverUrl: string, boardId: string, token: string | null) {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: token ? { token } : {},
+  })
+  const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  return { doc, provider, synced }
+}
+
 /**
  * Writes a prepared board (a Yjs update) into a running server's board through the stock
  * provider, as a client would, and resolves once a second, fresh client reads it back from
@@ -13,16 +25,7 @@ export async function writeBoard(
   token: string | null,
   update: Uint8Array,
 ) {
-  const connect = () => {
-    const doc = new Y.Doc()
-    const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: token ? { token } : {},
-    })
-    const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-    return { doc, provider, synced }
-  }
+  const connect = () => connectBoard(serverUrl, boardId, token)
   const writer = connect()
   const reader = connect()
   try {
