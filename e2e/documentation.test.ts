@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { CreatedMeeting } from '@samla/shared'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addedNoteUpdate, seededBoardUpdate } from '../server/test/fixtures/seededBoard.ts'
@@ -8,6 +7,7 @@ import { writeBoard } from '../server/test/writeBoard.ts'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { createMeeting } from './src/meeting.ts'
 import { pdfText } from './src/pdf.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
@@ -38,18 +38,12 @@ async function open(
 
 describe('the documentation of a meeting in a real browser', () => {
   it('shows every note under its question, publishes a public link, and prints to a PDF with the notes', async () => {
-    const res = await fetch(`${samla.server.url}/api/meetings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Möte 8 – utblick',
-        group: 'kraftsamling',
-        date: '2026-10-20',
-        format: 'hybrid',
-      }),
+    const { meeting, facilitatorToken: token } = await createMeeting(samla.server.url, {
+      title: 'Möte 8 – utblick',
+      group: 'kraftsamling',
+      date: '2026-10-20',
+      format: 'hybrid',
     })
-    const { meeting, links } = (await res.json()) as CreatedMeeting
-    const token = new URL(links.facilitator).hash.replace('#k=', '')
     await writeBoard(samla.server.url, meeting.boardId, token, seededBoardUpdate())
     const api = (p: string, init: RequestInit = {}) =>
       fetch(`${samla.server.url}/api/meetings/${meeting.id}${p}`, {

@@ -1,9 +1,9 @@
-import type { CreatedMeeting } from '@samla/shared'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { createMeeting } from './src/meeting.ts'
 import { shapeCount, waitForConnection, writeNote } from './src/ui.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
@@ -19,20 +19,13 @@ afterEach(() => {
 const PHASES = ['Öppna upp', 'Testa', 'Lära', 'Integrera']
 const PANEL = '.facilitation-panel'
 
-async function createMeeting(group: 'kraftsamling' | 'demokratilabb'): Promise<CreatedMeeting> {
-  const res = await fetch(`${samla.server.url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: group === 'kraftsamling' ? 'Samling 2 – digital' : 'Träff 1',
-      group,
-      date: '2026-03-13',
-      format: 'digital',
-    }),
+const meetingOf = (group: 'kraftsamling' | 'demokratilabb') =>
+  createMeeting(samla.server.url, {
+    title: group === 'kraftsamling' ? 'Samling 2 – digital' : 'Träff 1',
+    group,
+    date: '2026-03-13',
+    format: 'digital',
   })
-  expect(res.status).toBe(201)
-  return (await res.json()) as CreatedMeeting
-}
 
 async function open(url: string, options?: WatchOptions): Promise<Page> {
   const context = await samla.browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -91,7 +84,7 @@ const seconds = (text: string) => {
 
 describe('facilitating a meeting in real browsers', () => {
   it('lays out the phases, moves the participant, shares the timer, brings everyone, locks a phase, refuses a forced write, counts and reveals dot votes', async () => {
-    const { meeting, links } = await createMeeting('kraftsamling')
+    const { meeting, links } = await meetingOf('kraftsamling')
     const facilitator = await open(links.facilitator)
     // The facilitator's first visit lays out the four phases, on the first page.
     await expect.poll(() => pageNames(facilitator), { timeout: 15_000 }).toEqual(PHASES)
@@ -255,7 +248,7 @@ describe('facilitating a meeting in real browsers', () => {
   })
 
   it('shows no names in an anonymous Demokratilabb meeting, neither on cursors nor in the document', async () => {
-    const { links } = await createMeeting('demokratilabb')
+    const { links } = await meetingOf('demokratilabb')
     const facilitator = await open(links.facilitator)
     await expect.poll(() => pageNames(facilitator), { timeout: 15_000 }).toEqual(PHASES)
     const participant = await open(links.participant)

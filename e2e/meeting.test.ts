@@ -1,8 +1,8 @@
-import type { CreatedMeeting } from '@samla/shared'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { createMeeting } from './src/meeting.ts'
 import { shapeCount, waitForConnection, writeNote } from './src/ui.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
@@ -29,17 +29,12 @@ afterEach(() => {
 
 describe('a meeting in real browsers', () => {
   it('a participant writes, the projector shows it read-only, a link without its token is refused', async () => {
-    const res = await fetch(`${samla.server.url}/api/meetings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Samling 2 – hybrid',
-        group: 'kraftsamling',
-        date: '2026-02-13',
-        format: 'hybrid',
-      }),
+    const { meeting, links } = await createMeeting(samla.server.url, {
+      title: 'Samling 2 – hybrid',
+      group: 'kraftsamling',
+      date: '2026-02-13',
+      format: 'hybrid',
     })
-    const { meeting, links } = (await res.json()) as CreatedMeeting
 
     const participant = await open(links.participant)
     const projector = await open(links.projector, { width: 1920, height: 1080 })

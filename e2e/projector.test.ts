@@ -1,10 +1,10 @@
 import path from 'node:path'
-import type { CreatedMeeting } from '@samla/shared'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { createMeeting } from './src/meeting.ts'
 import { overlayCoveringPhase } from './src/ui.ts'
 import { emptyFindings, watchContext } from './src/watch.ts'
 
@@ -32,17 +32,12 @@ const seconds = (text: string) => {
 
 describe('the projector in the room', () => {
   it('follows the phase, shows the same timer, and the QR code and join code for phones', async () => {
-    const res = await fetch(`${samla.server.url}/api/meetings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Samling 3 – i rummet',
-        group: 'kraftsamling',
-        date: '2026-03-20',
-        format: 'physical',
-      }),
+    const { meeting, links } = await createMeeting(samla.server.url, {
+      title: 'Samling 3 – i rummet',
+      group: 'kraftsamling',
+      date: '2026-03-20',
+      format: 'physical',
     })
-    const { meeting, links } = (await res.json()) as CreatedMeeting
     const facilitator = await open(links.facilitator, { width: 1280, height: 800 })
     const projector = await open(links.projector, { width: 1920, height: 1080 })
 

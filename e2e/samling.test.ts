@@ -1,10 +1,10 @@
 import path from 'node:path'
-import type { CreatedMeeting } from '@samla/shared'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { createMeeting } from './src/meeting.ts'
 import { overlayCoveringPhase } from './src/ui.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
@@ -51,17 +51,12 @@ const noteTexts = (page: Page) =>
 
 describe('a Samling with a facilitator, a remote participant, the projector and a phone', () => {
   it('the phone joins by code, its note reaches the canvas and the wall, and it votes', async () => {
-    const res = await fetch(`${samla.server.url}/api/meetings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Samling 2 – hybrid',
-        group: 'kraftsamling',
-        date: '2026-02-13',
-        format: 'hybrid',
-      }),
+    const { meeting, links } = await createMeeting(samla.server.url, {
+      title: 'Samling 2 – hybrid',
+      group: 'kraftsamling',
+      date: '2026-02-13',
+      format: 'hybrid',
     })
-    const { meeting, links } = (await res.json()) as CreatedMeeting
     const facilitator = await open(links.facilitator, { width: 1280, height: 800 })
     const participant = await open(links.participant, { width: 1280, height: 800 })
     const projector = await open(links.projector, { width: 1920, height: 1080 })

@@ -1,4 +1,4 @@
-import { type CreatedMeeting, RECORDS_MAP } from '@samla/shared'
+import { RECORDS_MAP } from '@samla/shared'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CURRENT_SCHEMA } from '../server/src/board/schema.ts'
@@ -6,6 +6,7 @@ import { olderSchemaBoardUpdate } from '../server/test/fixtures/seededBoard.ts'
 import { readBoardUntil } from '../server/test/readBoard.ts'
 import { writeBoard } from '../server/test/writeBoard.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { createMeeting } from './src/meeting.ts'
 import { shapeCount, waitForConnection, writeNote } from './src/ui.ts'
 import { emptyFindings, watchContext } from './src/watch.ts'
 
@@ -36,19 +37,12 @@ const sameSchema = (a: unknown, b: typeof CURRENT_SCHEMA) => {
 
 describe('a board stored by an older tldraw', () => {
   it('is migrated by the first participant who opens it, who then writes as usual', async () => {
-    const res = await fetch(`${samla.server.url}/api/meetings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Efter uppgraderingen',
-        group: 'kraftsamling',
-        date: '2026-11-22',
-        format: 'hybrid',
-      }),
+    const { meeting, links, facilitatorToken } = await createMeeting(samla.server.url, {
+      title: 'Efter uppgraderingen',
+      group: 'kraftsamling',
+      date: '2026-11-22',
+      format: 'hybrid',
     })
-    expect(res.status).toBe(201)
-    const { meeting, links } = (await res.json()) as CreatedMeeting
-    const facilitatorToken = new URL(links.facilitator).hash.replace('#k=', '')
     await writeBoard(samla.server.url, meeting.boardId, facilitatorToken, olderSchemaBoardUpdate())
 
     const context = await samla.browser.newContext({ viewport: { width: 1280, height: 800 } })
