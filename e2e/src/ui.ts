@@ -11,6 +11,15 @@ export async function waitForConnection(page: Page, state: 'online' | 'offline' 
  */
 export async function waitForAssets(page: Page) {
   await page.waitForLoadState('networkidle')
+  // Font faces tldraw declares are fetched on first use (the first note written offline would
+  // ask for one): load every declared face now, while the server is up.
+  await page.evaluate(async () => {
+    const faces: FontFace[] = []
+    document.fonts.forEach((face) => {
+      faces.push(face)
+    })
+    await Promise.all(faces.map((face) => face.load()))
+  })
 }
 
 /**
