@@ -106,3 +106,28 @@ export const snapshotComparisonSchema = z.object({
   changed: z.array(z.object({ before: placedNoteSchema, after: placedNoteSchema })),
 })
 export type SnapshotComparison = z.infer<typeof snapshotComparisonSchema>
+
+/**
+ * tldraw's note colours as light swatches, for the stripe or square beside a note in the
+ * documentation (the page and the HTML export); the note's text carries the meaning.
+ */
+const NOTE_SWATCHES: Record<string, string> = {
+  yellow: '#fed49a',
+  orange: '#fbc185',
+  green: '#a5d9b4',
+  'light-green': '#c1eac3',
+  blue: '#aac3f4',
+  'light-blue': '#b4dcf5',
+  violet: '#d3b5f0',
+  'light-violet': '#e4c9f7',
+  red: '#f7a5a1',
+  'light-red': '#fbc8c5',
+  grey: '#d6d9dd',
+  black: '#c4c4c4',
+  white: '#ffffff',
+}
+
+/** The swatch of a note colour; tldraw's default (yellow) for one it does not know. */
+export function noteSwatch(color: string): string {
+  return NOTE_SWATCHES[color] ?? '#fed49a'
+}

@@ -1,4 +1,9 @@
-import type { DocumentationView, DocumentedFrame, DocumentedNote } from '@samla/shared'
+import {
+  type DocumentationView,
+  type DocumentedFrame,
+  type DocumentedNote,
+  noteSwatch,
+} from '@samla/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { ApiError } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
@@ -9,21 +14,6 @@ import { type DocumentationSource, fetchBlobUrl, getDocumentation } from './api.
 import { DocumentationActions } from './DocumentationActions.tsx'
 import { SnapshotsPanel } from './SnapshotsPanel.tsx'
 import './documentation.css'
-
-/** tldraw's note colours, for the stripe beside each note (the text carries the meaning). */
-const NOTE_COLOURS: Record<string, string> = {
-  yellow: '#fed49a',
-  orange: '#fbc185',
-  green: '#a5d9b4',
-  'light-green': '#c1eac3',
-  blue: '#aac3f4',
-  'light-blue': '#b4dcf5',
-  violet: '#d3b5f0',
-  'light-violet': '#e4c9f7',
-  red: '#f7a5a1',
-  'light-red': '#fbc8c5',
-  grey: '#d6d9dd',
-}
 
 type State =
   | { kind: 'loading' }
@@ -197,10 +187,7 @@ function Note({ note }: { note: DocumentedNote }) {
     details.push(note.votes === 1 ? t('docs.votes.one') : t('docs.votes.many', { n: note.votes }))
   if (note.author) details.push(t('docs.by', { name: note.author }))
   return (
-    <li
-      className="docs__note"
-      style={{ '--note': NOTE_COLOURS[note.color] ?? NOTE_COLOURS.yellow } as React.CSSProperties}
-    >
+    <li className="docs__note" style={{ '--note': noteSwatch(note.color) } as React.CSSProperties}>
       <span className="docs__text">{note.text}</span>
       {details.length > 0 && <span className="docs__details">{details.join(' · ')}</span>}
     </li>

@@ -1,4 +1,10 @@
-import type { BoardContent, DocumentedFrame, DocumentedNote, Meeting } from '@samla/shared'
+import {
+  type BoardContent,
+  type DocumentedFrame,
+  type DocumentedNote,
+  type Meeting,
+  noteSwatch,
+} from '@samla/shared'
 import { type ExportLanguage, type ExportTexts, exportTexts, meetingLine } from './texts.ts'
 
 /**
@@ -124,23 +130,6 @@ export function escapeHtml(text: string): string {
 const dataUrl = (image: { mime: string; data: Uint8Array }) =>
   `data:${image.mime};base64,${Buffer.from(image.data).toString('base64')}`
 
-/** tldraw's note colours, for the small swatch beside each note. */
-const SWATCH: Record<string, string> = {
-  yellow: '#fed49a',
-  orange: '#fbc185',
-  green: '#a5d9b4',
-  'light-green': '#c1eac3',
-  blue: '#aac3f4',
-  'light-blue': '#b4dcf5',
-  violet: '#d3b5f0',
-  'light-violet': '#e4c9f7',
-  red: '#f7a5a1',
-  'light-red': '#fbc8c5',
-  grey: '#d6d9dd',
-  black: '#c4c4c4',
-  white: '#ffffff',
-}
-
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1d1d1f;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:2rem;margin-bottom:.25rem}h2{margin-top:2.5rem;border-bottom:2px solid #1d1d1f}h3{margin-top:1.5rem}
@@ -174,7 +163,7 @@ export function toHtml(input: DocumentationInput): string {
       }
       body.push('<ul>')
       for (const note of frame.notes) {
-        const swatch = SWATCH[note.color] ?? SWATCH.yellow
+        const swatch = noteSwatch(note.color)
         const suffix = noteSuffix(note, t)
         body.push(
           `<li style="--c:${swatch}">${escapeHtml(note.text)}${
