@@ -1,5 +1,6 @@
 /**
- * Bundles the server into one ES module, server/dist/main.js, so that production runs plain
+ * Bundles the server into ES modules, server/dist/main.js (and the compaction worker thread
+ * beside it), so that production runs plain
  * JavaScript (no TypeScript loader) and the tests and benchmarks run exactly that file. The
  * native better-sqlite3 stays a package; the SQL migrations are copied beside the bundle,
  * where server/src/db/client.ts looks for them (next to the running module).
@@ -8,8 +9,12 @@ import fs from 'node:fs'
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: ['server/src/main.ts'],
-  outfile: 'server/dist/main.js',
+  // The compaction thread is a bundle of its own, beside main.js (storage/compactionWorker.ts).
+  entryPoints: {
+    main: 'server/src/main.ts',
+    compactionThread: 'server/src/storage/compactionThread.ts',
+  },
+  outdir: 'server/dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -25,4 +30,4 @@ await build({
 })
 fs.rmSync('server/dist/migrations', { recursive: true, force: true })
 fs.cpSync('server/src/db/migrations', 'server/dist/migrations', { recursive: true })
-console.log('server/dist/main.js built')
+console.log('server/dist/main.js and compactionThread.js built')

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_WRITE_LIMITS, type WriteLimits } from './access/limits.ts'
 
 const MiB = 1024 * 1024
 
@@ -53,6 +54,44 @@ const envSchema = z.object({
    */
   SAMLA_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   SAMLA_CLIENT_DIST: z.string().min(1).default('client/dist'),
+  // What one client may send (access/limits.ts); the README says what each bounds.
+  SAMLA_MAX_JSON_DEPTH: z.coerce
+    .number()
+    .int()
+    .min(8)
+    .max(1_000_000)
+    .default(DEFAULT_WRITE_LIMITS.maxJsonDepth),
+  SAMLA_MAX_RECORD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(DEFAULT_WRITE_LIMITS.maxRecordBytes),
+  SAMLA_MAX_NOTE_CHARS: z.coerce.number().int().min(1).default(DEFAULT_WRITE_LIMITS.maxNoteChars),
+  SAMLA_MAX_PRESENCE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(DEFAULT_WRITE_LIMITS.maxPresenceBytes),
+  SAMLA_MAX_PRESENCE_ROOM_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(DEFAULT_WRITE_LIMITS.maxPresenceRoomBytes),
+  SAMLA_MAX_CLIENT_IDS_PER_CONNECTION: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_WRITE_LIMITS.maxClientIdsPerConnection),
+  SAMLA_MAX_PENDING_BYTES_PER_CONNECTION: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_WRITE_LIMITS.maxPendingBytesPerConnection),
+  SAMLA_MAX_PENDING_BYTES_PER_ROOM: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_WRITE_LIMITS.maxPendingBytesPerRoom),
   TLDRAW_LICENSE_KEY: z
     .string()
     .optional()
@@ -75,6 +114,7 @@ export interface Config {
   maxImageBytes: number
   retentionDays: number | undefined
   clientDist: string
+  limits: WriteLimits
   tldrawLicenseKey: string | undefined
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
 }
@@ -102,6 +142,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxImageBytes: e.SAMLA_MAX_IMAGE_BYTES,
     retentionDays: e.SAMLA_RETENTION_DAYS,
     clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
+    limits: {
+      maxJsonDepth: e.SAMLA_MAX_JSON_DEPTH,
+      maxRecordBytes: e.SAMLA_MAX_RECORD_BYTES,
+      maxNoteChars: e.SAMLA_MAX_NOTE_CHARS,
+      maxPresenceBytes: e.SAMLA_MAX_PRESENCE_BYTES,
+      maxPresenceRoomBytes: e.SAMLA_MAX_PRESENCE_ROOM_BYTES,
+      maxClientIdsPerConnection: e.SAMLA_MAX_CLIENT_IDS_PER_CONNECTION,
+      maxPendingBytesPerConnection: e.SAMLA_MAX_PENDING_BYTES_PER_CONNECTION,
+      maxPendingBytesPerRoom: e.SAMLA_MAX_PENDING_BYTES_PER_ROOM,
+    },
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,
   }

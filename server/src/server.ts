@@ -40,18 +40,20 @@ export async function startServer(
   const storage =
     options.storage ??
     new SqliteStorage({ file: config.dbFile, synchronous: config.sqliteSynchronous })
+  // Meetings live in the same SQLite file, through a connection of their own.
+  const meetingsDb = openDatabase({ file: config.dbFile, synchronous: config.sqliteSynchronous })
+  const meetings = new MeetingStore(meetingsDb.db)
   const rooms = new RoomManager(
     storage,
     {
       compactAfterUpdates: config.compactAfterUpdates,
       presenceBudget: config.presenceBudget,
       logger,
+      limits: config.limits,
+      isMeetingBoard: (boardId) => meetings.byBoard(boardId) !== null,
     },
     logger,
   )
-  // Meetings live in the same SQLite file, through a connection of their own.
-  const meetingsDb = openDatabase({ file: config.dbFile, synchronous: config.sqliteSynchronous })
-  const meetings = new MeetingStore(meetingsDb.db)
   const votes = new VoteStore(meetingsDb.db)
   const snapshots = new SnapshotStore(meetingsDb.db)
   const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { richText } from './fixtures/seededBoard.ts'
+import { frame, page, textNote } from './fixtures/records.ts'
 import { startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
 
 /**
@@ -28,18 +28,8 @@ afterEach(async () => {
   await server.dispose()
 })
 
-const note = (id: string, parentId: string, text: string, y = 0) => ({
-  id,
-  typeName: 'shape',
-  type: 'note',
-  parentId,
-  index: 'a1',
-  x: 0,
-  y,
-  rotation: 0,
-  props: { color: 'yellow', richText: richText(text) },
-  meta: {},
-})
+const note = (id: string, parentId: string, text: string, y = 0) =>
+  textNote(id, parentId, text, 0, y)
 
 async function meetingWithBoard() {
   const res = await fetch(`${server.url}/api/meetings`, {
@@ -74,26 +64,12 @@ async function meetingWithBoard() {
   const records = doc.getMap<unknown>('records')
   const controls = doc.getMap<unknown>('meeting')
   doc.transact(() => {
-    records.set('page:one', {
-      id: 'page:one',
-      typeName: 'page',
-      name: 'Öppna upp',
-      index: 'a1',
-      meta: {},
-    })
-    records.set('page:two', {
-      id: 'page:two',
-      typeName: 'page',
-      name: 'Lära',
-      index: 'a2',
-      meta: {},
-    })
-    records.set('shape:q', {
-      ...note('shape:q', 'page:two', ''),
-      type: 'frame',
-      props: { name: 'Vad kan du göra redan i morgon?', w: 800, h: 600 },
-      meta: { samla: 'prompt' },
-    })
+    records.set('page:one', page('page:one', 'Öppna upp', 'a1'))
+    records.set('page:two', page('page:two', 'Lära', 'a2'))
+    records.set(
+      'shape:q',
+      frame('shape:q', 'page:two', 'Vad kan du göra redan i morgon?', 0, 0, 'prompt'),
+    )
     records.set('shape:a', note('shape:a', 'shape:q', 'Sprida kunskapen i mina nätverk'))
     controls.set(ControlKey.templatesVersion, 1)
     controls.set(ControlKey.currentPhase, 'page:one')

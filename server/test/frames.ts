@@ -70,3 +70,31 @@ export function readAwareness(frame: Uint8Array): Map<number, unknown> {
   }
   return out
 }
+
+/** Whether a server frame is a sync step 2 (the answer to a step 1). */
+export function isSyncStep2(frame: Uint8Array): boolean {
+  const d = decoding.createDecoder(frame)
+  return (
+    decoding.readVarUint(d) === MessageType.Sync && decoding.readVarUint(d) === 1 // step 2
+  )
+}
+
+/**
+ * An update that sets `key` of root map `map` to a ContentJSON value (the content type older
+ * Yjs clients wrote, which Yjs still reads): a client id, clock 0, JSON text as given.
+ */
+export function contentJsonUpdate(key: string, json: string, map = 'm', client = 4242): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 1) // one client
+  encoding.writeVarUint(e, 1) // one struct
+  encoding.writeVarUint(e, client)
+  encoding.writeVarUint(e, 0) // clock
+  encoding.writeUint8(e, 0x20 | 2) // has parentSub, content: JSON
+  encoding.writeVarUint(e, 1) // parent is a root type, by name
+  encoding.writeVarString(e, map)
+  encoding.writeVarString(e, key)
+  encoding.writeVarUint(e, 1) // one JSON value
+  encoding.writeVarString(e, json)
+  encoding.writeVarUint(e, 0) // empty delete set
+  return encoding.toUint8Array(e)
+}

@@ -3,10 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Board } from '@samla/shared'
 import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type Config, loadConfig } from '../src/config.ts'
 import { type RunningServer, startServer } from '../src/server.ts'
+import { isSyncStep2, syncStep1Frame } from './frames.ts'
+import { connectBoard } from './writeBoard.ts'
 
 export interface TestServer extends RunningServer {
   dataDir: string
@@ -64,10 +66,7 @@ export function connectClient(
   boardId: string,
   doc = new Y.Doc(),
 ): TestClient {
-  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/ws`, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
+  const { provider } = connectBoard(server.url, boardId, null, doc)
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve()
     else provider.once('sync', (isSynced: boolean) => isSynced && resolve())
@@ -94,6 +93,24 @@ export function waitForDoc(doc: Y.Doc, predicate: () => boolean): Promise<void> 
       }
     }
     doc.on('update', check)
+  })
+}
+
+/** Resolves once an awareness holds a state for `clientId` that satisfies `predicate`. */
+export function waitForPresence(
+  awareness: WebsocketProvider['awareness'],
+  clientId: number,
+  predicate: (state: Record<string, unknown>) => boolean = () => true,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const state = awareness.getStates().get(clientId)
+      if (!state || !predicate(state)) return
+      awareness.off('change', check)
+      resolve()
+    }
+    awareness.on('change', check)
+    check()
   })
 }
 
@@ -137,8 +154,16 @@ export class RawClient {
     })
   }
 
-  static async open(server: { url: string }, boardId: string): Promise<RawClient> {
-    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws/${boardId}`)
+  /** A raw socket on a board; `params` go in the query, as a provider's do (token, author). */
+  static async open(
+    server: { url: string },
+    boardId: string,
+    params: Record<string, string> = {},
+  ): Promise<RawClient> {
+    const query = new URLSearchParams(params).toString()
+    const ws = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/ws/${boardId}${query ? `?${query}` : ''}`,
+    )
     const client = new RawClient(ws)
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve())
@@ -156,6 +181,19 @@ export class RawClient {
 
   send(frame: Uint8Array | string): void {
     this.ws.send(frame)
+  }
+
+  /**
+   * Resolves once the server has handled everything sent before: it answers a sync step 1
+   * with a step 2, in order, after the frames ahead of it (or the socket closes first).
+   */
+  async handled(): Promise<'handled' | 'closed'> {
+    if (this.ws.readyState !== WebSocket.OPEN) return 'closed'
+    const from = this.frames.length
+    const closed = closeCodeOf(this.ws).then(() => 'closed' as const)
+    this.send(syncStep1Frame(new Y.Doc()))
+    const answered = this.next(isSyncStep2, from).then(() => 'handled' as const)
+    return Promise.race([answered, closed])
   }
 }
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { textNote as note } from './fixtures/records.ts'
 import { mapUpdate, syncStep1Frame, updateFrame } from './frames.ts'
 import { closeCodeOf, startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
 
@@ -101,29 +102,29 @@ describe('meetings and capability links', () => {
     const { meeting, token } = await createMeeting()
     const participant = provider(meeting.boardId, token('participant'))
     await participant.synced
-    participant.doc.getMap('records').set('idé', 'Fler vuxna på rasterna')
+    const idea = note('shape:ide', 'page:one', 'Fler vuxna på rasterna')
+    participant.doc.getMap('records').set(idea.id, idea)
     const projector = provider(meeting.boardId, token('projector'))
     await projector.synced
-    await waitForDoc(
-      projector.doc,
-      () => projector.doc.getMap('records').get('idé') === 'Fler vuxna på rasterna',
-    )
+    await waitForDoc(projector.doc, () => projector.doc.getMap('records').has(idea.id))
 
     // The stock provider's own edit, and a raw update frame: neither reaches anyone.
-    projector.doc.getMap('records').set('klotter', 'från projektorn')
+    const scribble = note('shape:klotter', 'page:one', 'från projektorn')
+    projector.doc.getMap('records').set(scribble.id, scribble)
     const raw = new WebSocket(
       `${server.url.replace(/^http/, 'ws')}/ws/${meeting.boardId}?token=${token('projector')}`,
     )
     await new Promise((resolve) => raw.once('open', resolve))
     raw.send(syncStep1Frame(new Y.Doc()))
-    raw.send(updateFrame(mapUpdate('rå', 'skrivning', 'records')))
+    raw.send(updateFrame(mapUpdate('shape:ra', note('shape:ra', 'page:one', 'rå'), 'records')))
     cleanups.push(() => raw.terminate())
 
     // A later participant edit arrives; by then the projector's frames have been handled.
-    participant.doc.getMap('records').set('efter', 'ja')
-    await waitForDoc(projector.doc, () => projector.doc.getMap('records').get('efter') === 'ja')
-    expect(await storedMap(meeting.boardId)).toEqual({ idé: 'Fler vuxna på rasterna', efter: 'ja' })
-    expect(participant.doc.getMap('records').has('klotter')).toBe(false)
+    const later = note('shape:efter', 'page:one', 'ja')
+    participant.doc.getMap('records').set(later.id, later)
+    await waitForDoc(projector.doc, () => projector.doc.getMap('records').has(later.id))
+    expect(Object.keys(await storedMap(meeting.boardId)).sort()).toEqual([later.id, idea.id])
+    expect(participant.doc.getMap('records').has(scribble.id)).toBe(false)
     expect(raw.readyState).toBe(WebSocket.OPEN)
   })
 

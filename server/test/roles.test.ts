@@ -7,10 +7,9 @@ import {
 } from '@samla/shared'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import { textNote as note, page as validPage } from './fixtures/records.ts'
 import { startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
+import { connectBoard } from './writeBoard.ts'
 
 /**
  * What each role may do in a meeting, enforced by the server: stock y-websocket providers
@@ -46,13 +45,7 @@ async function createMeeting() {
 }
 
 function connect(boardId: string, token: string) {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/ws`, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: { token },
-  })
-  const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  const { doc, provider, synced } = connectBoard(server.url, boardId, token)
   /** The code of the next close, and no reconnect after it; `closeReason` its reason. */
   let closeReason = ''
   const closed = new Promise<number>((resolve) =>
@@ -79,17 +72,7 @@ function connect(boardId: string, token: string) {
   }
 }
 
-const page = (id: string, name: string) => ({ id, typeName: 'page', name, index: 'a1', meta: {} })
-const note = (id: string, parentId: string, text = '') => ({
-  id,
-  typeName: 'shape',
-  type: 'note',
-  parentId,
-  x: 0,
-  y: 0,
-  props: { text },
-  meta: {},
-})
+const page = (id: string, name: string) => validPage(id, name, 'a1')
 
 /** A meeting whose facilitator laid out two phases with a note in each. */
 async function laidOutMeeting() {

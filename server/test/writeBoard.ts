@@ -1,14 +1,24 @@
+import { AUTHOR_KEY_PARAM, newAuthorKey } from '@samla/shared'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
-/** A stock provider on a running server's board, as a client in Node connects. */
-export function connectBoard(serverUrl: string, boardId: string, token: string | null) {
-  const doc = new Y.Doc()
+/**
+ * A stock provider on a running server's board, as a client in Node connects: with the
+ * meeting link's token, if any, and an author key for its document, as Samla's pages send.
+ */
+export function connectBoard(
+  serverUrl: string,
+  boardId: string,
+  token: string | null,
+  doc = new Y.Doc(),
+) {
+  const params: Record<string, string> = { [AUTHOR_KEY_PARAM]: newAuthorKey() }
+  if (token) params.token = token
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params: token ? { token } : {},
+    params,
   })
   const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()))
   return { doc, provider, synced }

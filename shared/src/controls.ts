@@ -33,6 +33,7 @@ export const ControlKey = {
   /** Set once the facilitator's client has laid out the phase templates. */
   templatesVersion: 'templatesVersion',
 } as const
+export type ControlKey = (typeof ControlKey)[keyof typeof ControlKey]
 
 export const pageIdSchema = z.string().regex(/^page:[A-Za-z0-9_-]{1,64}$/)
 export const shapeIdSchema = z.string().regex(/^shape:[A-Za-z0-9_-]{1,64}$/)
@@ -93,6 +94,18 @@ export const projectorSchema = z.object({
 })
 export type ProjectorSetting = z.infer<typeof projectorSchema>
 
+/** The schema of each key of the `meeting` map; the server refuses any other key or value. */
+export const CONTROL_SCHEMAS: Record<ControlKey, z.ZodType> = {
+  currentPhase: currentPhaseSchema,
+  lockedPhases: lockedPhasesSchema,
+  timer: timerSchema,
+  voting: votingSchema.nullable(),
+  bring: bringSchema.nullable(),
+  projector: projectorSchema,
+  anonymous: z.boolean(),
+  templatesVersion: z.number().int(),
+}
+
 export interface Controls {
   currentPhase: string | null
   lockedPhases: string[]
@@ -131,8 +144,16 @@ export function parseControls(get: (key: string) => unknown, anonymousDefault = 
     voting: read(ControlKey.voting, votingSchema.nullable(), null),
     bring: read(ControlKey.bring, bringSchema.nullable(), null),
     projector: read(ControlKey.projector, projectorSchema, DEFAULT_CONTROLS.projector),
-    anonymous: read(ControlKey.anonymous, z.boolean(), anonymousDefault),
-    templatesVersion: read(ControlKey.templatesVersion, z.number().int(), 0),
+    anonymous: read(
+      ControlKey.anonymous,
+      CONTROL_SCHEMAS.anonymous as z.ZodType<boolean>,
+      anonymousDefault,
+    ),
+    templatesVersion: read(
+      ControlKey.templatesVersion,
+      CONTROL_SCHEMAS.templatesVersion as z.ZodType<number>,
+      0,
+    ),
   }
 }
 

@@ -42,7 +42,7 @@ export const CloseCode = {
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
 /**
- * Why the relay refused a participant's edit: the reason of a 4409 close, so that the page
+ * Why the relay refused an edit: the reason of a 4409 close, so that the page
  * can say what happened in the person's language.
  */
 export const EditRefusal = {
@@ -56,8 +56,32 @@ export const EditRefusal = {
   Schema: 'schema',
   /** The update builds on structures the server cannot place. */
   Unknown: 'unknown-structure',
+  /** A record tldraw's schema refuses (or a control value that is not what it should be). */
+  InvalidRecord: 'invalid-record',
+  /** A value nested too deeply, a record too large, or a note's text too long. */
+  TooLarge: 'too-large',
+  /** Structs or presence under a Yjs client id that belongs to someone else. */
+  Identity: 'identity',
+  /** More of the client's edits waiting for clocks it never sent than the server will hold. */
+  Pending: 'pending',
 } as const
 export type EditRefusal = (typeof EditRefusal)[keyof typeof EditRefusal]
+
+/**
+ * A random key each page makes for each Y.Doc and sends when it connects (`?author=…`), so
+ * that the relay knows a reconnecting document as the author of what it wrote before: only
+ * that author may write under its Yjs client ids again. 128 bits or more, base64url.
+ */
+export const AUTHOR_KEY_PARAM = 'author'
+export const AUTHOR_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/
+
+/** A new author key: 128 random bits, base64url (browsers and Node alike). */
+export function newAuthorKey(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16))
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
 
 export const WS_PATH_PREFIX = '/ws/'
 export const BOARD_PATH_PREFIX = '/b/'

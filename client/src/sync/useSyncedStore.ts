@@ -1,4 +1,4 @@
-import { CloseCode, RECORDS_MAP } from '@samla/shared'
+import { AUTHOR_KEY_PARAM, CloseCode, newAuthorKey, RECORDS_MAP } from '@samla/shared'
 import { useEffect, useRef, useState } from 'react'
 import {
   atom,
@@ -86,10 +86,12 @@ export function useSyncedStore(
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the point: a new one rebuilds everything
   useEffect(() => {
     const doc = new Y.Doc()
-    // The relay checks the token at the upgrade and the role on every message.
-    const provider = new WebsocketProvider(relayUrl(), boardId, doc, {
-      params: token ? { token } : {},
-    })
+    // The relay checks the token at the upgrade and the role on every message. The author
+    // key, one per document, tells the relay that this document's client id is ours when it
+    // reconnects (even to a restarted server), so that our offline edits are taken.
+    const params: Record<string, string> = { [AUTHOR_KEY_PARAM]: newAuthorKey() }
+    if (token) params.token = token
+    const provider = new WebsocketProvider(relayUrl(), boardId, doc, { params })
     // A collaboration status turns on tldraw's people menu (names, colours, follow) and cursor chat.
     const $status = atom<'online' | 'offline'>('connection status', 'offline')
     const $anonymous = atom('anonymous', anonymousDefault === true)

@@ -8,8 +8,9 @@ import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
  * The server needs it for one thing: to tell a client's migration of an older board from an
  * edit, so that a participant may store the migrated records but nothing else.
  */
-const schema = createTLSchema()
-type SerializedSchema = ReturnType<typeof schema.serialize>
+export const TLDRAW_SCHEMA = createTLSchema()
+const schema = TLDRAW_SCHEMA
+export type SerializedSchema = ReturnType<typeof schema.serialize>
 
 export const CURRENT_SCHEMA: SerializedSchema = schema.serialize()
 

@@ -10,6 +10,8 @@ export type SamlaDatabase = BetterSQLite3Database<typeof schema>
 export interface OpenDatabaseOptions {
   file: string
   synchronous?: 'NORMAL' | 'FULL'
+  /** Apply pending migrations (the default); a second connection to a migrated file need not. */
+  migrate?: boolean
 }
 
 export interface OpenedDatabase {
@@ -23,6 +25,7 @@ const migrationsFolder = path.join(import.meta.dirname, 'migrations')
 export function openDatabase({
   file,
   synchronous = 'NORMAL',
+  migrate: applyMigrations = true,
 }: OpenDatabaseOptions): OpenedDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new Database(file)
@@ -31,7 +34,7 @@ export function openDatabase({
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = drizzle(sqlite, { schema })
-  migrate(db, { migrationsFolder })
+  if (applyMigrations) migrate(db, { migrationsFolder })
   return {
     db,
     close: () => {

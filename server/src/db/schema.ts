@@ -29,6 +29,23 @@ export const documentUpdates = sqliteTable(
   (t) => [index('document_updates_board_id_idx').on(t.boardId, t.id)],
 )
 
+/**
+ * The author of each Yjs client id of a board: the hash of the author key of the page that
+ * first wrote under it. Only that author may write under the id again (a reconnecting page,
+ * even after a restart); see access/rules/authorship.ts.
+ */
+export const documentAuthors = sqliteTable(
+  'document_authors',
+  {
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    clientId: integer('client_id').notNull(),
+    author: text('author').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.clientId] })],
+)
+
 /** A Samling: one meeting with its board; deleting the board deletes the meeting. */
 export const meetings = sqliteTable('meetings', {
   id: text('id').primaryKey(),

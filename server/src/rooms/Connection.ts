@@ -1,4 +1,5 @@
 import type { CloseCode } from '@samla/shared'
+import type { GateConnection } from '../access/writeGate.ts'
 import { SharedFrame } from './SharedFrame.ts'
 
 /** The little a Room needs from a socket, so that tests can drive a Room without a network. */
@@ -29,10 +30,17 @@ export interface Access {
 export const OPEN_BOARD_ACCESS: Access = { role: 'editor', tokenHash: null }
 
 /** One client's socket in one room, with the awareness client ids it speaks for. */
-export class Connection {
+export class Connection implements GateConnection {
   readonly id = nextConnectionId++
   /** Awareness client ids this connection has announced; removed for everyone when it closes. */
   readonly awarenessClients = new Set<number>()
+  readonly authoredClients = new Set<number>()
+  held: Uint8Array | null = null
+  /**
+   * Who this connection writes as: the hash of the author key its page sent (the same across
+   * reconnects of one document), or, without one, this connection alone.
+   */
+  readonly identity: string
   private closed = false
   /** Presence frames were skipped while the client was behind; it needs a full snapshot. */
   private presenceBehind = false
@@ -42,7 +50,15 @@ export class Connection {
     private readonly maxBacklogBytes: number,
     private readonly onBacklogExceeded: (conn: Connection) => void,
     readonly access: Access = OPEN_BOARD_ACCESS,
-  ) {}
+    /** SHA-256 of the author key the client sent, if it sent one. */
+    readonly author: string | null = null,
+  ) {
+    this.identity = author ?? `connection:${this.id}`
+  }
+
+  get role(): Access['role'] {
+    return this.access.role
+  }
 
   /** Projectors (viewers) may read everything and change nothing. */
   get canWrite(): boolean {

@@ -24,9 +24,20 @@ interface Held extends AwarenessEntry {
 export class Presence {
   private readonly entries = new Map<number, Held>()
   private readonly dirty = new Set<number>()
+  /** Bytes of every present state together: what a joiner's first presence frame carries. */
+  private bytes = 0
 
   get hasChanges(): boolean {
     return this.dirty.size > 0
+  }
+
+  get totalBytes(): number {
+    return this.bytes
+  }
+
+  bytesOf(clientId: number): number {
+    const held = this.entries.get(clientId)
+    return held && held.state !== 'null' ? held.state.length : 0
   }
 
   get size(): number {
@@ -43,7 +54,7 @@ export class Presence {
       const removalAtSameClock =
         held && held.clock === entry.clock && removing && held.state !== 'null'
       if (!newer && !removalAtSameClock) continue
-      this.entries.set(entry.clientId, { ...entry, lastSeen: now, owner })
+      this.set({ ...entry, lastSeen: now, owner })
       if (removing) owner.awarenessClients.delete(entry.clientId)
       else owner.awarenessClients.add(entry.clientId)
       this.dirty.add(entry.clientId)
@@ -63,7 +74,7 @@ export class Presence {
     for (const [clientId, held] of this.entries) {
       if (now - held.lastSeen < timeoutMs) continue
       if (held.state === 'null') {
-        if (!this.dirty.has(clientId)) this.entries.delete(clientId)
+        if (!this.dirty.has(clientId)) this.entries.delete(clientId) // tombstones hold no bytes
       } else {
         held.owner?.awarenessClients.delete(clientId)
         this.markGone(held, now)
@@ -74,14 +85,13 @@ export class Presence {
   /** A removal everyone will accept: the next clock, state null (y-protocols' own rule). */
   private markGone(held: Held, now: number): void {
     const { clientId } = held
-    this.entries.set(clientId, {
-      clientId,
-      clock: held.clock + 1,
-      state: 'null',
-      lastSeen: now,
-      owner: null,
-    })
+    this.set({ clientId, clock: held.clock + 1, state: 'null', lastSeen: now, owner: null })
     this.dirty.add(clientId)
+  }
+
+  private set(held: Held): void {
+    this.bytes += (held.state === 'null' ? 0 : held.state.length) - this.bytesOf(held.clientId)
+    this.entries.set(held.clientId, held)
   }
 
   /** The frame for everything changed since the last call, or null. */

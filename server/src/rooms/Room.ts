@@ -1,9 +1,13 @@
 import { CloseCode } from '@samla/shared'
 import * as Y from 'yjs'
+import { DEFAULT_WRITE_LIMITS, type WriteLimits } from '../access/limits.ts'
+import { Authorship } from '../access/rules/authorship.ts'
+import { type UpdateVerdict, WriteGate } from '../access/writeGate.ts'
 import type { Logger } from '../logger.ts'
-import type { Storage, StoredDocument } from '../storage/types.ts'
+import type { AuthorClaim, Storage, StoredDocument } from '../storage/types.ts'
 import type { Connection } from './Connection.ts'
-import { decodeClientMessage, MalformedMessageError } from './decode.ts'
+import { DocumentLog } from './DocumentLog.ts'
+import { type ClientMessage, decodeClientMessage, MalformedMessageError } from './decode.ts'
 import {
   encodeSyncStep1,
   encodeSyncStep2,
@@ -13,29 +17,29 @@ import {
 import { Presence } from './Presence.ts'
 import { presenceTickMs } from './presenceTick.ts'
 import { SharedFrame } from './SharedFrame.ts'
-import { checkParticipantUpdate } from './writePolicy.ts'
 
 export interface RoomOptions {
   compactAfterUpdates: number
   /** Cursor and presence states each client receives per second at most (see presenceTick.ts). */
   presenceBudget: number
   logger: Logger
+  /** What one client may send (access/limits.ts). */
+  limits?: WriteLimits
+  /** Whether a board belongs to a meeting (its document then holds Samla's maps only). */
+  isMeetingBoard?: (boardId: string) => boolean
 }
 
-interface PendingUpdate {
-  update: Uint8Array
-  origin: unknown
-}
-
-const RETRY_APPEND_MS = 1000
 /** y-websocket clients renew their awareness every 15 s; y-protocols drops them after 30 s. */
 const PRESENCE_TIMEOUT_MS = 30_000
 const PRESENCE_EXPIRY_CHECK_MS = 10_000
 
 /**
- * One board in memory: its Y.Doc, its awareness, its connections and its persistence.
- * Every update is appended to the log before it is relayed (and before any sync step 2 that
- * would contain it), so a client never sees what a crash could take back.
+ * One board in memory: its Y.Doc, its awareness, its connections and its log. What a
+ * connection sends passes the write gate (access/writeGate.ts) before it touches anything;
+ * every accepted update is appended to the log before it is relayed (and before any sync
+ * step 2 that would contain it), so a client never sees what a crash could take back.
+ * Nothing that goes wrong while serving one connection leaves this room: it is logged, that
+ * connection is closed, and everyone else goes on.
  */
 export class Room {
   private readonly ydoc = new Y.Doc()
@@ -46,38 +50,62 @@ export class Room {
   private awaitingStep1: Connection[] = []
   readonly presence = new Presence()
   private readonly connections = new Set<Connection>()
-  private pending: PendingUpdate[] = []
-  private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null
-  private flushing = false
-  private persistWaiters: Array<() => void> = []
-  private compaction: Promise<void> | null = null
-  private compactionTimer: NodeJS.Immediate | null = null
-  private logLength = 0
+  private readonly documentLog: DocumentLog<unknown>
+  private readonly gate: WriteGate
   private destroyed = false
+  /** Set when applying an update failed half-way: the room is closed and reloaded from the log. */
+  private broken = false
   private presenceTimer: NodeJS.Timeout | null = null
   /** Bumped on every document change; keys the cached full sync below. */
   private version = 0
   /** Sync step 2 for a client that has nothing yet, shared by joiners arriving together. */
   private fullSync: { version: number; frame: SharedFrame } | null = null
   private readonly presenceExpiry: NodeJS.Timeout
+  private readonly presenceBudget: number
+  private readonly limits: WriteLimits
   private readonly log: Logger
 
   private constructor(
     readonly id: string,
-    private readonly storage: Storage,
-    private readonly options: RoomOptions,
+    storage: Storage,
+    stored: StoredDocument,
+    options: RoomOptions,
   ) {
     this.log = options.logger.child({ room: id })
-    this.presenceExpiry = setInterval(() => {
-      this.presence.expire(Date.now(), PRESENCE_TIMEOUT_MS)
-      this.schedulePresenceTick()
-    }, PRESENCE_EXPIRY_CHECK_MS)
+    this.documentLog = new DocumentLog(
+      id,
+      storage,
+      stored.updates.length,
+      options.compactAfterUpdates,
+      (batch) => {
+        for (const { update, origin } of batch)
+          this.broadcast(new SharedFrame(encodeUpdateMessage(update)), origin)
+      },
+      this.log,
+    )
+    this.limits = options.limits ?? DEFAULT_WRITE_LIMITS
+    this.gate = new WriteGate(
+      () => this.doc,
+      options.isMeetingBoard?.(id) ?? false,
+      new Authorship(stored.authors),
+      this.limits,
+    )
+    this.presenceBudget = options.presenceBudget
+    this.presenceExpiry = setInterval(
+      () =>
+        this.guard('presence expiry', () => {
+          this.presence.expire(Date.now(), PRESENCE_TIMEOUT_MS)
+          this.schedulePresenceTick()
+          const connected = new Set([...this.connections].map((c) => c.identity))
+          this.gate.authorship.forgetGone(connected, (c) => Y.getState(this.ydoc.store, c))
+        }),
+      PRESENCE_EXPIRY_CHECK_MS,
+    )
   }
 
   static async load(id: string, storage: Storage, options: RoomOptions): Promise<Room> {
-    const room = new Room(id, storage, options)
     const stored = await storage.loadDocument(id)
-    room.logLength = stored.updates.length
+    const room = new Room(id, storage, stored, options)
     room.unhydrated = stored
     if (stored.state && stored.updates.length === 0) {
       // A compacted board: its stored state *is* the full sync, so the first joiners get it
@@ -87,7 +115,7 @@ export class Room {
         version: 0,
         frame: new SharedFrame(encodeSyncStep2FromUpdate(stored.state)),
       }
-      room.hydrateTimer = setImmediate(() => room.hydrate())
+      room.hydrateTimer = setImmediate(() => room.guard('hydrate', () => room.hydrate()))
     } else {
       room.hydrate()
     }
@@ -110,6 +138,7 @@ export class Room {
       if (stored.state) Y.applyUpdate(this.ydoc, stored.state)
       for (const update of stored.updates) Y.applyUpdate(this.ydoc, update)
     })
+    this.dropPending('stored')
     // Listen only after loading, so that the load itself is not appended again.
     this.ydoc.on('update', this.onDocUpdate)
     const waiting = this.awaitingStep1
@@ -117,18 +146,42 @@ export class Room {
     for (const conn of waiting) if (conn.isOpen) conn.send(encodeSyncStep1(this.ydoc))
   }
 
+  /**
+   * Structs Yjs could not integrate, kept in the document's store. The gate applies only
+   * updates that integrate whole, so these come only from a log written before it did; they
+   * are dropped, since integrating them later would let them in unjudged, and every joiner's
+   * sync would carry them.
+   */
+  private dropPending(where: string): void {
+    const store = this.ydoc.store
+    if (!store.pendingStructs && !store.pendingDs) return
+    this.log.warn('dropping structs that never integrated', { where })
+    store.pendingStructs = null
+    store.pendingDs = null
+  }
+
   get connectionCount(): number {
     return this.connections.size
   }
 
-  get pendingLogLength(): number {
-    return this.logLength
+  /** Log entries not yet merged into the stored state. */
+  get uncompactedLogEntries(): number {
+    return this.documentLog.uncompactedEntries
+  }
+
+  /** Bytes of edits connections sent that wait for clocks they have not sent yet. */
+  get heldBytes(): number {
+    return this.gate.heldBytesInRoom
   }
 
   addConnection(conn: Connection): void {
-    // A join that raced the board's deletion.
+    // A join that raced the board's deletion, or a room being reloaded after a failure.
     if (this.destroyed) {
       conn.close(CloseCode.BoardGone, 'board deleted')
+      return
+    }
+    if (this.broken) {
+      conn.close(CloseCode.InternalError, 'board reloading')
       return
     }
     this.connections.add(conn)
@@ -140,78 +193,127 @@ export class Room {
 
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return
+    this.gate.release(conn)
     this.presence.removeClients(conn.awarenessClients, Date.now())
     conn.awarenessClients.clear()
     this.schedulePresenceTick()
   }
 
   handleFrame(conn: Connection, frame: Uint8Array): void {
-    if (!conn.isOpen || this.destroyed) return
+    if (!conn.isOpen || this.destroyed || this.broken) return
+    let message: ClientMessage
     try {
-      const message = decodeClientMessage(frame)
-      switch (message.type) {
-        case 'sync-step-1':
-          void this.replyToSyncStep1(conn, message.stateVector)
-          break
-        case 'update':
-          // A viewer's sync step 2 and updates are dropped: never applied, never stored. Its
-          // provider sends a step 2 on every connect, so this is not an error to close over.
-          if (!conn.canWrite) break
-          if (conn.access.role === 'participant') {
-            const verdict = checkParticipantUpdate(this.doc, message.update)
-            if (!verdict.ok) {
-              // Closed rather than ignored: the client holds the refused edit and must sync
-              // afresh, or its later edits would build on something the board never had.
-              this.log.info('edit refused', { conn: conn.id, reason: verdict.reason })
-              conn.close(CloseCode.EditRefused, verdict.reason)
-              this.removeConnection(conn)
-              break
-            }
-          }
-          Y.applyUpdate(this.doc, message.update, conn)
-          break
-        case 'awareness':
-          this.presence.apply(message.entries, conn, Date.now())
-          this.schedulePresenceTick()
-          break
-        case 'query-awareness': {
-          const snapshot = this.presence.snapshot()
-          if (snapshot) conn.send(snapshot)
-          break
-        }
-        case 'auth':
-          break
-      }
+      message = decodeClientMessage(frame, { maxPresenceBytes: this.limits.maxPresenceBytes })
     } catch (err) {
       const malformed = err instanceof MalformedMessageError
-      this.log.warn(malformed ? 'malformed message' : 'message failed', { conn: conn.id, err })
-      conn.close(CloseCode.MalformedMessage, 'malformed message')
+      this.log.info('malformed message', { conn: conn.id, err: malformed ? err.message : err })
+      this.closeConnection(conn, CloseCode.MalformedMessage, 'malformed message')
+      return
     }
+    try {
+      this.handleMessage(conn, message)
+    } catch (err) {
+      // The gate decides before anything is applied; an error here is the server's own.
+      this.log.error('message failed', { conn: conn.id, type: message.type, err })
+      this.closeConnection(conn, CloseCode.InternalError, 'internal error')
+    }
+  }
+
+  private handleMessage(conn: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step-1':
+        this.replyToSyncStep1(conn, message.stateVector).catch((err: unknown) => {
+          this.log.error('sync reply failed', { conn: conn.id, err })
+          this.closeConnection(conn, CloseCode.InternalError, 'internal error')
+        })
+        return
+      case 'update':
+        // A viewer's sync step 2 and updates are dropped: never applied, never stored. Its
+        // provider sends a step 2 on every connect, so this is not an error to close over.
+        if (!conn.canWrite) return
+        this.integrate(conn, this.gate.judge(conn, message.update, message.decoded))
+        return
+      case 'awareness': {
+        const admitted = this.gate.admitPresence(conn, message.entries, this.presence)
+        if (admitted.length === 0) return
+        this.presence.apply(admitted, conn, Date.now())
+        this.schedulePresenceTick()
+        return
+      }
+      case 'query-awareness': {
+        const snapshot = this.presence.snapshot()
+        if (snapshot) conn.send(snapshot)
+        return
+      }
+      case 'auth':
+        return
+    }
+  }
+
+  /** Applies what the gate accepted, then whatever of the connection's held edits it completed. */
+  private integrate(conn: Connection, verdict: UpdateVerdict): void {
+    let next: UpdateVerdict | null = verdict
+    while (next) {
+      if (next.kind === 'hold') return
+      if (next.kind === 'refuse') {
+        // Closed rather than ignored: the client holds the refused edit and must sync
+        // afresh, or its later edits would build on something the board never had.
+        this.log.info('edit refused', { conn: conn.id, reason: next.reason, detail: next.detail })
+        this.closeConnection(conn, CloseCode.EditRefused, next.reason)
+        return
+      }
+      this.apply(conn, next.update, next.claims.stored)
+      next = this.gate.judgeHeld(conn)
+    }
+  }
+
+  private apply(conn: Connection, update: Uint8Array, claims: readonly AuthorClaim[]): void {
+    this.documentLog.claim(claims)
+    try {
+      Y.applyUpdate(this.doc, update, conn)
+    } catch (err) {
+      // Only a fault the gate did not foresee gets here, and Yjs may have integrated part of
+      // the update. What it integrated is in the log (Yjs emits it even so), but the
+      // document in memory may no longer be what a replay of the log gives: close everyone
+      // and let the next join load the board afresh from the log.
+      this.log.error('applying an accepted update failed; reloading the board', { err })
+      this.breakRoom()
+      return
+    }
+    this.dropPending('applied update')
+  }
+
+  private breakRoom(): void {
+    this.broken = true
+    this.disconnectWhere(() => true, CloseCode.InternalError, 'board reloading')
+  }
+
+  /** Whether the room must be reloaded from storage before anyone may join again. */
+  get isBroken(): boolean {
+    return this.broken
+  }
+
+  private closeConnection(conn: Connection, code: CloseCode, reason: string): void {
+    conn.close(code, reason)
+    this.removeConnection(conn)
   }
 
   /** Resolves once every update accepted so far is in the log. */
   persisted(): Promise<void> {
-    if (this.pending.length === 0 && !this.flushing) return Promise.resolve()
-    return new Promise((resolve) => this.persistWaiters.push(resolve))
+    return this.documentLog.persisted()
   }
 
   /** Resolves when nothing is left to write: the log is flushed and no compaction runs. */
-  async settle(): Promise<void> {
-    await this.persisted()
-    while (this.compaction || this.compactionTimer) {
-      if (this.compactionTimer) this.runCompactionNow()
-      await this.compaction
-    }
+  settle(): Promise<void> {
+    return this.documentLog.settle()
   }
 
   needsCompaction(): boolean {
-    return this.logLength >= this.options.compactAfterUpdates
+    return this.documentLog.uncompactedEntries > 0
   }
 
-  async compact(): Promise<void> {
-    await this.settle()
-    this.runCompactionNow()
-    await this.compaction
+  compact(): Promise<void> {
+    return this.documentLog.compact()
   }
 
   disconnectAll(code: CloseCode, reason: string): void {
@@ -223,8 +325,7 @@ export class Room {
     let closed = 0
     for (const conn of [...this.connections]) {
       if (!match(conn)) continue
-      conn.close(code, reason)
-      this.removeConnection(conn)
+      this.closeConnection(conn, code, reason)
       closed++
     }
     return closed
@@ -234,11 +335,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
-    if (this.flushTimer) {
-      clearImmediate(this.flushTimer as NodeJS.Immediate)
-      clearTimeout(this.flushTimer as NodeJS.Timeout)
-    }
-    if (this.compactionTimer) clearImmediate(this.compactionTimer)
+    this.documentLog.stop()
     if (this.hydrateTimer) clearImmediate(this.hydrateTimer)
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     clearInterval(this.presenceExpiry)
@@ -249,69 +346,12 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.version++
-    this.pending.push({ update, origin })
-    // Appends within one event-loop turn share one transaction (group commit).
-    if (!this.flushTimer && !this.flushing) this.flushTimer = setImmediate(this.flush)
-  }
-
-  private readonly flush = async (): Promise<void> => {
-    this.flushTimer = null
-    if (this.flushing || this.destroyed) return
-    const batch = this.pending
-    if (batch.length === 0) return this.resolvePersistWaiters()
-    this.pending = []
-    this.flushing = true
-    try {
-      await this.storage.appendUpdates(
-        this.id,
-        batch.map((p) => p.update),
-      )
-    } catch (err) {
-      // Keep the updates in memory, unrelayed, and try again; nothing is lost or leaked.
-      this.log.error('appending updates failed, retrying', { count: batch.length, err })
-      this.pending = batch.concat(this.pending)
-      this.flushing = false
-      if (!this.destroyed) this.flushTimer = setTimeout(this.flush, RETRY_APPEND_MS)
-      return
-    }
-    this.flushing = false
-    this.logLength += batch.length
-    for (const { update, origin } of batch)
-      this.broadcast(new SharedFrame(encodeUpdateMessage(update)), origin)
-    if (this.pending.length > 0) this.flushTimer = setImmediate(this.flush)
-    else this.resolvePersistWaiters()
-    if (this.needsCompaction() && !this.compaction && !this.compactionTimer && !this.destroyed) {
-      // Off the hot path: after this turn's relaying is done.
-      this.compactionTimer = setImmediate(() => this.runCompactionNow())
-    }
-  }
-
-  private resolvePersistWaiters(): void {
-    const waiters = this.persistWaiters
-    this.persistWaiters = []
-    for (const resolve of waiters) resolve()
-  }
-
-  private runCompactionNow(): void {
-    if (this.compactionTimer) clearImmediate(this.compactionTimer)
-    this.compactionTimer = null
-    if (this.compaction) return
-    const started = performance.now()
-    this.compaction = this.storage
-      .compact(this.id)
-      .then((result) => {
-        this.logLength -= result.merged
-        this.log.debug('compacted', { ...result, ms: Math.round(performance.now() - started) })
-      })
-      .catch((err: unknown) => this.log.error('compaction failed', { err }))
-      .finally(() => {
-        this.compaction = null
-      })
+    this.documentLog.append(update, origin)
   }
 
   private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
     await this.persisted()
-    if (!conn.isOpen || this.destroyed) return
+    if (!conn.isOpen || this.destroyed || this.broken) return
     // A fresh client (an empty state vector) needs the whole board: encode that once per
     // version, so 200 phones scanning the QR code together cost one encoding, not 200.
     const isEmpty = stateVector.length === 1 && stateVector[0] === 0
@@ -333,8 +373,8 @@ export class Room {
    */
   private schedulePresenceTick(): void {
     if (this.presenceTimer || this.destroyed || !this.presence.hasChanges) return
-    const delay = presenceTickMs(this.connections.size, this.options.presenceBudget)
-    this.presenceTimer = setTimeout(this.presenceTick, delay)
+    const delay = presenceTickMs(this.connections.size, this.presenceBudget)
+    this.presenceTimer = setTimeout(() => this.guard('presence tick', this.presenceTick), delay)
   }
 
   private readonly presenceTick = (): void => {
@@ -349,6 +389,15 @@ export class Room {
   private broadcast(frame: SharedFrame, origin: unknown): void {
     for (const conn of this.connections) {
       if (conn !== origin) conn.send(frame)
+    }
+  }
+
+  /** Runs timer work so that a failure is logged for this room and ends nothing else. */
+  private guard(what: string, work: () => void): void {
+    try {
+      work()
+    } catch (err) {
+      this.log.error(`${what} failed`, { err })
     }
   }
 }

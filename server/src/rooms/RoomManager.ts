@@ -91,7 +91,7 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
       await room.settle()
       if (!stillUnused()) return
       // Leave a compact state behind so that the next load is one read, not a long replay.
-      if (room.pendingLogLength > 0) await room.compact()
+      if (room.needsCompaction()) await room.compact()
       if (!stillUnused()) return
       room.destroy()
       this.entries.delete(entry.id)
@@ -132,7 +132,7 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
         if (!room) return
         room.disconnectAll(CloseCode.GoingAway, 'server shutting down')
         await room.settle()
-        if (room.pendingLogLength > 0) await room.compact()
+        if (room.needsCompaction()) await room.compact()
         room.destroy()
         this.emit('unloaded', entry.id)
       }),

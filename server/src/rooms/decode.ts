@@ -1,6 +1,7 @@
 import { MessageType, SyncMessageType } from '@samla/shared'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
+import type { DecodedUpdate } from '../access/rules/integration.ts'
 import type { AwarenessEntry } from './Presence.ts'
 
 /** A frame that is not a well-formed y-websocket message. Nothing of it may be applied. */
@@ -10,7 +11,7 @@ export class MalformedMessageError extends Error {
 
 export type ClientMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' }
   | { type: 'auth' }
@@ -20,13 +21,24 @@ export type ClientMessage =
  * Yjs updates and awareness payloads are parsed end to end, so garbage is refused here rather
  * than half-applied later.
  */
-export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+export interface DecodeOptions {
+  /**
+   * Presence states longer than this are dropped here, unread: nobody will be sent them, so
+   * they need not be parsed (access/rules/presence.ts judges the rest).
+   */
+  maxPresenceBytes: number
+}
+
+export function decodeClientMessage(
+  frame: Uint8Array,
+  options: DecodeOptions = { maxPresenceBytes: Number.POSITIVE_INFINITY },
+): ClientMessage {
   // A private copy: lib0 reads sub-arrays as views on the underlying ArrayBuffer, and a
   // frame from the socket may be a slice of a larger pooled buffer, where an over-long
   // length would silently read a neighbour's bytes instead of failing.
   const bytes = new Uint8Array(frame)
   try {
-    const message = parse(decoding.createDecoder(bytes), bytes.length)
+    const message = parse(decoding.createDecoder(bytes), bytes.length, options)
     return message
   } catch (err) {
     if (err instanceof MalformedMessageError) throw err
@@ -34,7 +46,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   }
 }
 
-function parse(decoder: decoding.Decoder, length: number): ClientMessage {
+function parse(decoder: decoding.Decoder, length: number, options: DecodeOptions): ClientMessage {
   const type = decoding.readVarUint(decoder)
   let message: ClientMessage
   switch (type) {
@@ -45,8 +57,7 @@ function parse(decoder: decoding.Decoder, length: number): ClientMessage {
         Y.decodeStateVector(payload)
         message = { type: 'sync-step-1', stateVector: payload }
       } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
-        validateUpdate(payload)
-        message = { type: 'update', update: payload }
+        message = { type: 'update', update: payload, decoded: validateUpdate(payload) }
       } else {
         throw new MalformedMessageError(`unknown sync message type ${syncType}`)
       }
@@ -54,7 +65,10 @@ function parse(decoder: decoding.Decoder, length: number): ClientMessage {
     }
     case MessageType.Awareness: {
       const payload = readPayload(decoder, length)
-      message = { type: 'awareness', entries: decodeAwarenessUpdate(payload) }
+      message = {
+        type: 'awareness',
+        entries: decodeAwarenessUpdate(payload, options.maxPresenceBytes),
+      }
       break
     }
     case MessageType.QueryAwareness:
@@ -81,8 +95,9 @@ function readPayload(decoder: decoding.Decoder, length: number): Uint8Array {
  * refuses shapes no Yjs encoder produces. Yjs integrates such updates inconsistently (a replay
  * of what it stored would differ from what it holds), so they must never reach the document.
  */
-function validateUpdate(update: Uint8Array): void {
-  const { structs, ds } = Y.decodeUpdate(update)
+function validateUpdate(update: Uint8Array): DecodedUpdate {
+  const decoded = Y.decodeUpdate(update) as DecodedUpdate
+  const { structs, ds } = decoded
   let client = -1
   let nextClock = 0
   for (const struct of structs) {
@@ -91,8 +106,10 @@ function validateUpdate(update: Uint8Array): void {
     if (id.client === client && id.clock !== nextClock)
       throw new MalformedMessageError('structs not contiguous')
     if (struct instanceof Y.Item) {
-      // An item can only be placed relative to operations that came before it.
-      for (const ref of [struct.origin, struct.rightOrigin]) {
+      // An item can only be placed relative to operations that came before it (Yjs takes a
+      // reference to its own client's clocks on trust, and reads whatever it finds there).
+      const parent = struct.parent instanceof Y.ID ? struct.parent : null
+      for (const ref of [struct.origin, struct.rightOrigin, parent]) {
         if (ref && ref.client === id.client && ref.clock >= id.clock) {
           throw new MalformedMessageError('item refers to itself or a later item')
         }
@@ -109,10 +126,15 @@ function validateUpdate(update: Uint8Array): void {
       if (!(range.len >= 1)) throw new MalformedMessageError('empty delete range')
     }
   }
+  return decoded
 }
 
-/** Reads every entry; each state must be JSON, since every receiver will JSON.parse it. */
-function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+/**
+ * Reads every entry; each state must be JSON, since every receiver will JSON.parse it
+ * (JSON.parse does not recurse, so even a deeply nested state is safe to check here; its
+ * depth is the write gate's to judge). States over the size limit are skipped unparsed.
+ */
+function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes: number): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
   if (count > update.length)
@@ -122,8 +144,9 @@ function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
     const state = decoding.readVarString(decoder)
-    JSON.parse(state)
     if (decoder.pos > update.length) throw new MalformedMessageError('awareness entry past end')
+    if (state.length > maxStateBytes) continue
+    JSON.parse(state)
     entries.push({ clientId, clock, state })
   }
   if (decoder.pos !== update.length) {

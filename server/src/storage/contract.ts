@@ -12,6 +12,7 @@ export interface StorageHarness {
 
 const board = (id: string, title = '') => ({ id, title, createdAt: new Date(1_700_000_000_000) })
 const A = 'A'.repeat(22)
+const EMPTY = { state: null, updates: [], authors: [] }
 const B = 'B'.repeat(22)
 
 /** Updates of one evolving document, as a client would produce them. */
@@ -56,7 +57,7 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
       '[S2] a board with no data loads empty',
       withStorage(async ({ storage }) => {
         await storage.createBoard(board(A))
-        expect(await storage.loadDocument(A)).toEqual({ state: null, updates: [] })
+        expect(await storage.loadDocument(A)).toEqual(EMPTY)
       }),
     )
 
@@ -85,11 +86,12 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
         })
         // The board does not exist: the foreign key refuses every row of the batch.
         await expect(storage.appendUpdates(B, updates)).rejects.toThrow()
-        expect(await storage.loadDocument(B)).toEqual({ state: null, updates: [] })
+        expect(await storage.loadDocument(B)).toEqual(EMPTY)
         // Only the last row fails here, so the rows before it must be rolled back.
         const unstorable = null as unknown as Uint8Array
-        await expect(storage.appendUpdates(A, [...updates, unstorable])).rejects.toThrow()
-        expect(await storage.loadDocument(A)).toEqual({ state: null, updates: [] })
+        const claims = [{ clientId: 1, author: 'a'.repeat(43) }]
+        await expect(storage.appendUpdates(A, [...updates, unstorable], claims)).rejects.toThrow()
+        expect(await storage.loadDocument(A)).toEqual(EMPTY)
       }),
     )
 
@@ -168,9 +170,10 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
           A,
           updatesOf((d) => d.getMap('m').set('j', 2)),
         )
+        await storage.appendUpdates(A, [], [{ clientId: 7, author: 'a'.repeat(43) }])
         expect(await storage.deleteBoard(A)).toBe(true)
         expect(await storage.getBoard(A)).toBeNull()
-        expect(await storage.loadDocument(A)).toEqual({ state: null, updates: [] })
+        expect(await storage.loadDocument(A)).toEqual(EMPTY)
         expect(await storage.deleteBoard(A)).toBe(false)
       }),
     )
@@ -218,6 +221,32 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
             .getMap('m')
             .toJSON(),
         ).toEqual({ b: 2 })
+      }),
+    )
+    it(
+      '[S11] author claims are stored with their updates, in the same transaction, and the first claim of a client id stands',
+      withStorage(async ({ storage }) => {
+        await storage.createBoard(board(A))
+        await storage.createBoard(board(B))
+        const updates = updatesOf((d) => d.getMap('m').set('k', 1))
+        await storage.appendUpdates(A, updates, [{ clientId: 1, author: 'first' }])
+        await storage.appendUpdates(
+          A,
+          [],
+          [
+            { clientId: 1, author: 'second' },
+            { clientId: 2, author: 'second' },
+          ],
+        )
+        await storage.appendUpdates(B, [], [{ clientId: 1, author: 'other board' }])
+        const stored = await storage.loadDocument(A)
+        expect(stored.updates).toEqual(updates)
+        expect([...stored.authors].sort((a, b) => a.clientId - b.clientId)).toEqual([
+          { clientId: 1, author: 'first' },
+          { clientId: 2, author: 'second' },
+        ])
+        await storage.compact(A)
+        expect((await storage.loadDocument(A)).authors).toHaveLength(2)
       }),
     )
   })

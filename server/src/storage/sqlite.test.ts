@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { describeStorageContract } from './contract.ts'
 import { SqliteStorage } from './sqlite.ts'
 
@@ -53,6 +54,43 @@ it('opens SQLite in WAL mode with foreign keys, and migrations create the tables
       db.close()
     }
   } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+it('[hardening 8] compacts a long log off the main thread: the event loop keeps turning meanwhile', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-storage-'))
+  const storage = new SqliteStorage({ file: path.join(dir, 'samla.sqlite') })
+  try {
+    const id = 'C'.repeat(22)
+    await storage.createBoard({ id, title: '', createdAt: new Date() })
+    // 80 updates of 256 KiB: merging and rewriting them takes a good part of a second.
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
+    for (let i = 0; i < 80; i++) doc.getMap('m').set(`k${i}`, 'x'.repeat(256 * 1024))
+    await storage.appendUpdates(id, updates)
+
+    let turns = 0
+    let done = false
+    const spin = () => {
+      if (done) return
+      turns++
+      setImmediate(spin)
+    }
+    setImmediate(spin)
+    const result = await storage.compact(id)
+    done = true
+    expect(result.merged).toBe(80)
+    // Work on this thread would have held every turn until it finished: none in between.
+    expect(turns).toBeGreaterThan(10)
+    const stored = await storage.loadDocument(id)
+    expect(stored.updates).toHaveLength(0)
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, stored.state as Uint8Array)
+    expect(reloaded.getMap('m').size).toBe(80)
+  } finally {
+    await storage.close()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 })

@@ -1,8 +1,14 @@
-import { and, asc, eq, lte } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { openDatabase, type SamlaDatabase } from '../db/client.ts'
-import { boards, documentStates, documentUpdates } from '../db/schema.ts'
-import { mergeDocument } from './merge.ts'
-import type { BoardRecord, CompactionResult, Storage, StoredDocument } from './types.ts'
+import { boards, documentAuthors, documentStates, documentUpdates } from '../db/schema.ts'
+import { CompactionWorker } from './compactionWorker.ts'
+import type {
+  AuthorClaim,
+  BoardRecord,
+  CompactionResult,
+  Storage,
+  StoredDocument,
+} from './types.ts'
 
 /**
  * better-sqlite3 is synchronous: each method does its work before returning a settled promise,
@@ -11,8 +17,13 @@ import type { BoardRecord, CompactionResult, Storage, StoredDocument } from './t
 export class SqliteStorage implements Storage {
   private readonly db: SamlaDatabase
   private readonly closeDb: () => void
+  private readonly file: string
+  private readonly synchronous: 'NORMAL' | 'FULL'
+  private compactor: CompactionWorker | null = null
 
   constructor(options: { file: string; synchronous?: 'NORMAL' | 'FULL' }) {
+    this.file = options.file
+    this.synchronous = options.synchronous ?? 'NORMAL'
     const opened = openDatabase(options)
     this.db = opened.db
     this.closeDb = opened.close
@@ -44,17 +55,33 @@ export class SqliteStorage implements Storage {
         .where(eq(documentUpdates.boardId, boardId))
         .orderBy(asc(documentUpdates.id))
         .all()
+      const authors = tx
+        .select({ clientId: documentAuthors.clientId, author: documentAuthors.author })
+        .from(documentAuthors)
+        .where(eq(documentAuthors.boardId, boardId))
+        .all()
       return {
         state: row ? new Uint8Array(row.state) : null,
         updates: updates.map((u) => new Uint8Array(u.data)),
+        authors,
       }
     })
   }
 
-  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return
+  async appendUpdates(
+    boardId: string,
+    updates: readonly Uint8Array[],
+    claims: readonly AuthorClaim[] = [],
+  ): Promise<void> {
+    if (updates.length === 0 && claims.length === 0) return
     const createdAt = new Date()
     this.db.transaction((tx) => {
+      if (claims.length > 0) {
+        tx.insert(documentAuthors)
+          .values(claims.map((c) => ({ boardId, clientId: c.clientId, author: c.author })))
+          .onConflictDoNothing()
+          .run()
+      }
       for (const update of updates) {
         tx.insert(documentUpdates)
           .values({
@@ -67,41 +94,18 @@ export class SqliteStorage implements Storage {
     })
   }
 
-  async compact(boardId: string): Promise<CompactionResult> {
-    return this.db.transaction((tx) => {
-      const log = tx
-        .select({ id: documentUpdates.id, data: documentUpdates.data })
-        .from(documentUpdates)
-        .where(eq(documentUpdates.boardId, boardId))
-        .orderBy(asc(documentUpdates.id))
-        .all()
-      const last = log.at(-1)
-      if (!last) return { merged: 0, stateBytes: 0 }
-      const row = tx
-        .select({ state: documentStates.state })
-        .from(documentStates)
-        .where(eq(documentStates.boardId, boardId))
-        .get()
-      const state = mergeDocument(
-        row ? new Uint8Array(row.state) : null,
-        log.map((u) => new Uint8Array(u.data)),
-      )
-      const values = { boardId, state: Buffer.from(state), compactedAt: new Date() }
-      tx.insert(documentStates)
-        .values(values)
-        .onConflictDoUpdate({
-          target: documentStates.boardId,
-          set: { state: values.state, compactedAt: values.compactedAt },
-        })
-        .run()
-      tx.delete(documentUpdates)
-        .where(and(eq(documentUpdates.boardId, boardId), lte(documentUpdates.id, last.id)))
-        .run()
-      return { merged: log.length, stateBytes: state.byteLength }
-    })
+  /**
+   * Runs in a worker thread with its own connection to the file: reading a long log,
+   * merging it and writing the state take time in proportion to the board (hundreds of
+   * milliseconds for a log of 100 MB), and on this thread every other room would wait.
+   */
+  compact(boardId: string): Promise<CompactionResult> {
+    this.compactor ??= new CompactionWorker(this.file, this.synchronous)
+    return this.compactor.compact(boardId)
   }
 
   async close(): Promise<void> {
+    await this.compactor?.close()
     this.closeDb()
   }
 }

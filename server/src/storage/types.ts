@@ -13,6 +13,14 @@ export interface StoredDocument {
   state: Uint8Array | null
   /** Updates appended after that state, oldest first. */
   updates: Uint8Array[]
+  /** Which author (the hash of a page's author key) each Yjs client id of the board is. */
+  authors: AuthorClaim[]
+}
+
+/** A Yjs client id and the author that first wrote under it (access/rules/authorship.ts). */
+export interface AuthorClaim {
+  clientId: number
+  author: string
 }
 
 export interface CompactionResult {
@@ -28,8 +36,16 @@ export interface Storage {
   /** Removes the board, its state and its whole update log. */
   deleteBoard(id: string): Promise<boolean>
   loadDocument(boardId: string): Promise<StoredDocument>
-  /** Appends all updates in one transaction: either all are durable or none. */
-  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
+  /**
+   * Appends all updates, and the author claims they make, in one transaction: either all
+   * are durable or none. A claim for a client id the board already has is ignored (the
+   * first claim stands).
+   */
+  appendUpdates(
+    boardId: string,
+    updates: readonly Uint8Array[],
+    claims?: readonly AuthorClaim[],
+  ): Promise<void>
   /** Merges the state and the whole log into one state, in one transaction. */
   compact(boardId: string): Promise<CompactionResult>
   close(): Promise<void>

@@ -1,6 +1,12 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CAPABILITY_TOKEN_PATTERN, CloseCode, WS_PATH_PREFIX } from '@samla/shared'
+import {
+  AUTHOR_KEY_PARAM,
+  AUTHOR_KEY_PATTERN,
+  CAPABILITY_TOKEN_PATTERN,
+  CloseCode,
+  WS_PATH_PREFIX,
+} from '@samla/shared'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { lookUpBoard } from '../boards.ts'
 import type { Logger } from '../logger.ts'
@@ -80,6 +86,11 @@ export function createUpgradeHandler({
       )
     const access = accessFor(id, url.searchParams.get('token'))
     if (!access) return refuse(socket, 401, 'unauthorized')
+    // The page's author key: who it writes as, across reconnects (access/rules/authorship.ts).
+    const authorKey = url.searchParams.get(AUTHOR_KEY_PARAM)
+    if (authorKey !== null && !AUTHOR_KEY_PATTERN.test(authorKey))
+      return refuse(socket, 400, 'invalid_author_key')
+    const author = authorKey === null ? null : hashToken(authorKey)
 
     const room = await rooms.acquire(id).catch((err: unknown) => {
       logger.error('room load failed', { room: id, err })
@@ -112,6 +123,7 @@ export function createUpgradeHandler({
           room.removeConnection(slow)
         },
         access,
+        author,
       )
       room.addConnection(conn)
       ws.on('message', (data: Buffer, isBinary: boolean) => {

@@ -1,0 +1,151 @@
+import * as Y from 'yjs'
+import type { DecodedUpdate } from './rules/integration.ts'
+
+/** Where an item sits: an entry of a root map, or somewhere inside a root's nested content. */
+export interface Place {
+  root: string
+  /** The root map's key, or null for a root sequence (Y.Text, Y.Array) or a nested type. */
+  key: string | null
+  /** Inside a nested Y type (a Y.Map or Y.Array held as a value). */
+  nested: boolean
+}
+
+/** What an update writes into one entry of a root map. */
+export type Written = { kind: 'json'; value: unknown } | { kind: 'other'; content: string }
+
+export interface EntryChange {
+  root: string
+  key: string
+  /** Values written, in update order; the last one is the entry's value afterwards. */
+  written: Written[]
+  /** Whether the update deletes (or overwrites) what the entry held. */
+  deletes: boolean
+}
+
+export interface Changes {
+  /** Root map entries, keyed `root\0key`. */
+  entries: Map<string, EntryChange>
+  /** Roots touched other than through their map entries (sequences, nested types). */
+  elsewhere: Set<string>
+  /** Items whose place cannot be told (next to garbage-collected structs): they change nothing a reader sees, but nobody can judge them either. */
+  unplaced: number
+}
+
+/**
+ * Reads what an update would change in `doc`, before it is applied. Call only for an update
+ * that integrates whole (rules/integration.ts): then every item it refers to is either in the
+ * document or earlier in the update, and each new item's place can be found. Structs the
+ * document already has are skipped: applying them changes nothing.
+ */
+export function readChanges(doc: Y.Doc, update: DecodedUpdate): Changes {
+  const store = doc.store
+  const changes: Changes = { entries: new Map(), elsewhere: new Set(), unplaced: 0 }
+  const entry = (root: string, key: string): EntryChange => {
+    const id = `${root}\u0000${key}`
+    let found = changes.entries.get(id)
+    if (!found) {
+      found = { root, key, written: [], deletes: false }
+      changes.entries.set(id, found)
+    }
+    return found
+  }
+
+  // Places of this update's own items, for later items and deletions that refer to them.
+  const placed = new Map<number, Array<{ from: number; to: number; place: Place | null }>>()
+  const placedAt = (id: Y.ID) =>
+    placed.get(id.client)?.find((p) => id.clock >= p.from && id.clock < p.to)
+  const placeOfId = (id: Y.ID): Place | null => {
+    const own = placedAt(id)
+    if (own) return own.place
+    if (id.clock >= Y.getState(store, id.client)) return null
+    const item = Y.getItem(store, id)
+    return item instanceof Y.Item ? placeOfStored(item) : null
+  }
+  // A child of a nested type sits where the type's own item sits.
+  const insideType = (typeItem: Y.ID): Place | null => {
+    const place = placeOfId(typeItem)
+    return place ? { ...place, key: place.key, nested: true } : null
+  }
+
+  for (const struct of update.structs) {
+    if (!(struct instanceof Y.Item)) continue // GC and Skip structs change nothing a reader sees
+    const { client, clock } = struct.id
+    if (clock + struct.length <= Y.getState(store, client)) continue
+    let place: Place | null = null
+    const parent = struct.parent as unknown
+    if (typeof parent === 'string') {
+      place = { root: parent, key: struct.parentSub, nested: false }
+    } else if (parent instanceof Y.ID) {
+      place = insideType(parent)
+    } else {
+      const neighbour = struct.origin ?? struct.rightOrigin
+      place = neighbour ? placeOfId(neighbour) : null
+    }
+    const list = placed.get(client) ?? []
+    list.push({ from: clock, to: clock + struct.length, place })
+    placed.set(client, list)
+    if (!place) {
+      changes.unplaced++
+      continue
+    }
+    if (place.key === null || place.nested) {
+      changes.elsewhere.add(place.root)
+      continue
+    }
+    const content = struct.content
+    const written = entry(place.root, place.key)
+    // An overwritten value of the same update travels as ContentDeleted: no value.
+    if (content instanceof Y.ContentDeleted) continue
+    if (content instanceof Y.ContentAny) {
+      for (const value of content.arr) written.written.push({ kind: 'json', value })
+    } else {
+      written.written.push({ kind: 'other', content: content.constructor.name })
+    }
+    // A map entry written over an existing one deletes that one.
+    if (struct.origin) written.deletes = true
+  }
+
+  for (const [client, ranges] of update.ds.clients) {
+    for (const { clock, len } of ranges) {
+      for (let at = clock; at < clock + len; ) {
+        const own = placedAt(Y.createID(client, at))
+        if (own) {
+          noteDeletion(changes, own.place, entry)
+          at = own.to
+          continue
+        }
+        if (at >= Y.getState(store, client)) break // integratesWhole refused these already
+        const struct = Y.getItem(store, Y.createID(client, at))
+        if (struct instanceof Y.Item && !struct.deleted)
+          noteDeletion(changes, placeOfStored(struct), entry)
+        at = struct.id.clock + struct.length
+      }
+    }
+  }
+  return changes
+}
+
+function noteDeletion(
+  changes: Changes,
+  place: Place | null,
+  entry: (root: string, key: string) => EntryChange,
+): void {
+  if (!place) changes.unplaced++
+  else if (place.key === null || place.nested) changes.elsewhere.add(place.root)
+  else entry(place.root, place.key).deletes = true
+}
+
+/** Where an item of the document sits, following nested types up to their root. */
+function placeOfStored(item: Y.Item): Place | null {
+  let nested = false
+  let current: Y.Item = item
+  for (;;) {
+    const parent = current.parent
+    if (!(parent instanceof Y.AbstractType)) return null
+    if (parent._item === null) {
+      return { root: Y.findRootTypeKey(parent), key: nested ? null : current.parentSub, nested }
+    }
+    nested = true
+    current = parent._item
+  }
+}

@@ -1,0 +1,72 @@
+import { CONTROL_SCHEMAS, CONTROLS_MAP, EditRefusal, META_MAP, RECORDS_MAP } from '@samla/shared'
+import type { Changes } from '../changes.ts'
+import { isReadableSchema, type RecordLimits, recordProblem } from './records.ts'
+
+export interface ContentVerdictContext {
+  /** A meeting's board holds nothing but Samla's three maps; a plain board may hold more. */
+  isMeeting: boolean
+  /** The tldraw schema the board declares now (`meta.schema`), before this update. */
+  declaredSchema: unknown
+  limits: RecordLimits
+}
+
+export type ContentRefusal = { reason: EditRefusal; detail: string }
+
+const KNOWN_ROOTS = new Set<string>([RECORDS_MAP, META_MAP, CONTROLS_MAP])
+
+/**
+ * Whether what an update writes is what every client can read, whoever wrote it (a plain
+ * board has no roles at all, and one bad record there stops every client's binding):
+ * records that tldraw's validators accept, a schema this server can read, meeting controls
+ * that match their schema, and no nested types or sequences inside those maps. Other roots
+ * exist only on plain boards (no Samla client reads them); a meeting's board has none.
+ */
+export function boardContentRefusal(
+  changes: Changes,
+  context: ContentVerdictContext,
+): ContentRefusal | null {
+  const { isMeeting, limits } = context
+  if (changes.unplaced > 0 && isMeeting)
+    return { reason: EditRefusal.Unknown, detail: 'items next to removed content' }
+  for (const root of changes.elsewhere) {
+    if (KNOWN_ROOTS.has(root))
+      return { reason: EditRefusal.InvalidRecord, detail: `nested or sequence content in ${root}` }
+    if (isMeeting) return { reason: EditRefusal.Unknown, detail: `root ${root}` }
+  }
+
+  // The schema the records of this update are written in: the one it stores, if it does.
+  const schemaWrite = changes.entries.get(`${META_MAP}\u0000schema`)?.written.at(-1)
+  const declared = schemaWrite?.kind === 'json' ? schemaWrite.value : context.declaredSchema
+
+  for (const { root, key, written } of changes.entries.values()) {
+    if (root === RECORDS_MAP) {
+      for (const w of written) {
+        if (w.kind !== 'json')
+          return { reason: EditRefusal.InvalidRecord, detail: `${key}: ${w.content}` }
+        const problem = recordProblem(key, w.value, declared, limits)
+        if (problem) {
+          const reason =
+            problem.problem === 'too-large' ? EditRefusal.TooLarge : EditRefusal.InvalidRecord
+          return { reason, detail: `${key}: ${problem.detail}` }
+        }
+      }
+    } else if (root === META_MAP) {
+      if (key !== 'schema') return { reason: EditRefusal.Schema, detail: `meta.${key}` }
+      for (const w of written) {
+        if (w.kind !== 'json' || !isReadableSchema(w.value, limits.maxJsonDepth))
+          return { reason: EditRefusal.Schema, detail: 'not a schema this server can read' }
+      }
+    } else if (root === CONTROLS_MAP) {
+      const schema = CONTROL_SCHEMAS[key as keyof typeof CONTROL_SCHEMAS]
+      if (!Object.hasOwn(CONTROL_SCHEMAS, key) || !schema)
+        return { reason: EditRefusal.InvalidRecord, detail: `meeting.${key}` }
+      for (const w of written) {
+        if (w.kind !== 'json' || !schema.safeParse(w.value).success)
+          return { reason: EditRefusal.InvalidRecord, detail: `meeting.${key}` }
+      }
+    } else if (isMeeting) {
+      return { reason: EditRefusal.Unknown, detail: `root ${root}` }
+    }
+  }
+  return null
+}

@@ -1,0 +1,88 @@
+import { CONTROLS_MAP, ControlKey, EditRefusal, META_MAP, RECORDS_MAP } from '@samla/shared'
+import type * as Y from 'yjs'
+import { pageOf } from '../../board/records.ts'
+import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../../board/schema.ts'
+import type { Changes, EntryChange } from '../changes.ts'
+
+/**
+ * What a participant may change on a meeting's board, decided from what the update would
+ * change before it is applied: the server is the one that enforces roles, not the buttons a
+ * client shows.
+ *
+ * A participant may write tldraw records, except
+ * - page records (phases are the facilitator's), unless no phases have been laid out yet
+ *   (the first client on an empty board has to create tldraw's first page);
+ * - anything on a locked phase, before or after the change (moving a note out of a locked
+ *   phase is an edit of it too);
+ * and may not touch the meeting's controls at all. `meta` holds only the tldraw schema; a
+ * participant may write it only as this deployment's own schema (a bogus newer one would make
+ * every client refuse the board).
+ *
+ * After a tldraw upgrade, whichever client opens a board first migrates its records and
+ * stores them with the new schema, in one update. A participant may be that client: its
+ * rewrite of a phase or of a locked phase's record is accepted when it is exactly the
+ * migration of what is stored, which the server recomputes with tldraw's own schema.
+ */
+export type Verdict = { ok: true } | { ok: false; reason: EditRefusal }
+
+const OK: Verdict = { ok: true }
+const refuse = (reason: EditRefusal): Verdict => ({ ok: false, reason })
+
+export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
+  if (changes.unplaced > 0 || changes.elsewhere.size > 0) return refuse(EditRefusal.Unknown)
+  if (changes.entries.size === 0) return OK
+
+  const controls = doc.getMap<unknown>(CONTROLS_MAP)
+  const records = doc.getMap<unknown>(RECORDS_MAP)
+  const locked = new Set(
+    Array.isArray(controls.get(ControlKey.lockedPhases))
+      ? (controls.get(ControlKey.lockedPhases) as unknown[])
+      : [],
+  )
+  const phasesLaidOut = typeof controls.get(ControlKey.templatesVersion) === 'number'
+  const jsonValues = (entry: EntryChange) =>
+    entry.written.flatMap((w) => (w.kind === 'json' ? [w.value] : []))
+
+  // Later values in this update are what the records will be once it is applied.
+  const incoming = new Map<string, unknown>()
+  for (const entry of changes.entries.values()) {
+    const values = jsonValues(entry)
+    if (entry.root === RECORDS_MAP && values.length > 0) incoming.set(entry.key, values.at(-1))
+  }
+  const lookupAfter = (id: string) => (incoming.has(id) ? incoming.get(id) : records.get(id))
+  const lookupBefore = (id: string) => records.get(id)
+
+  // Only an update that stores our schema over an older one can be a migration; the migrated
+  // board is computed once per such update, and only if a record needs the exception.
+  const schemaWrite = changes.entries.get(`${META_MAP}\u0000schema`)
+  const upgrading = schemaWrite !== undefined && isCurrentSchema(jsonValues(schemaWrite).at(-1))
+  let migrated: Map<string, unknown> | null | undefined
+  const isExactMigration = (key: string, values: unknown[]): boolean => {
+    if (!upgrading || values.length === 0 || !records.has(key)) return false
+    migrated ??= migrateBoardRecords(doc.getMap(META_MAP).get('schema'), records.entries())
+    return migrated !== null && isMigrationOf(values.at(-1), migrated.get(key))
+  }
+
+  for (const entry of changes.entries.values()) {
+    const { root, key } = entry
+    const values = jsonValues(entry)
+    if (root === CONTROLS_MAP) return refuse(EditRefusal.Controls)
+    if (root === META_MAP) {
+      if (key !== 'schema' || !upgrading) return refuse(EditRefusal.Schema)
+      continue
+    }
+    if (root !== RECORDS_MAP) return refuse(EditRefusal.Unknown)
+    if (key.startsWith('page:')) {
+      if (phasesLaidOut && !isExactMigration(key, values)) return refuse(EditRefusal.Phases)
+      continue
+    }
+    if (locked.size === 0 || isExactMigration(key, values)) continue
+    const before = pageOf(records.get(key), lookupBefore)
+    if (before && locked.has(before)) return refuse(EditRefusal.PhaseLocked)
+    for (const value of values) {
+      const after = pageOf(value, lookupAfter)
+      if (after && locked.has(after)) return refuse(EditRefusal.PhaseLocked)
+    }
+  }
+  return OK
+}

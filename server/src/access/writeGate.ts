@@ -1,0 +1,168 @@
+import { EditRefusal } from '@samla/shared'
+import * as Y from 'yjs'
+import type { AwarenessEntry } from '../rooms/Presence.ts'
+import { readChanges } from './changes.ts'
+import type { WriteLimits } from './limits.ts'
+import type { Authorship, Identity, NewClaims } from './rules/authorship.ts'
+import { boardContentRefusal } from './rules/boardContent.ts'
+import { contentProblem } from './rules/contentLimits.ts'
+import { type DecodedUpdate, integratesWhole } from './rules/integration.ts'
+import { admitPresence, type RoomPresence } from './rules/presence.ts'
+import { participantVerdict } from './rules/rolePolicy.ts'
+
+/** What the gate needs to know of a connection, and the little it keeps on it. */
+export interface GateConnection {
+  readonly role: 'editor' | 'facilitator' | 'participant' | 'projector'
+  /** Who this connection writes as (see rules/authorship.ts). */
+  readonly identity: Identity
+  /** Hash of the author key it sent, or null. */
+  readonly author: string | null
+  readonly awarenessClients: ReadonlySet<number>
+  /** Client ids it has written under. */
+  readonly authoredClients: Set<number>
+  /** Its edits still waiting for clocks it has not sent (never applied, never relayed). */
+  held: Uint8Array | null
+}
+
+export type UpdateVerdict =
+  | { kind: 'apply'; update: Uint8Array; claims: NewClaims }
+  | { kind: 'hold' }
+  | { kind: 'refuse'; reason: EditRefusal; detail: string }
+
+const refuse = (reason: EditRefusal, detail: string): UpdateVerdict => ({
+  kind: 'refuse',
+  reason,
+  detail,
+})
+
+/**
+ * The one place that decides whether what a client sends over its socket may enter a room:
+ * every update and every presence state, from every role. Each rule is a small pure function
+ * in rules/; the gate runs them in order, cheapest and most fundamental first, and nothing is
+ * applied before all of them agreed:
+ *
+ * 1. bounds on every value (rules/contentLimits.ts);
+ * 2. the update integrates whole, or it waits, bounded, for the rest (rules/integration.ts);
+ * 3. it writes only under client ids that are the connection's own (rules/authorship.ts);
+ * 4. what it writes is what every client can read (rules/boardContent.ts, tldraw's schema);
+ * 5. the connection's role may make the change (rules/rolePolicy.ts).
+ */
+export class WriteGate {
+  private heldBytes = 0
+
+  constructor(
+    private readonly doc: () => Y.Doc,
+    private readonly isMeeting: boolean,
+    readonly authorship: Authorship,
+    private readonly limits: WriteLimits,
+  ) {}
+
+  /**
+   * Judges an update a connection sent. An update that depends on clocks the connection has
+   * not sent yet is held with whatever it held before and judged whole once they arrive; call
+   * `judgeHeld` after applying an accepted update, since it may complete what was held.
+   */
+  judge(conn: GateConnection, update: Uint8Array, decoded: DecodedUpdate): UpdateVerdict {
+    const problem = contentProblem(decoded, this.limits.maxJsonDepth)
+    if (problem === 'too-deep') return this.refuse(conn, EditRefusal.TooLarge, 'nested too deeply')
+    if (problem) return this.refuse(conn, EditRefusal.Unknown, problem)
+    if (this.integrates(decoded)) return this.verdict(conn, update, decoded)
+    if (!conn.held) return this.hold(conn, update)
+    const merged = Y.mergeUpdates([conn.held, update])
+    const mergedDecoded = Y.decodeUpdate(merged) as DecodedUpdate
+    if (!this.integrates(mergedDecoded)) return this.hold(conn, merged)
+    this.release(conn)
+    return this.verdict(conn, merged, mergedDecoded)
+  }
+
+  /** What was held for a connection, if the document now has everything it builds on. */
+  judgeHeld(conn: GateConnection): UpdateVerdict | null {
+    const held = conn.held
+    if (!held) return null
+    const decoded = Y.decodeUpdate(held) as DecodedUpdate
+    if (!this.integrates(decoded)) return null
+    this.release(conn)
+    return this.verdict(conn, held, decoded)
+  }
+
+  /** Forgets what a closing connection held. */
+  release(conn: GateConnection): void {
+    if (!conn.held) return
+    this.heldBytes -= conn.held.byteLength
+    conn.held = null
+  }
+
+  get heldBytesInRoom(): number {
+    return this.heldBytes
+  }
+
+  admitPresence(
+    conn: GateConnection,
+    entries: readonly AwarenessEntry[],
+    room: RoomPresence,
+  ): AwarenessEntry[] {
+    return admitPresence(entries, conn, this.authorship, room, {
+      maxStateBytes: this.limits.maxPresenceBytes,
+      maxIdsPerConnection: this.limits.maxClientIdsPerConnection,
+      maxRoomBytes: this.limits.maxPresenceRoomBytes,
+      maxJsonDepth: this.limits.maxJsonDepth,
+    })
+  }
+
+  private integrates(decoded: DecodedUpdate): boolean {
+    const store = this.doc().store
+    return integratesWhole(decoded, (client) => Y.getState(store, client))
+  }
+
+  private hold(conn: GateConnection, update: Uint8Array): UpdateVerdict {
+    const before = conn.held?.byteLength ?? 0
+    const room = this.heldBytes - before + update.byteLength
+    if (
+      update.byteLength > this.limits.maxPendingBytesPerConnection ||
+      room > this.limits.maxPendingBytesPerRoom
+    ) {
+      return this.refuse(conn, EditRefusal.Pending, `${update.byteLength} bytes waiting`)
+    }
+    conn.held = update
+    this.heldBytes = room
+    return { kind: 'hold' }
+  }
+
+  private refuse(conn: GateConnection, reason: EditRefusal, detail: string): UpdateVerdict {
+    this.release(conn)
+    return refuse(reason, detail)
+  }
+
+  private verdict(conn: GateConnection, update: Uint8Array, decoded: DecodedUpdate): UpdateVerdict {
+    const doc = this.doc()
+    const store = doc.store
+    const stateOf = (client: number) => Y.getState(store, client)
+
+    const authors = new Set<number>()
+    for (const struct of decoded.structs) {
+      if (struct instanceof Y.Skip) continue
+      if (struct.id.clock + struct.length > stateOf(struct.id.client)) authors.add(struct.id.client)
+    }
+    const ids = new Set([...conn.authoredClients, ...authors])
+    if (ids.size > this.limits.maxClientIdsPerConnection)
+      return this.refuse(conn, EditRefusal.Identity, 'too many client ids')
+    const authorized = this.authorship.authorize(authors, conn.identity, conn.author, stateOf)
+    if (!authorized.ok)
+      return this.refuse(conn, EditRefusal.Identity, `client id ${authorized.clientId}`)
+
+    const changes = readChanges(doc, decoded)
+    const content = boardContentRefusal(changes, {
+      isMeeting: this.isMeeting,
+      declaredSchema: doc.getMap('meta').get('schema'),
+      limits: this.limits,
+    })
+    if (content) return this.refuse(conn, content.reason, content.detail)
+    if (conn.role === 'participant') {
+      const role = participantVerdict(doc, changes)
+      if (!role.ok) return this.refuse(conn, role.reason, 'role')
+    }
+    for (const id of authors) conn.authoredClients.add(id)
+    this.authorship.commit(authorized.claims)
+    return { kind: 'apply', update, claims: authorized.claims }
+  }
+}

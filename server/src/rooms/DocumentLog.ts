@@ -1,0 +1,149 @@
+import type { Logger } from '../logger.ts'
+import type { AuthorClaim, Storage } from '../storage/types.ts'
+
+const RETRY_APPEND_MS = 1000
+
+interface Entry<Origin> {
+  update: Uint8Array
+  origin: Origin
+}
+
+/**
+ * A board's log: updates accepted in one event-loop turn are appended in one transaction
+ * (group commit), with the author claims they make, and only once they are durable are they
+ * handed back to be relayed. A failed append keeps them, unrelayed, and tries again. Once
+ * the log is long, it is compacted off the hot path.
+ */
+export class DocumentLog<Origin> {
+  private pending: Array<Entry<Origin>> = []
+  private pendingClaims: AuthorClaim[] = []
+  private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null
+  private flushing = false
+  private persistWaiters: Array<() => void> = []
+  private compaction: Promise<void> | null = null
+  private compactionTimer: NodeJS.Immediate | null = null
+  private stopped = false
+
+  constructor(
+    private readonly boardId: string,
+    private readonly storage: Storage,
+    /** Entries in the stored log not yet merged into the stored state. */
+    private length: number,
+    private readonly compactAfter: number,
+    /** Called with each batch once it is durable, in the order it was accepted. */
+    private readonly onDurable: (batch: ReadonlyArray<Entry<Origin>>) => void,
+    private readonly log: Logger,
+  ) {}
+
+  /** Log entries not yet merged into the stored state. */
+  get uncompactedEntries(): number {
+    return this.length
+  }
+
+  append(update: Uint8Array, origin: Origin): void {
+    this.pending.push({ update, origin })
+    if (!this.flushTimer && !this.flushing) this.flushTimer = setImmediate(this.flush)
+  }
+
+  /** Claims to store with the next batch (made by the update about to be appended). */
+  claim(claims: readonly AuthorClaim[]): void {
+    this.pendingClaims.push(...claims)
+  }
+
+  /** Resolves once every update accepted so far is in the log. */
+  persisted(): Promise<void> {
+    if (this.pending.length === 0 && !this.flushing) return Promise.resolve()
+    return new Promise((resolve) => this.persistWaiters.push(resolve))
+  }
+
+  /** Resolves when nothing is left to write: the log is flushed and no compaction runs. */
+  async settle(): Promise<void> {
+    await this.persisted()
+    while (this.compaction || this.compactionTimer) {
+      if (this.compactionTimer) this.runCompactionNow()
+      await this.compaction
+    }
+  }
+
+  async compact(): Promise<void> {
+    await this.settle()
+    this.runCompactionNow()
+    await this.compaction
+  }
+
+  stop(): void {
+    this.stopped = true
+    if (this.flushTimer) {
+      clearImmediate(this.flushTimer as NodeJS.Immediate)
+      clearTimeout(this.flushTimer as NodeJS.Timeout)
+    }
+    if (this.compactionTimer) clearImmediate(this.compactionTimer)
+  }
+
+  private readonly flush = async (): Promise<void> => {
+    this.flushTimer = null
+    if (this.flushing || this.stopped) return
+    const batch = this.pending
+    const claims = this.pendingClaims
+    if (batch.length === 0 && claims.length === 0) return this.resolvePersistWaiters()
+    this.pending = []
+    this.pendingClaims = []
+    this.flushing = true
+    try {
+      await this.storage.appendUpdates(
+        this.boardId,
+        batch.map((p) => p.update),
+        claims,
+      )
+    } catch (err) {
+      // Keep the updates in memory, unrelayed, and try again; nothing is lost or leaked.
+      this.log.error('appending updates failed, retrying', { count: batch.length, err })
+      this.pending = batch.concat(this.pending)
+      this.pendingClaims = claims.concat(this.pendingClaims)
+      this.flushing = false
+      if (!this.stopped) this.flushTimer = setTimeout(this.flush, RETRY_APPEND_MS)
+      return
+    }
+    this.flushing = false
+    this.length += batch.length
+    try {
+      this.onDurable(batch)
+    } catch (err) {
+      this.log.error('relaying updates failed', { err })
+    }
+    if (this.pending.length > 0) this.flushTimer = setImmediate(this.flush)
+    else this.resolvePersistWaiters()
+    if (
+      this.length >= this.compactAfter &&
+      !this.compaction &&
+      !this.compactionTimer &&
+      !this.stopped
+    ) {
+      // Off the hot path: after this turn's relaying is done.
+      this.compactionTimer = setImmediate(() => this.runCompactionNow())
+    }
+  }
+
+  private resolvePersistWaiters(): void {
+    const waiters = this.persistWaiters
+    this.persistWaiters = []
+    for (const resolve of waiters) resolve()
+  }
+
+  private runCompactionNow(): void {
+    if (this.compactionTimer) clearImmediate(this.compactionTimer)
+    this.compactionTimer = null
+    if (this.compaction) return
+    const started = performance.now()
+    this.compaction = this.storage
+      .compact(this.boardId)
+      .then((result) => {
+        this.length -= result.merged
+        this.log.debug('compacted', { ...result, ms: Math.round(performance.now() - started) })
+      })
+      .catch((err: unknown) => this.log.error('compaction failed', { err }))
+      .finally(() => {
+        this.compaction = null
+      })
+  }
+}
