@@ -1,10 +1,13 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { checkPng, DEFAULT_MAX_IMAGE_PIXELS } from './png.ts'
+
+export { DEFAULT_MAX_IMAGE_PIXELS } from './png.ts'
 
 /**
  * Pictures of a phase, rendered by the facilitator's browser (tldraw's export) and uploaded.
- * They come from a client, so they are checked like any input: PNG by structure, SVG by
- * rebuilding it from an allowlist of elements and attributes, so that no script, event
- * handler, external reference or nested document survives.
+ * They come from a client, so they are checked like any input: PNG by decoding its structure
+ * and image data (png.ts), SVG by rebuilding it from an allowlist of elements and attributes,
+ * so that no script, event handler, external reference or nested document survives.
  */
 export type ImageMime = 'image/png' | 'image/svg+xml'
 export type ImageCheck =
@@ -13,40 +16,27 @@ export type ImageCheck =
 
 const fail = (code: string, message: string): ImageCheck => ({ ok: false, code, message })
 
-const MAX_DIMENSION = 16_384
+/** Limits beyond the byte size, which the caller (the server's config) may set. */
+export interface ImageLimits {
+  /** Most pixels (width × height) a PNG may have; DEFAULT_MAX_IMAGE_PIXELS if not given. */
+  maxPixels?: number
+}
 
-export function checkImage(mime: string, data: Uint8Array, maxBytes: number): ImageCheck {
+export function checkImage(
+  mime: string,
+  data: Uint8Array,
+  maxBytes: number,
+  limits: ImageLimits = {},
+): ImageCheck {
   if (data.byteLength === 0) return fail('invalid_image', 'The image is empty')
   if (data.byteLength > maxBytes)
     return fail('image_too_large', `Images are limited to ${maxBytes} bytes`)
-  if (mime === 'image/png') return checkPng(data)
+  if (mime === 'image/png') {
+    const checked = checkPng(data, limits.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS)
+    return checked.ok ? { ok: true, mime, data } : checked
+  }
   if (mime === 'image/svg+xml') return sanitizeSvg(new TextDecoder().decode(data))
   return fail('unsupported_media_type', 'Only image/png and image/svg+xml are accepted')
-}
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
-
-/** A PNG whose chunks are whole, starting with a sane IHDR and ending with IEND. */
-function checkPng(data: Uint8Array): ImageCheck {
-  const invalid = fail('invalid_image', 'Not a valid PNG')
-  if (data.byteLength < 8 + 25 + 12 || PNG_SIGNATURE.some((b, i) => data[i] !== b)) return invalid
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
-  const type = (at: number) => String.fromCharCode(...data.subarray(at, at + 4))
-  if (view.getUint32(8) !== 13 || type(12) !== 'IHDR') return invalid
-  const width = view.getUint32(16)
-  const height = view.getUint32(20)
-  if (!width || !height || width > MAX_DIMENSION || height > MAX_DIMENSION) return invalid
-  let at = 8
-  while (at + 12 <= data.byteLength) {
-    const length = view.getUint32(at)
-    const chunk = type(at + 4)
-    const next = at + 12 + length
-    if (next > data.byteLength) return invalid
-    if (chunk === 'IEND')
-      return next === data.byteLength ? { ok: true, mime: 'image/png', data } : invalid
-    at = next
-  }
-  return invalid
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
