@@ -310,6 +310,123 @@ describe('uploaded pictures', () => {
     expect(clean).toContain('ok')
   })
 
+  it('drops CSS declarations that load through escapes, comments or image functions, and keeps the inert ones beside them', () => {
+    const evil = [
+      'background: \\75rl(https://evil.example/1)',
+      'background: u\\rl(https://evil.example/2)',
+      'background: u/**/rl(https://evil.example/3)',
+      'background: \\000075 rl(https://evil.example/4)',
+      'background: image-set(&quot;https://evil.example/5.png&quot; 1x)',
+      'background: -webkit-image-set(&quot;https://evil.example/6.png&quot; 1x)',
+      'background: cross-fade(&quot;https://evil.example/7.png&quot;, red 50%)',
+      'background: element(#a)',
+      'background: image(&quot;https://evil.example/8.png&quot;)',
+      'mask: src(&quot;https://evil.example/9&quot;)',
+      'width: expression(alert(1))',
+      'behavior: url(evil.htc)',
+      '\\62 ehavior: x',
+      '-moz-binding: url(https://evil.example/10.xml#b)',
+      '--x: url(https://evil.example/11)',
+      'background: URL(https://evil.example/12)',
+      'background: url(javascript:alert(1))',
+      'background: url(data:image/png;base64,iVBORw0KGgo=)',
+    ]
+    const clean = svgText(
+      sanitizeSvg(
+        '<svg xmlns="http://www.w3.org/2000/svg">' +
+          `<rect style="fill: #fed49a; ${evil.join('; ')}; stroke: rgb(1, 2, 3); clip-path: url(#c)"/>` +
+          '<rect style="background: \\75rl(https://evil.example/13)"/>' +
+          // Presentation attributes are CSS values too.
+          '<rect fill="\\75rl(https://evil.example/14)" filter="u/**/rl(https://evil.example/15)"' +
+          ' stroke="url(#g)" transform="rotate(45) translate(1 2)"/></svg>',
+      ),
+    )
+    expect(clean).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg">' +
+        '<rect style="fill: #fed49a; stroke: rgb(1, 2, 3); clip-path: url(#c)"></rect>' +
+        '<rect></rect>' +
+        '<rect stroke="url(#g)" transform="rotate(45) translate(1 2)"></rect></svg>',
+    )
+  })
+
+  it('keeps plain rules of a <style> with their inert declarations, and drops @\\69mport, @import, @font-face, @namespace, other at-rules and rules that load', () => {
+    const clean = svgText(
+      sanitizeSvg(
+        '<svg xmlns="http://www.w3.org/2000/svg"><style>' +
+          '@\\69mport "https://evil.example/a.css";\n' +
+          '@import url(https://evil.example/b.css);\n' +
+          '@namespace x url(https://evil.example/ns);\n' +
+          '@font-face { font-family: "x"; src: url("https://evil.example/f.woff2") }\n' +
+          '@media all { rect { fill: url(https://evil.example/m) } }\n' +
+          '.a { background: \\75rl(https://evil.example/e); fill: red }\n' +
+          '.b { background-image: image-set("https://evil.example/i.png" 1x) }\n' +
+          '.c { .d { background: url(https://evil.example/n) } }\n' +
+          '/* a comment */ rect:not(.e) > path { stroke: rgb(1, 2, 3); content: "a;b" }\n' +
+          '</style>' +
+          // A browser reads a style element's text as one: across XML comments and CDATA.
+          '<style>.f { background: u<!-- a comment -->rl(https://evil.example/g) }</style>' +
+          '<style>.g { background: url<![CDATA[(https://evil.example/h)]]> }</style>' +
+          '<style>.h { background: u/* x */rl(https://evil.example/j) }</style>' +
+          '<style>.i { fill: red }<g/>@import "https://evil.example/k.css";</style></svg>',
+      ),
+    )
+    expect(clean).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg"><style>' +
+        '.a { fill: red }\nrect:not(.e) &gt; path { stroke: rgb(1, 2, 3); content: "a;b" }' +
+        '</style><style></style><style></style><style></style>' +
+        '<style>.i { fill: red }</style></svg>',
+    )
+  })
+
+  it('keeps what tldraw’s SVG export styles text and shapes with, losing only its embedded fonts', () => {
+    // As editor.getSvgString writes it: its own attributes, the fonts as @font-face with data:
+    // URLs, pseudo-element rules, and the computed style of the HTML text in style attributes.
+    const outer =
+      'display: flex; font-family: &quot;tldraw_draw&quot;, sans-serif; height: 100%; ' +
+      'justify-content: center; align-items: center; padding: 16px; ' +
+      'white-space-collapse: preserve; text-wrap-mode: wrap'
+    const inner =
+      'font-size: 24px; color: color(display-p3 0.1 0.1 0.1); line-height: 32.4px; ' +
+      'text-align: center; width: 100%; overflow-wrap: break-word; ' +
+      'text-shadow: rgb(249, 250, 251) 0px 2px 0px, rgb(249, 250, 251) 0px -2px 0px; ' +
+      'tab-size: 2; --tl-rich-text-heading-line-height: 1.35; ' +
+      'clip-path: polygon(0px 0px, 200px 0px, 200px 200px, 0px 200px); ' +
+      'transform: matrix(1, 0, 0, 1, 0, 0)'
+    const clean = svgText(
+      sanitizeSvg(
+        '<svg xmlns="http://www.w3.org/2000/svg" direction="ltr" width="264" height="264" ' +
+          'viewBox="-32 -32 264 264" stroke-linecap="round" stroke-linejoin="round" ' +
+          'style="background-color: rgb(249, 250, 251);" data-color-mode="light" ' +
+          'class="tl-container tl-theme__force-sRGB tl-theme__light"><defs>' +
+          '<style>@font-face {\n  font-family: "tldraw_draw";\n  font-style: normal;\n' +
+          '  src: url("data:font/woff2;base64,d09GMgABAAAAA") format(woff2);\n}</style>' +
+          '<style>.pseudo-abc123::before {content: "";color: rgb(29, 29, 29);}\n</style>' +
+          '<mask id="mask_1"><rect width="10" height="10" fill="white"/></mask></defs>' +
+          '<g transform="matrix(1, 0, 0, 1, 0, 0)" opacity="1" mask="url(#mask_1)">' +
+          '<path d="M0 0 L200 0 L200 200 Z" fill="#fed49a"/>' +
+          '<foreignObject x="0" y="0" width="200" height="200" class="tl-export-embed-styles">' +
+          `<div xmlns="http://www.w3.org/1999/xhtml" style="${outer}">` +
+          `<div style="${inner}" class="pseudo-abc123"><p dir="auto">Hej</p></div></div>` +
+          '</foreignObject></g></svg>',
+      ),
+    )
+    expect(clean).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" direction="ltr" width="264" height="264" ' +
+        'viewBox="-32 -32 264 264" stroke-linecap="round" stroke-linejoin="round" ' +
+        'style="background-color: rgb(249, 250, 251)" data-color-mode="light" ' +
+        'class="tl-container tl-theme__force-sRGB tl-theme__light"><defs>' +
+        '<style></style>' +
+        '<style>.pseudo-abc123::before { content: ""; color: rgb(29, 29, 29) }</style>' +
+        '<mask id="mask_1"><rect width="10" height="10" fill="white"></rect></mask></defs>' +
+        '<g transform="matrix(1, 0, 0, 1, 0, 0)" opacity="1" mask="url(#mask_1)">' +
+        '<path d="M0 0 L200 0 L200 200 Z" fill="#fed49a"></path>' +
+        '<foreignObject x="0" y="0" width="200" height="200" class="tl-export-embed-styles">' +
+        `<div xmlns="http://www.w3.org/1999/xhtml" style="${outer}">` +
+        `<div xmlns="http://www.w3.org/1999/xhtml" style="${inner}" class="pseudo-abc123">` +
+        '<p dir="auto">Hej</p></div></div></foreignObject></g></svg>',
+    )
+  })
+
   it('refuses what is not an SVG document: other roots, DOCTYPEs (entity bombs), broken XML', () => {
     expect(sanitizeSvg('<html xmlns="http://www.w3.org/1999/xhtml"/>')).toMatchObject({ ok: false })
     expect(
