@@ -1,10 +1,15 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { checkPng, DEFAULT_MAX_IMAGE_PIXELS } from './png.ts'
+import { filterPresentationValue, filterStyleAttribute, filterStyleSheet } from './svgStyle.ts'
+
+export { DEFAULT_MAX_IMAGE_PIXELS } from './png.ts'
 
 /**
  * Pictures of a phase, rendered by the facilitator's browser (tldraw's export) and uploaded.
- * They come from a client, so they are checked like any input: PNG by structure, SVG by
- * rebuilding it from an allowlist of elements and attributes, so that no script, event
- * handler, external reference or nested document survives.
+ * They come from a client, so they are checked like any input: PNG by decoding its structure
+ * and image data (png.ts), SVG by rebuilding it from an allowlist of elements and attributes,
+ * so that no script, event handler, external reference or nested document survives, and
+ * keeping only CSS that loads nothing (svgStyle.ts).
  */
 export type ImageMime = 'image/png' | 'image/svg+xml'
 export type ImageCheck =
@@ -13,40 +18,27 @@ export type ImageCheck =
 
 const fail = (code: string, message: string): ImageCheck => ({ ok: false, code, message })
 
-const MAX_DIMENSION = 16_384
+/** Limits beyond the byte size, which the caller (the server's config) may set. */
+export interface ImageLimits {
+  /** Most pixels (width × height) a PNG may have; DEFAULT_MAX_IMAGE_PIXELS if not given. */
+  maxPixels?: number
+}
 
-export function checkImage(mime: string, data: Uint8Array, maxBytes: number): ImageCheck {
+export function checkImage(
+  mime: string,
+  data: Uint8Array,
+  maxBytes: number,
+  limits: ImageLimits = {},
+): ImageCheck {
   if (data.byteLength === 0) return fail('invalid_image', 'The image is empty')
   if (data.byteLength > maxBytes)
     return fail('image_too_large', `Images are limited to ${maxBytes} bytes`)
-  if (mime === 'image/png') return checkPng(data)
+  if (mime === 'image/png') {
+    const checked = checkPng(data, limits.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS)
+    return checked.ok ? { ok: true, mime, data } : checked
+  }
   if (mime === 'image/svg+xml') return sanitizeSvg(new TextDecoder().decode(data))
   return fail('unsupported_media_type', 'Only image/png and image/svg+xml are accepted')
-}
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
-
-/** A PNG whose chunks are whole, starting with a sane IHDR and ending with IEND. */
-function checkPng(data: Uint8Array): ImageCheck {
-  const invalid = fail('invalid_image', 'Not a valid PNG')
-  if (data.byteLength < 8 + 25 + 12 || PNG_SIGNATURE.some((b, i) => data[i] !== b)) return invalid
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
-  const type = (at: number) => String.fromCharCode(...data.subarray(at, at + 4))
-  if (view.getUint32(8) !== 13 || type(12) !== 'IHDR') return invalid
-  const width = view.getUint32(16)
-  const height = view.getUint32(20)
-  if (!width || !height || width > MAX_DIMENSION || height > MAX_DIMENSION) return invalid
-  let at = 8
-  while (at + 12 <= data.byteLength) {
-    const length = view.getUint32(at)
-    const chunk = type(at + 4)
-    const next = at + 12 + length
-    if (next > data.byteLength) return invalid
-    if (chunk === 'IEND')
-      return next === data.byteLength ? { ok: true, mime: 'image/png', data } : invalid
-    at = next
-  }
-  return invalid
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
@@ -65,31 +57,29 @@ const SVG_ELEMENTS = new Set(
 const XHTML_ELEMENTS = new Set('div span p br b strong i em u s code pre ul ol li img'.split(' '))
 
 const SAFE_DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/i
-/** url(...) may point inside the document or at an inline raster image, nowhere else. */
-const UNSAFE_CSS =
-  /@import|expression\s*\(|url\(\s*(?!['"]?(#|data:image\/(png|jpeg|gif|webp);|data:font\/))/i
 
-function safeAttribute(element: string, name: string, uri: string, value: string): boolean {
+/** The attribute's value as it is written out, or null if the attribute is dropped. */
+function safeAttribute(element: string, name: string, uri: string, value: string): string | null {
   const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name
-  if (/^on/i.test(local)) return false
+  if (/^on/i.test(local)) return null
   if (uri === XLINK_NS || local === 'href' || local === 'src') {
-    if (local !== 'href' && local !== 'src') return false
-    return (
+    if (local !== 'href' && local !== 'src') return null
+    const safe =
       value.startsWith('#') ||
       (element === 'image' || element === 'img' ? SAFE_DATA_IMAGE.test(value) : false)
-    )
+    return safe ? value : null
   }
   if (
     uri !== '' &&
     uri !== 'http://www.w3.org/2000/xmlns/' &&
     uri !== 'http://www.w3.org/XML/1998/namespace'
   )
-    return false
-  if (name.startsWith('xmlns') || name === 'xml:base') return false
-  if (local === 'style') return !UNSAFE_CSS.test(value)
-  // Attribute values like fill="url(https://…)" would fetch; only local references pass.
-  if (/url\(/i.test(value)) return !UNSAFE_CSS.test(value)
-  return /^[A-Za-z_][-A-Za-z0-9_.:]*$/.test(name)
+    return null
+  if (name.startsWith('xmlns') || name === 'xml:base') return null
+  if (!/^[A-Za-z_][-A-Za-z0-9_.:]*$/.test(name)) return null
+  if (local === 'style') return filterStyleAttribute(value) || null
+  // Presentation attributes are CSS values: fill="url(https://…)" would fetch.
+  return filterPresentationValue(value)
 }
 
 const escapeText = (text: string) =>
@@ -102,6 +92,11 @@ export function sanitizeSvg(source: string): ImageCheck {
   const out: string[] = []
   /** For each open element: whether it is written out (false: dropped with its subtree). */
   const stack: Array<{ kept: boolean; name: string; uri: string }> = []
+  /**
+   * The text of the open <style> element, filtered when it closes: a browser joins all of it
+   * (text, CDATA, across XML comments), so u<!---->rl( must be checked as one.
+   */
+  let styleText: string | null = null
   let dropping = 0
   let sawRoot = false
   let error: string | null = null
@@ -116,18 +111,19 @@ export function sanitizeSvg(source: string): ImageCheck {
       if (tag.uri !== SVG_NS || tag.local !== 'svg') error = 'The root element must be <svg>'
       sawRoot = true
     }
-    const keep = dropping === 0 && (isSvg || isXhtml)
+    // A <style> holds only text; an element in it would be dropped by the browser too.
+    const keep = dropping === 0 && styleText === null && (isSvg || isXhtml)
     if (!keep) {
       dropping++
       stack.push({ kept: false, name: tag.local, uri: tag.uri })
       return
     }
-    const attributes = Object.values(tag.attributes)
-      .filter((a) => safeAttribute(tag.local, a.name, a.uri, a.value))
-      .map((a) => {
-        const name = a.uri === XLINK_NS ? 'href' : a.name
-        return ` ${name}="${escapeAttr(a.value)}"`
-      })
+    const attributes = Object.values(tag.attributes).flatMap((a) => {
+      const value = safeAttribute(tag.local, a.name, a.uri, a.value)
+      if (value === null) return []
+      const name = a.uri === XLINK_NS ? 'href' : a.name
+      return [` ${name}="${escapeAttr(value)}"`]
+    })
     const namespace =
       stack.length === 0
         ? ` xmlns="${SVG_NS}"`
@@ -136,23 +132,27 @@ export function sanitizeSvg(source: string): ImageCheck {
           : ''
     out.push(`<${tag.local}${namespace}${attributes.join('')}>`)
     stack.push({ kept: true, name: tag.local, uri: tag.uri })
+    if (tag.local === 'style') styleText = ''
   })
-  parser.on('text', (text: string) => {
+  const onText = (text: string) => {
     if (dropping > 0) return
-    const current = stack[stack.length - 1]
-    if (current?.name === 'style' && UNSAFE_CSS.test(text)) return
-    out.push(escapeText(text))
-  })
-  parser.on('cdata', (text: string) => {
-    const current = stack[stack.length - 1]
-    if (dropping > 0 || (current?.name === 'style' && UNSAFE_CSS.test(text))) return
-    out.push(escapeText(text))
-  })
+    if (styleText !== null) styleText += text
+    else out.push(escapeText(text))
+  }
+  parser.on('text', onText)
+  parser.on('cdata', onText)
   parser.on('closetag', () => {
     const closed = stack.pop()
     if (!closed) return
-    if (closed.kept) out.push(`</${closed.name}>`)
-    else dropping--
+    if (!closed.kept) {
+      dropping--
+      return
+    }
+    if (styleText !== null && closed.name === 'style') {
+      out.push(escapeText(filterStyleSheet(styleText)))
+      styleText = null
+    }
+    out.push(`</${closed.name}>`)
   })
   parser.on('processinginstruction', () => {})
   try {

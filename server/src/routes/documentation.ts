@@ -33,6 +33,8 @@ export interface DocumentationDeps {
   storage: Storage
   publicUrl: string | undefined
   maxImageBytes: number
+  /** Most pixels a PNG picture may have; DEFAULT_MAX_IMAGE_PIXELS (images.ts) if not set. */
+  maxImagePixels?: number
 }
 
 /**
@@ -233,6 +235,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
           mime,
           new Uint8Array(await c.req.arrayBuffer()),
           deps.maxImageBytes,
+          { maxPixels: deps.maxImagePixels },
         )
         if (!checked.ok) {
           const status =
