@@ -54,6 +54,14 @@ const envSchema = z.object({
    */
   SAMLA_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   SAMLA_CLIENT_DIST: z.string().min(1).default('client/dist'),
+  /** TCP connections one address may hold; 0 turns the limit off (behind a reverse proxy). */
+  SAMLA_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(512),
+  /** WebSocket connections one board may have at once. */
+  SAMLA_MAX_CONNECTIONS_PER_BOARD: z.coerce.number().int().min(1).default(1000),
+  /** TCP connections in all; by default what the file-descriptor limit leaves room for. */
+  SAMLA_MAX_CONNECTIONS: z.coerce.number().int().min(16).optional(),
+  /** A connection that has not sent its request headers within this is closed. */
+  SAMLA_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // What one client may send (access/limits.ts); the README says what each bounds.
   SAMLA_MAX_JSON_DEPTH: z.coerce
     .number()
@@ -115,6 +123,13 @@ export interface Config {
   retentionDays: number | undefined
   clientDist: string
   limits: WriteLimits
+  connections: {
+    maxPerAddress: number
+    maxPerBoard: number
+    /** Undefined: derived from the file-descriptor limit at start. */
+    maxTotal: number | undefined
+    headersTimeoutMs: number
+  }
   tldrawLicenseKey: string | undefined
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
 }
@@ -142,6 +157,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxImageBytes: e.SAMLA_MAX_IMAGE_BYTES,
     retentionDays: e.SAMLA_RETENTION_DAYS,
     clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
+    connections: {
+      maxPerAddress: e.SAMLA_MAX_CONNECTIONS_PER_ADDRESS,
+      maxPerBoard: e.SAMLA_MAX_CONNECTIONS_PER_BOARD,
+      maxTotal: e.SAMLA_MAX_CONNECTIONS,
+      headersTimeoutMs: e.SAMLA_HEADERS_TIMEOUT_MS,
+    },
     limits: {
       maxJsonDepth: e.SAMLA_MAX_JSON_DEPTH,
       maxRecordBytes: e.SAMLA_MAX_RECORD_BYTES,

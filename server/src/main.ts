@@ -1,14 +1,24 @@
 import { loadConfig } from './config.ts'
+import { openFileLimit } from './fileLimit.ts'
 import { createLogger } from './logger.ts'
 import { startServer } from './server.ts'
 
 const config = loadConfig()
 const logger = createLogger(config.logLevel)
-const server = await startServer(config, { logger })
+const openFiles = openFileLimit()
+// Descriptors beyond the sockets: SQLite's files and WAL, the log, the compaction thread.
+const FILES_RESERVED = 128
+const server = await startServer(config, {
+  logger,
+  fileLimit:
+    openFiles && Number.isFinite(openFiles) ? Math.max(64, openFiles - FILES_RESERVED) : undefined,
+})
 logger.info('Samla is listening', {
   port: server.port,
   url: server.url,
   db: config.dbFile,
+  openFiles: openFiles ?? 'unknown',
+  maxConnections: server.maxConnections,
   tldrawLicense: config.tldrawLicenseKey
     ? 'configured'
     : 'none (watermark on http/localhost, blank canvas on https domains)',

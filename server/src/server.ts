@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { openDatabase } from './db/client.ts'
+import { limitConnections } from './http/connectionLimits.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { startRetention } from './meetings/retention.ts'
 import { MeetingStore } from './meetings/store.ts'
@@ -22,6 +23,8 @@ export interface RunningServer {
   url: string
   storage: Storage
   rooms: RoomManager
+  /** TCP connections this server accepts at once. */
+  maxConnections: number
   close(): Promise<void>
 }
 
@@ -29,6 +32,11 @@ export interface StartOptions {
   logger?: Logger
   storage?: Storage
   heartbeatMs?: number
+  /**
+   * Connections the process can hold, from its file-descriptor limit less a reserve for the
+   * database and logs (main.ts); without it, SAMLA_MAX_CONNECTIONS or 65,536.
+   */
+  fileLimit?: number
 }
 
 /** Opens storage, builds the app and the relay, and listens. main.ts and tests both use it. */
@@ -66,9 +74,30 @@ export async function startServer(
     logger,
     maxMessageBytes: config.maxMessageBytes,
     maxBacklogBytes: config.maxBacklogBytes,
+    maxConnectionsPerBoard: config.connections.maxPerBoard,
   })
 
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    // How often Node looks for connections past their headers timeout (default 30 s).
+    serverOptions: {
+      connectionsCheckingInterval: Math.min(1000, config.connections.headersTimeoutMs),
+    },
+  }) as Server
+  const maxConnections = config.connections.maxTotal ?? options.fileLimit ?? 65_536
+  limitConnections(
+    server,
+    {
+      // One address never takes more than half of what the process can hold.
+      maxPerAddress:
+        config.connections.maxPerAddress === 0
+          ? 0
+          : Math.min(config.connections.maxPerAddress, Math.floor(maxConnections / 2)),
+      maxTotal: maxConnections,
+      headersTimeoutMs: config.connections.headersTimeoutMs,
+    },
+    logger,
+  )
   server.on('upgrade', upgrades.handleUpgrade)
   const stopHeartbeat = startHeartbeat(upgrades.clients, options.heartbeatMs ?? 30_000)
 
@@ -100,5 +129,5 @@ export async function startServer(
     return closing
   }
 
-  return { port, url: `http://${host}:${port}`, storage, rooms, close }
+  return { port, url: `http://${host}:${port}`, storage, rooms, maxConnections, close }
 }

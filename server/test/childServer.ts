@@ -25,11 +25,24 @@ const entry = path.join(repoRoot, 'server/dist/main.js')
  */
 export async function startChildServer(
   dataDir: string,
-  options: { port?: number; env?: Record<string, string> } = {},
+  options: {
+    port?: number
+    env?: Record<string, string>
+    /** A command the server runs under, e.g. ['prlimit', '--nofile=512:4096']. */
+    wrap?: string[]
+    /** Called with every JSON log line the server writes. */
+    onLog?: (entry: Record<string, unknown>) => void
+  } = {},
 ): Promise<ChildServer> {
   if (!fs.existsSync(entry))
     throw new Error('server/dist/main.js is missing: run pnpm build:server')
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+  const [command, ...args] = [
+    ...(options.wrap ?? []),
+    process.execPath,
+    '--enable-source-maps',
+    entry,
+  ]
+  const child = spawn(command as string, args, {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -51,6 +64,7 @@ export async function startChildServer(
     lines.on('line', (line) => {
       try {
         const entry = JSON.parse(line) as { msg?: string; port?: number }
+        options.onLog?.(entry)
         if (entry.msg === 'Samla is listening' && entry.port) resolve(entry.port)
       } catch {
         // not a log line

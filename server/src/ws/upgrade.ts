@@ -23,16 +23,19 @@ export interface UpgradeDeps {
   logger: Logger
   maxMessageBytes: number
   maxBacklogBytes: number
+  /** WebSocket connections one board may have at once. */
+  maxConnectionsPerBoard: number
 }
 
 const reasons: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 }
 
-function refuse(socket: Duplex, status: 400 | 401 | 404 | 500, code: string): void {
+function refuse(socket: Duplex, status: 400 | 401 | 404 | 429 | 500, code: string): void {
   if (socket.destroyed) return
   const body = JSON.stringify({ error: { code, message: reasons[status] } })
   socket.end(
@@ -53,6 +56,7 @@ export function createUpgradeHandler({
   logger,
   maxMessageBytes,
   maxBacklogBytes,
+  maxConnectionsPerBoard,
 }: UpgradeDeps) {
   /** A meeting's board needs a capability token; its role decides what the connection may do. */
   const accessFor = (boardId: string, token: string | null): Access | null => {
@@ -98,6 +102,10 @@ export function createUpgradeHandler({
     })
     if (!room) return refuse(socket, 500, 'internal_error')
     if (socket.destroyed) return rooms.release(id)
+    if (room.connectionCount >= maxConnectionsPerBoard) {
+      rooms.release(id)
+      return refuse(socket, 429, 'too_many_connections')
+    }
 
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const roomSocket: RoomSocket = {

@@ -1,6 +1,12 @@
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import { AUTHOR_KEY_PARAM, CloseCode, EditRefusal, newAuthorKey, RECORDS_MAP } from '@samla/shared'
 import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { startChildServer } from '../childServer.ts'
 import { textNote } from '../fixtures/records.ts'
 import { updateFrame } from '../frames.ts'
 import { RawClient, startTestServer, type TestServer, waitForDoc } from '../helpers.ts'
@@ -77,5 +83,85 @@ describe('attacks on memory', () => {
     // The honest one is unaffected.
     honest.doc.getMap(RECORDS_MAP).set('shape:n', textNote('shape:n', 'page:p', 'hej'))
     await waitForDoc(joiner.doc, () => joiner.doc.getMap(RECORDS_MAP).has('shape:n'))
+  })
+})
+
+/** A TCP socket from a given loopback address that connects and then says nothing. */
+function idleSocket(s: TestServer, localAddress: string) {
+  const socket = net.connect({ host: '127.0.0.1', port: s.port, localAddress })
+  cleanups.push(() => socket.destroy())
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
+  const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+  socket.on('error', () => {})
+  return { socket, closed, connected }
+}
+
+describe('attacks on connections', () => {
+  it('[9] under a low file limit, idle sockets from one address cannot make the server fail others (EMFILE)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-files-'))
+    const started: Record<string, unknown> = {}
+    // Soft 200, hard 256: Node raises the soft limit to the hard one as it starts.
+    const child = await startChildServer(dir, {
+      wrap: ['prlimit', '--nofile=200:256'],
+      onLog: (entry) => {
+        if (entry.msg === 'Samla is listening') Object.assign(started, entry)
+      },
+    })
+    try {
+      expect(started).toMatchObject({ openFiles: 256, maxConnections: 128 })
+      const target = { port: child.port } as TestServer
+      const sockets = Array.from({ length: 300 }, () => idleSocket(target, '127.0.0.2'))
+      await Promise.all(sockets.map((s) => Promise.race([s.connected, s.closed])))
+      const health = await fetch(`${child.url}/api/health`)
+      expect(health.status).toBe(200)
+      const board = await fetch(`${child.url}/api/boards`, { method: 'POST' })
+      expect(board.status).toBe(201)
+    } finally {
+      await child.stop()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('[9] one address can hold only so many connections; others are served meanwhile', async () => {
+    const s = await server({ SAMLA_MAX_CONNECTIONS_PER_ADDRESS: '20' })
+    const held = Array.from({ length: 20 }, () => idleSocket(s, '127.0.0.2'))
+    await Promise.all(held.map((h) => h.connected))
+    // Every one of them was accepted; the next is closed at once.
+    const extra = idleSocket(s, '127.0.0.2')
+    await extra.closed
+    expect(held.every((h) => !h.socket.destroyed)).toBe(true)
+    const health = await fetch(`${s.url}/api/health`)
+    expect(health.status).toBe(200)
+    // A freed place can be taken again.
+    held[0]?.socket.destroy()
+    await held[0]?.closed
+    const again = idleSocket(s, '127.0.0.2')
+    await again.connected
+    expect(again.socket.destroyed).toBe(false)
+  })
+
+  it('[9] a socket that never sends a request is closed after the headers timeout', async () => {
+    const s = await server({ SAMLA_HEADERS_TIMEOUT_MS: '300' })
+    const idle = idleSocket(s, '127.0.0.1')
+    let answer = ''
+    idle.socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString()
+    })
+    await idle.connected
+    await idle.closed
+    expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true)
+  })
+
+  it('[9] a board takes only so many WebSockets; the next is refused 429 before the handshake', async () => {
+    const s = await server({ SAMLA_MAX_CONNECTIONS_PER_BOARD: '3' })
+    const { id } = await s.createBoard()
+    for (let i = 0; i < 3; i++) await raw(s, id)
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${s.url.replace(/^http/, 'ws')}/ws/${id}`)
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      ws.once('open', () => resolve(101))
+      ws.on('error', () => {})
+    })
+    expect(status).toBe(429)
   })
 })
