@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { createMeetingAccess, MEETING_ROLES } from './access/meetingAccess.ts'
 import type { Config } from './config.ts'
 import { ApiError, createErrorHandler, errorBody } from './http/errors.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
@@ -41,18 +42,38 @@ export function createApp({ config, storage, rooms, meetings, votes, snapshots, 
         413,
       ),
   })
+  const access = createMeetingAccess(meetings)
   const api = new Hono()
     // Pictures of phases have their own, larger limit (routes/documentation.ts).
     .use((c, next) =>
       c.req.method === 'PUT' && IMAGE_UPLOAD.test(c.req.path) ? next() : jsonLimit(c, next),
     )
-    .route('/boards', boardRoutes(storage, meetings, config.publicUrl))
-    .route('/', meetingRoutes(meetings, rooms, config.publicUrl))
-    .route('/', voteRoutes(meetings, rooms, votes))
+    // Fails closed: nothing under a meeting answers without one of its links, whatever a
+    // route itself checks. Each route then narrows the roles with its own requireRole.
+    .use('/meetings/:id/*', access.requireRole(...MEETING_ROLES))
+    .route(
+      '/boards',
+      boardRoutes({
+        storage,
+        access,
+        publicUrl: config.publicUrl,
+      }),
+    )
+    .route(
+      '/',
+      meetingRoutes({
+        store: meetings,
+        rooms,
+        access,
+        publicUrl: config.publicUrl,
+      }),
+    )
+    .route('/', voteRoutes(access, rooms, votes))
     .route(
       '/',
       documentationRoutes({
         meetings,
+        access,
         snapshots,
         rooms,
         storage,
