@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMeetingAccess, MEETING_ROLES } from './access/meetingAccess.ts'
 import type { Config } from './config.ts'
 import { ApiError, createErrorHandler, errorBody } from './http/errors.ts'
+import { limitPerAddress } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { clientRoutes } from './http/static.ts'
 import type { Logger } from './logger.ts'
@@ -28,6 +29,9 @@ export interface AppDeps {
 }
 
 const IMAGE_UPLOAD = /^\/api\/meetings\/[^/]+\/snapshots\/[^/]+\/images\/[^/]+$/
+const HOUR_MS = 60 * 60 * 1000
+/** 20 join-code guesses a minute per address: plenty for a phone, useless for enumerating 31⁶ codes. */
+const JOIN_ATTEMPTS_PER_MINUTE = 20
 
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
 export function createApp({ config, storage, rooms, meetings, votes, snapshots, logger }: AppDeps) {
@@ -43,6 +47,23 @@ export function createApp({ config, storage, rooms, meetings, votes, snapshots, 
       ),
   })
   const access = createMeetingAccess(meetings)
+  // Creating costs storage: a per-address budget, generous enough for a school behind one
+  // address, stops one client from filling the disk.
+  const creationLimit = () =>
+    limitPerAddress({
+      max: config.createLimitPerHour,
+      windowMs: HOUR_MS,
+      trustProxy: config.trustProxy,
+      code: 'too_many_requests',
+      message: 'Too much created from this address; try again later',
+    })
+  const joinLimit = limitPerAddress({
+    max: JOIN_ATTEMPTS_PER_MINUTE,
+    windowMs: 60_000,
+    trustProxy: config.trustProxy,
+    code: 'too_many_attempts',
+    message: 'Too many join codes tried; wait a minute',
+  })
   const api = new Hono()
     // Pictures of phases have their own, larger limit (routes/documentation.ts).
     .use((c, next) =>
@@ -57,6 +78,7 @@ export function createApp({ config, storage, rooms, meetings, votes, snapshots, 
         storage,
         access,
         publicUrl: config.publicUrl,
+        createLimit: creationLimit(),
       }),
     )
     .route(
@@ -66,6 +88,8 @@ export function createApp({ config, storage, rooms, meetings, votes, snapshots, 
         rooms,
         access,
         publicUrl: config.publicUrl,
+        createLimit: creationLimit(),
+        joinLimit,
       }),
     )
     .route('/', voteRoutes(access, rooms, votes))

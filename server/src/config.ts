@@ -52,6 +52,17 @@ const envSchema = z.object({
    * their date. Unset: kept until deleted by hand.
    */
   SAMLA_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
+  /**
+   * Boards, and meetings, one client address may create per hour (each counted on its own);
+   * 0 switches the limit off. Behind one NAT address a whole school shares it.
+   */
+  SAMLA_CREATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  /**
+   * Behind a reverse proxy every request comes from the proxy: then the client's address for
+   * the per-address limits is the last hop of X-Forwarded-For. Only set it when a proxy that
+   * appends that header is the only way in.
+   */
+  SAMLA_TRUST_PROXY: z.stringbool().default(false),
   SAMLA_CLIENT_DIST: z.string().min(1).default('client/dist'),
   TLDRAW_LICENSE_KEY: z
     .string()
@@ -74,6 +85,8 @@ export interface Config {
   maxJsonBodyBytes: number
   maxImageBytes: number
   retentionDays: number | undefined
+  createLimitPerHour: number
+  trustProxy: boolean
   clientDist: string
   tldrawLicenseKey: string | undefined
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
@@ -101,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxJsonBodyBytes: e.SAMLA_MAX_JSON_BODY_BYTES,
     maxImageBytes: e.SAMLA_MAX_IMAGE_BYTES,
     retentionDays: e.SAMLA_RETENTION_DAYS,
+    createLimitPerHour: e.SAMLA_CREATE_LIMIT_PER_HOUR,
+    trustProxy: e.SAMLA_TRUST_PROXY,
     clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,

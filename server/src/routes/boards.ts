@@ -1,5 +1,5 @@
 import { type BoardAccess, createBoardRequest } from '@samla/shared'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bearerToken } from '../access/bearer.ts'
 import type { MeetingAccess } from '../access/meetingAccess.ts'
 import { newBoardId, requireBoard, toBoard } from '../boards.ts'
@@ -12,13 +12,15 @@ export interface BoardRouteDeps {
   storage: Storage
   access: MeetingAccess
   publicUrl: string | undefined
+  /** Per-address limit on creating boards (http/rateLimit.ts). */
+  createLimit: MiddlewareHandler
 }
 
-export function boardRoutes({ storage, access, publicUrl }: BoardRouteDeps) {
+export function boardRoutes({ storage, access, publicUrl, createLimit }: BoardRouteDeps) {
   const origin = (url: string) => publicUrl ?? new URL(url).origin
   const boardId = params({ id: boardIdParam })
   return new Hono()
-    .post('/', async (c) => {
+    .post('/', createLimit, async (c) => {
       const body = await readJson(c, createBoardRequest)
       const record = { id: newBoardId(), title: body.title ?? '', createdAt: new Date() }
       await storage.createBoard(record)
