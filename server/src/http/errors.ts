@@ -16,6 +16,17 @@ export class ApiError extends HTTPException {
   }
 }
 
+/**
+ * The client dropped the connection while sending its body (a picture upload cut off). Not a
+ * fault of the server: nobody is there to read the answer.
+ */
+export class RequestAborted extends Error {
+  override readonly name = 'RequestAborted'
+  constructor(options?: ErrorOptions) {
+    super('The client closed the connection before its request body arrived', options)
+  }
+}
+
 export function errorBody(
   code: string,
   message: string,
@@ -31,6 +42,10 @@ export function createErrorHandler(log: Logger) {
     if (err instanceof HTTPException) {
       const code = err.status === 413 ? 'payload_too_large' : 'http_error'
       return c.json(errorBody(code, err.message || 'Request failed'), err.status)
+    }
+    if (err instanceof RequestAborted) {
+      log.info('request aborted', { method: c.req.method, path: c.req.path })
+      return c.json(errorBody('request_aborted', err.message), 400)
     }
     log.error('unhandled error', { path: c.req.path, err })
     return c.json(errorBody('internal_error', 'Internal server error'), 500)

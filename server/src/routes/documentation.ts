@@ -19,7 +19,7 @@ import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '../documentat
 import { checkImage } from '../documentation/images.ts'
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../documentation/texts.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
-import { readJson } from '../http/json.ts'
+import { readBytes, readJson } from '../http/json.ts'
 import {
   pageIdParam,
   param,
@@ -262,11 +262,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
         if (!snapshot.content.phases.some((p) => p.pageId === pageId))
           throw new ApiError(404, 'phase_not_found', 'The snapshot has no such phase')
         const mime = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? ''
-        const checked = checkImage(
-          mime,
-          new Uint8Array(await c.req.arrayBuffer()),
-          deps.maxImageBytes,
-        )
+        const checked = checkImage(mime, await readBytes(c), deps.maxImageBytes)
         if (!checked.ok) {
           const status =
             checked.code === 'image_too_large'
