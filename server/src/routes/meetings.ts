@@ -59,20 +59,20 @@ export function meetingRoutes({
         }
         return c.json({ meeting, links }, 201)
       })
-      .get('/meetings/:id', facilitator, (c) => c.json(c.get('meeting')))
+      .get('/meetings/:id', facilitator, (c) => c.json(c.var.meeting))
       .patch('/meetings/:id', facilitator, async (c) => {
-        const meeting = c.get('meeting')
+        const meeting = c.var.meeting
         const changes = await readJson(c, updateMeetingRequest)
         return c.json(store.update(meeting.id, changes))
       })
       .delete('/meetings/:id', facilitator, async (c) => {
-        const meeting = c.get('meeting')
+        const meeting = c.var.meeting
         // Everyone on the board is told it is gone, then the board and all of it is erased.
         await rooms.erase(meeting.boardId, () => store.delete(meeting.id))
         return c.body(null, 204)
       })
       .get('/meetings/:id/join-info', access.requireRole(...MEETING_ROLES), (c) => {
-        const meeting = c.get('meeting')
+        const meeting = c.var.meeting
         const participant = store.participantToken(meeting.id)
         return c.json({
           joinCode: meeting.joinCode,
@@ -81,7 +81,7 @@ export function meetingRoutes({
         } satisfies JoinInfo)
       })
       .post('/meetings/:id/links/:role/rotate', facilitator, params({ role: roleParam }), (c) => {
-        const meeting = c.get('meeting')
+        const meeting = c.var.meeting
         const { role } = c.req.valid('param')
         const { token, revokedHashes } = store.rotate(meeting.id, role)
         // Cut off whoever is connected with an old link, not only future connections.
@@ -94,7 +94,7 @@ export function meetingRoutes({
         return c.json({ role, link: link(origin(c), meeting.boardId, token) })
       })
       .put('/meetings/:id/join-code', facilitator, async (c) => {
-        const meeting = c.get('meeting')
+        const meeting = c.var.meeting
         const { enabled } = await readJson(c, updateJoinCodeRequest)
         return c.json(store.setJoinCode(meeting.id, enabled))
       })
