@@ -81,7 +81,8 @@ export async function startTarget(
     // The bundle production runs (pnpm build:server), not the TypeScript sources through tsx.
     child = spawn(process.execPath, [...nodeFlags, 'server/dist/main.js'], {
       cwd: repoRoot,
-      env: { ...env, SAMLA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      // The bench creates a thousand boards from one address; the per-address limit is off.
+      env: { ...env, SAMLA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SAMLA_CREATE_LIMIT_PER_HOUR: '0' },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
   } else if (name === 'y-websocket') {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { createMeetingAccess, MEETING_ROLES } from './access/meetingAccess.ts'
 import type { Config } from './config.ts'
 import { ApiError, createErrorHandler, errorBody } from './http/errors.ts'
+import { limitPerAddress } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { clientRoutes } from './http/static.ts'
 import type { Logger } from './logger.ts'
@@ -27,6 +29,9 @@ export interface AppDeps {
 }
 
 const IMAGE_UPLOAD = /^\/api\/meetings\/[^/]+\/snapshots\/[^/]+\/images\/[^/]+$/
+const HOUR_MS = 60 * 60 * 1000
+/** 20 join-code guesses a minute per address: plenty for a phone, useless for enumerating 31⁶ codes. */
+const JOIN_ATTEMPTS_PER_MINUTE = 20
 
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
 export function createApp({ config, storage, rooms, meetings, votes, snapshots, logger }: AppDeps) {
@@ -41,23 +46,64 @@ export function createApp({ config, storage, rooms, meetings, votes, snapshots, 
         413,
       ),
   })
+  const access = createMeetingAccess(meetings)
+  // Creating costs storage: a per-address budget, generous enough for a school behind one
+  // address, stops one client from filling the disk.
+  const creationLimit = () =>
+    limitPerAddress({
+      max: config.createLimitPerHour,
+      windowMs: HOUR_MS,
+      trustProxy: config.trustProxy,
+      code: 'too_many_requests',
+      message: 'Too much created from this address; try again later',
+    })
+  const joinLimit = limitPerAddress({
+    max: JOIN_ATTEMPTS_PER_MINUTE,
+    windowMs: 60_000,
+    trustProxy: config.trustProxy,
+    code: 'too_many_attempts',
+    message: 'Too many join codes tried; wait a minute',
+  })
   const api = new Hono()
     // Pictures of phases have their own, larger limit (routes/documentation.ts).
     .use((c, next) =>
       c.req.method === 'PUT' && IMAGE_UPLOAD.test(c.req.path) ? next() : jsonLimit(c, next),
     )
-    .route('/boards', boardRoutes(storage, meetings, config.publicUrl))
-    .route('/', meetingRoutes(meetings, rooms, config.publicUrl))
-    .route('/', voteRoutes(meetings, rooms, votes))
+    // Fails closed: nothing under a meeting answers without one of its links, whatever a
+    // route itself checks. Each route then narrows the roles with its own requireRole.
+    .use('/meetings/:id/*', access.requireRole(...MEETING_ROLES))
+    .route(
+      '/boards',
+      boardRoutes({
+        storage,
+        access,
+        publicUrl: config.publicUrl,
+        createLimit: creationLimit(),
+      }),
+    )
+    .route(
+      '/',
+      meetingRoutes({
+        store: meetings,
+        rooms,
+        access,
+        publicUrl: config.publicUrl,
+        createLimit: creationLimit(),
+        joinLimit,
+      }),
+    )
+    .route('/', voteRoutes(access, rooms, votes))
     .route(
       '/',
       documentationRoutes({
         meetings,
+        access,
         snapshots,
         rooms,
         storage,
         publicUrl: config.publicUrl,
         maxImageBytes: config.maxImageBytes,
+        maxImagePixels: config.maxImagePixels,
       }),
     )
     .route('/', metaRoutes(config, rooms))

@@ -21,4 +21,15 @@ describe('loadConfig', () => {
       'https://samla.example.se',
     )
   })
+
+  it('limits creation per address to 60 an hour unless told otherwise, and trusts no proxy', () => {
+    expect(loadConfig({})).toMatchObject({ createLimitPerHour: 60, trustProxy: false })
+    expect(
+      loadConfig({ SAMLA_CREATE_LIMIT_PER_HOUR: '0', SAMLA_TRUST_PROXY: 'true' }),
+    ).toMatchObject({ createLimitPerHour: 0, trustProxy: true })
+    expect(() => loadConfig({ SAMLA_TRUST_PROXY: 'maybe' })).toThrow(/SAMLA_TRUST_PROXY/)
+    expect(() => loadConfig({ SAMLA_CREATE_LIMIT_PER_HOUR: '-1' })).toThrow(
+      /SAMLA_CREATE_LIMIT_PER_HOUR/,
+    )
+  })
 })

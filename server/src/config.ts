@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_WRITE_LIMITS, type WriteLimits } from './access/limits.ts'
+import { DEFAULT_MAX_IMAGE_PIXELS } from './documentation/images.ts'
 
 const MiB = 1024 * 1024
 
@@ -48,11 +49,24 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(8 * 1024 * 1024),
+  /** Largest picture in pixels (width × height): a small PNG can hold a gigabyte of them. */
+  SAMLA_MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(DEFAULT_MAX_IMAGE_PIXELS),
   /**
    * Meetings are erased (board, log, snapshots, pictures, publication) this many days after
    * their date. Unset: kept until deleted by hand.
    */
   SAMLA_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
+  /**
+   * Boards, and meetings, one client address may create per hour (each counted on its own);
+   * 0 switches the limit off. Behind one NAT address a whole school shares it.
+   */
+  SAMLA_CREATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  /**
+   * Behind a reverse proxy every request comes from the proxy: then the client's address for
+   * the per-address limits is the last hop of X-Forwarded-For. Only set it when a proxy that
+   * appends that header is the only way in.
+   */
+  SAMLA_TRUST_PROXY: z.stringbool().default(false),
   SAMLA_CLIENT_DIST: z.string().min(1).default('client/dist'),
   /** TCP connections one address may hold; 0 turns the limit off (behind a reverse proxy). */
   SAMLA_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(512),
@@ -120,7 +134,10 @@ export interface Config {
   presenceBudget: number
   maxJsonBodyBytes: number
   maxImageBytes: number
+  maxImagePixels: number
   retentionDays: number | undefined
+  createLimitPerHour: number
+  trustProxy: boolean
   clientDist: string
   limits: WriteLimits
   connections: {
@@ -155,7 +172,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     presenceBudget: e.SAMLA_PRESENCE_BUDGET,
     maxJsonBodyBytes: e.SAMLA_MAX_JSON_BODY_BYTES,
     maxImageBytes: e.SAMLA_MAX_IMAGE_BYTES,
+    maxImagePixels: e.SAMLA_MAX_IMAGE_PIXELS,
     retentionDays: e.SAMLA_RETENTION_DAYS,
+    createLimitPerHour: e.SAMLA_CREATE_LIMIT_PER_HOUR,
+    trustProxy: e.SAMLA_TRUST_PROXY,
     clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
     connections: {
       maxPerAddress: e.SAMLA_MAX_CONNECTIONS_PER_ADDRESS,

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import { createMeetingAccess } from './access/meetingAccess.ts'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { openDatabase } from './db/client.ts'
@@ -69,7 +70,7 @@ export async function startServer(
   const app = createApp({ config, storage, rooms, meetings, votes, snapshots, logger })
   const upgrades = createUpgradeHandler({
     storage,
-    meetings,
+    access: createMeetingAccess(meetings),
     rooms,
     logger,
     maxMessageBytes: config.maxMessageBytes,

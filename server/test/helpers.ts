@@ -6,7 +6,7 @@ import WebSocket from 'ws'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type Config, loadConfig } from '../src/config.ts'
-import { type RunningServer, startServer } from '../src/server.ts'
+import { type RunningServer, type StartOptions, startServer } from '../src/server.ts'
 import { isSyncStep2, syncStep1Frame } from './frames.ts'
 import { connectBoard } from './writeBoard.ts'
 
@@ -22,6 +22,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir?: string,
+  options: StartOptions = {},
 ): Promise<TestServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samla-test-'))
   const config = loadConfig({
@@ -31,7 +32,7 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     ...env,
   })
-  const server = await startServer(config)
+  const server = await startServer(config, options)
   return {
     ...server,
     dataDir: dir,

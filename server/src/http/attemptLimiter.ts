@@ -1,7 +1,8 @@
 /**
  * Counts attempts per key (a client address) in a sliding window, with timestamps rather than
  * timers, so nothing keeps running and nothing is left to clean up. Used where a guess is
- * worth something: six-character join codes.
+ * worth something (six-character join codes) and where each request costs storage (creating
+ * boards and meetings).
  */
 export class AttemptLimiter {
   private readonly attempts = new Map<string, number[]>()
@@ -24,6 +25,15 @@ export class AttemptLimiter {
     this.attempts.set(key, recent)
     if (this.attempts.size > 10_000) this.prune(now)
     return true
+  }
+
+  /** Milliseconds until the key may try again (0 when it may now). */
+  msUntilNext(key: string): number {
+    const now = this.now()
+    const recent = (this.attempts.get(key) ?? []).filter((t) => now - t < this.windowMs)
+    // The attempt whose expiry brings the count under the limit again.
+    const freeing = recent[recent.length - this.maxAttempts]
+    return freeing === undefined ? 0 : freeing + this.windowMs - now
   }
 
   private prune(now: number): void {

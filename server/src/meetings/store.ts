@@ -7,7 +7,7 @@ import type {
 } from '@samla/shared'
 import { and, eq, isNull, lt } from 'drizzle-orm'
 import { newBoardId } from '../boards.ts'
-import type { SamlaDatabase } from '../db/client.ts'
+import { type SamlaDatabase, truncateWal } from '../db/client.ts'
 import { boards, capabilities, meetings } from '../db/schema.ts'
 import { hashToken, newJoinCode, newToken } from './tokens.ts'
 
@@ -82,11 +82,15 @@ export class MeetingStore {
 
   /**
    * Deletes the meeting by deleting its board: the foreign keys cascade to the meeting, its
-   * capabilities, the board's stored state and its update log.
+   * capabilities, votes, snapshots, pictures, the board's stored state and its update log.
+   * secure_delete zeroes the rows in the file; the WAL, which still holds them as they were,
+   * is then checkpointed and truncated. The retention purge erases through here too.
    */
   delete(id: string): void {
     const row = this.db.select().from(meetings).where(eq(meetings.id, id)).get()
-    if (row) this.db.delete(boards).where(eq(boards.id, row.boardId)).run()
+    if (!row) return
+    this.db.delete(boards).where(eq(boards.id, row.boardId)).run()
+    truncateWal(this.db)
   }
 
   /** Publishes the documentation: the existing public token, or a new one. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { CloseCode } from '@samla/shared'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { awarenessFrame, syncStep1Frame, updateFrame } from '../../test/frames.ts'
@@ -166,5 +167,62 @@ describe('RoomManager lifecycle', () => {
     expect(room.doc.getMap('m').toJSON()).toEqual({ a: 'a', b: 'b', c: 'c' })
     room.removeConnection(conn)
     manager.release(id)
+  })
+})
+
+describe('RoomManager erase', () => {
+  const erase = () =>
+    manager.erase(id, async () => {
+      await storage.deleteBoard(id)
+    })
+
+  it('a join while the board is being erased waits for the erase and is refused', async () => {
+    const room = await manager.acquire(id)
+    const socket = new MemorySocket()
+    const conn = new Connection(socket, 1 << 20, () => {})
+    room.addConnection(conn)
+    room.handleFrame(conn, updateFrame(mapUpdate('a')))
+    const loadDocument = vi.spyOn(storage, 'loadDocument')
+    const compact = vi.spyOn(storage, 'compact')
+
+    // The cut-off connection leaves and lets go of the room, as the socket's close handler does.
+    socket.close = (code) => {
+      socket.closedWith = code
+      room.removeConnection(conn)
+      manager.release(id)
+    }
+
+    const erasing = erase()
+    // Joins in the window while the erase cuts everyone off and lets the last append land.
+    const joining = manager.acquire(id)
+    await erasing
+
+    await expect(joining).rejects.toMatchObject({ name: 'BoardGoneError' })
+    expect(socket.closedWith).toBe(CloseCode.BoardGone)
+    // Nothing was loaded again from the rows being deleted, nor written back by an unload.
+    expect(loadDocument).not.toHaveBeenCalled()
+    expect(compact).not.toHaveBeenCalled()
+    expect(manager.isLoaded(id)).toBe(false)
+    expect(await storage.getBoard(id)).toBeNull()
+    await manager.shutdown()
+  })
+
+  it('a join that looked the board up before it was erased is refused once it is gone', async () => {
+    await erase()
+    await expect(manager.acquire(id)).rejects.toMatchObject({ name: 'BoardGoneError' })
+    expect(manager.isLoaded(id)).toBe(false)
+  })
+
+  it('shutdown during an erase waits for it and writes nothing back', async () => {
+    const room = await manager.acquire(id)
+    const conn = new Connection(new MemorySocket(), 1 << 20, () => {})
+    room.addConnection(conn)
+    room.handleFrame(conn, updateFrame(mapUpdate('a')))
+    const compact = vi.spyOn(storage, 'compact')
+    const erasing = erase()
+    await manager.shutdown()
+    await erasing
+    expect(compact).not.toHaveBeenCalled()
+    expect(await storage.getBoard(id)).toBeNull()
   })
 })

@@ -10,6 +10,16 @@ interface Entry {
   ready: Promise<Room>
   /** Connections plus joins still on their way in; the room unloads when this reaches 0. */
   holds: number
+  /** Set while the board is being erased: the entry stays so that joins wait and are refused. */
+  erasing: Promise<void> | null
+}
+
+/** The board was erased (or never existed): there is no room to join. */
+export class BoardGoneError extends Error {
+  override readonly name = 'BoardGoneError'
+  constructor(readonly room: string) {
+    super(`board ${room} is gone`)
+  }
 }
 
 export interface RoomManagerEvents {
@@ -53,28 +63,54 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
     )
   }
 
-  /** Takes a hold on the room, loading it if needed. Every acquire needs one release. */
+  /**
+   * Takes a hold on the room, loading it if needed. Every acquire needs one release. A board
+   * being erased is waited for and refused, as is one that no longer exists (BoardGoneError).
+   */
   async acquire(id: string): Promise<Room> {
     let entry = this.entries.get(id)
+    if (entry?.erasing) return this.refuseErased(entry)
     if (!entry) {
-      const created: Entry = { id, holds: 0, ready: Room.load(id, this.storage, this.options) }
+      const created: Entry = { id, holds: 0, ready: this.load(id), erasing: null }
       this.entries.set(id, created)
       created.ready.then(
         () => this.emit('loaded', id),
         (err: unknown) => {
-          this.log.error('loading room failed', { room: id, err })
+          if (err instanceof BoardGoneError) this.log.debug('board gone', { room: id })
+          else this.log.error('loading room failed', { room: id, err })
           if (this.entries.get(id) === created) this.entries.delete(id)
         },
       )
       entry = created
     }
     entry.holds++
+    let room: Room
     try {
-      return await entry.ready
+      room = await entry.ready
     } catch (err) {
       entry.holds--
       throw err
     }
+    // The erase began while this join waited for the load.
+    if (entry.erasing) {
+      entry.holds--
+      return this.refuseErased(entry)
+    }
+    return room
+  }
+
+  private async refuseErased(entry: Entry): Promise<never> {
+    await entry.erasing?.catch(() => {})
+    throw new BoardGoneError(entry.id)
+  }
+
+  /**
+   * A join may have looked the board up just before it was erased: loading it then would
+   * build an empty room for a board without rows, whose appends fail forever.
+   */
+  private async load(id: string): Promise<Room> {
+    if (!(await this.storage.getBoard(id))) throw new BoardGoneError(id)
+    return Room.load(id, this.storage, this.options)
   }
 
   release(id: string): void {
@@ -85,7 +121,9 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
   }
 
   private async unload(entry: Entry): Promise<void> {
-    const stillUnused = () => entry.holds === 0 && this.entries.get(entry.id) === entry
+    // An erase frees the room itself; an unload must not write any of it back meanwhile.
+    const stillUnused = () =>
+      entry.holds === 0 && !entry.erasing && this.entries.get(entry.id) === entry
     try {
       const room = await entry.ready
       await room.settle()
@@ -105,21 +143,29 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
   /**
    * Erases a board: everyone on it is cut off (4404), whatever is being written finishes,
    * the room is freed, and only then `remove` deletes the rows, so that no late append can
-   * bring any of it back. A join racing this finds the board gone.
+   * bring any of it back. The room's entry stays until the rows are gone: a join meanwhile
+   * waits for the erase and is refused instead of loading the rows about to be deleted.
    */
   async erase(id: string, remove: () => void | Promise<void>): Promise<void> {
     const entry = this.entries.get(id)
-    if (entry) {
-      this.entries.delete(id)
+    if (!entry) return remove()
+    // A second erase of the same board (two deletes racing) waits for the first.
+    if (entry.erasing) return entry.erasing
+    entry.erasing = (async () => {
       const room = await entry.ready.catch(() => undefined)
-      if (room) {
-        room.disconnectWhere(() => true, CloseCode.BoardGone, 'board deleted')
-        await room.settle()
-        room.destroy()
-        this.emit('unloaded', id)
+      try {
+        if (room) {
+          room.disconnectWhere(() => true, CloseCode.BoardGone, 'board deleted')
+          await room.settle()
+          room.destroy()
+        }
+        await remove()
+      } finally {
+        if (this.entries.get(id) === entry) this.entries.delete(id)
+        if (room) this.emit('unloaded', id)
       }
-    }
-    await remove()
+    })()
+    return entry.erasing
   }
 
   /** Closes every connection, writes everything and frees every room (server shutdown). */
@@ -128,6 +174,8 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
     this.entries.clear()
     await Promise.all(
       entries.map(async (entry) => {
+        // Its room is being freed by the erase, and nothing of it may be written back.
+        if (entry.erasing) return entry.erasing.catch(() => {})
         const room = await entry.ready.catch(() => undefined)
         if (!room) return
         room.disconnectAll(CloseCode.GoingAway, 'server shutting down')

@@ -1,40 +1,45 @@
 import { type BoardAccess, createBoardRequest } from '@samla/shared'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
+import { bearerToken } from '../access/bearer.ts'
+import type { MeetingAccess } from '../access/meetingAccess.ts'
 import { newBoardId, requireBoard, toBoard } from '../boards.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
-import type { MeetingStore } from '../meetings/store.ts'
+import { boardIdParam, params } from '../http/params.ts'
 import type { Storage } from '../storage/types.ts'
 
-export function boardRoutes(
-  storage: Storage,
-  meetings: MeetingStore,
-  publicUrl: string | undefined,
-) {
+export interface BoardRouteDeps {
+  storage: Storage
+  access: MeetingAccess
+  publicUrl: string | undefined
+  /** Per-address limit on creating boards (http/rateLimit.ts). */
+  createLimit: MiddlewareHandler
+}
+
+export function boardRoutes({ storage, access, publicUrl, createLimit }: BoardRouteDeps) {
   const origin = (url: string) => publicUrl ?? new URL(url).origin
+  const boardId = params({ id: boardIdParam })
   return new Hono()
-    .post('/', async (c) => {
+    .post('/', createLimit, async (c) => {
       const body = await readJson(c, createBoardRequest)
       const record = { id: newBoardId(), title: body.title ?? '', createdAt: new Date() }
       await storage.createBoard(record)
       return c.json(toBoard(record, origin(c.req.url)), 201)
     })
-    .get('/:id', async (c) => {
-      const record = await requireBoard(storage, c.req.param('id'))
+    .get('/:id', boardId, async (c) => {
+      const record = await requireBoard(storage, c.req.valid('param').id)
       return c.json(toBoard(record, origin(c.req.url)))
     })
-    .get('/:id/access', async (c) => {
-      const record = await requireBoard(storage, c.req.param('id'))
-      const meeting = meetings.byBoard(record.id)
-      if (!meeting)
-        return c.json({ role: 'editor', meetingId: null, meeting: null } satisfies BoardAccess)
-      const token = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1]
-      const role = token ? meetings.roleOf(meeting.id, token) : null
-      if (!role)
+    .get('/:id/access', boardId, async (c) => {
+      const record = await requireBoard(storage, c.req.valid('param').id)
+      const found = access.onBoard(record.id, bearerToken(c))
+      if (!found)
         throw new ApiError(401, 'unauthorized', 'This board needs the link it was shared with')
-      const { id, title, group, date, format, anonymous } = meeting
+      if (!found.meeting)
+        return c.json({ role: 'editor', meetingId: null, meeting: null } satisfies BoardAccess)
+      const { id, title, group, date, format, anonymous } = found.meeting
       return c.json({
-        role,
+        role: found.role,
         meetingId: id,
         meeting: { id, title, group, date, format, anonymous },
       } satisfies BoardAccess)

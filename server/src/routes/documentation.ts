@@ -1,3 +1,4 @@
+import { zValidator } from '@hono/zod-validator'
 import {
   CONTROLS_MAP,
   createSnapshotRequest,
@@ -8,6 +9,9 @@ import {
 } from '@samla/shared'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import { z } from 'zod'
+import type { MeetingAccess } from '../access/meetingAccess.ts'
 import { compareContent } from '../board/compare.ts'
 import { extractContent } from '../board/extract.ts'
 import { newBoardId, toBoard } from '../boards.ts'
@@ -15,8 +19,14 @@ import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '../documentat
 import { checkImage } from '../documentation/images.ts'
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../documentation/texts.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
-import { readJson } from '../http/json.ts'
-import { requireMeetingRole } from '../meetings/auth.ts'
+import { readBytes, readJson } from '../http/json.ts'
+import {
+  pageIdParam,
+  param,
+  params,
+  publicationTokenParam,
+  snapshotIdParam,
+} from '../http/params.ts'
 import type { MeetingStore } from '../meetings/store.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import type { SnapshotStore } from '../snapshots/store.ts'
@@ -26,8 +36,23 @@ import type { Storage } from '../storage/types.ts'
 /** Pictures may only draw; they are never documents that run or fetch anything. */
 const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 
+const exportFormatParam = param(
+  z.enum(Object.keys(EXPORT_FORMATS) as [ExportFormat, ...ExportFormat[]]),
+  404,
+  'unknown_format',
+  'Formats: md, html, csv, json',
+)
+const language = zValidator(
+  'query',
+  z.object({ lang: z.enum(EXPORT_LANGUAGES).default('sv') }),
+  (result) => {
+    if (!result.success) throw new ApiError(400, 'invalid_language', 'lang must be sv or en')
+  },
+)
+
 export interface DocumentationDeps {
   meetings: MeetingStore
+  access: MeetingAccess
   snapshots: SnapshotStore
   rooms: RoomManager
   storage: Storage
@@ -45,12 +70,21 @@ export interface DocumentationDeps {
 export function documentationRoutes(deps: DocumentationDeps) {
   const { meetings, snapshots, rooms, storage } = deps
   const origin = (c: Context) => deps.publicUrl ?? new URL(c.req.url).origin
-  const facilitator = (c: Context) => requireMeetingRole(meetings, c, ['facilitator']).meeting
-  const published = (c: Context) => {
-    const meeting = meetings.byPublicationToken(c.req.param('token') ?? '')
-    if (!meeting) throw new ApiError(404, 'not_published', 'Nothing is published at this link')
-    return meeting
-  }
+  const facilitator = deps.access.requireRole('facilitator')
+  /** The meeting whose documentation is published at `:token`, for anyone with the link. */
+  const published = createMiddleware<{ Variables: { meeting: Meeting; token: string } }>(
+    async (c, next) => {
+      const token = publicationTokenParam.schema.safeParse(c.req.param('token'))
+      const meeting = token.success ? meetings.byPublicationToken(token.data) : null
+      if (!meeting || !token.success) throw publicationTokenParam.refuse()
+      c.set('meeting', meeting)
+      c.set('token', token.data)
+      await next()
+    },
+  )
+  const snapshotId = params({ sid: snapshotIdParam })
+  const imageIds = params({ sid: snapshotIdParam, pageId: pageIdParam })
+  const exportFormat = params({ format: exportFormatParam })
   const snapshotOf = (meeting: Meeting, id: string) => {
     const snapshot = snapshots.get(meeting.id, id)
     if (!snapshot) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
@@ -129,13 +163,12 @@ export function documentationRoutes(deps: DocumentationDeps) {
     return body
   }
 
-  const download = async (c: Context, meeting: Meeting) => {
-    const format = c.req.param('format') as ExportFormat
-    if (!(format in EXPORT_FORMATS))
-      throw new ApiError(404, 'unknown_format', 'Formats: md, html, csv, json')
-    const lang = c.req.query('lang') ?? 'sv'
-    if (!EXPORT_LANGUAGES.includes(lang as ExportLanguage))
-      throw new ApiError(400, 'invalid_language', 'lang must be sv or en')
+  const download = async (
+    c: Context,
+    meeting: Meeting,
+    format: ExportFormat,
+    language: ExportLanguage,
+  ) => {
     const doc = await documentation(meeting)
     const images = new Map<string, { mime: string; data: Uint8Array }>()
     for (const [pageId, { snapshotId }] of doc.images) {
@@ -148,7 +181,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
       content: doc.content,
       takenAt: doc.latest?.createdAt ?? null,
       images,
-      language: lang as ExportLanguage,
+      language,
       anonymous: doc.anonymous,
     })
     const name = exportFileName(meeting, format)
@@ -160,8 +193,8 @@ export function documentationRoutes(deps: DocumentationDeps) {
     return c.body(text)
   }
 
-  const image = (c: Context, meeting: Meeting) => {
-    const found = snapshots.image(meeting.id, c.req.param('sid') ?? '', c.req.param('pageId') ?? '')
+  const image = (c: Context, meeting: Meeting, ids: { sid: string; pageId: string }) => {
+    const found = snapshots.image(meeting.id, ids.sid, ids.pageId)
     if (!found) throw new ApiError(404, 'image_not_found', 'No picture of that phase')
     c.header('Content-Type', found.mime)
     c.header('Content-Security-Policy', IMAGE_CSP)
@@ -174,34 +207,33 @@ export function documentationRoutes(deps: DocumentationDeps) {
   const publishedBase = (token: string) => `/api/published/${token}`
 
   return new Hono()
-    .get('/meetings/:id/snapshots', (c) => c.json(snapshots.list(facilitator(c).id)))
-    .post('/meetings/:id/snapshots', async (c) => {
-      const meeting = facilitator(c)
+    .get('/meetings/:id/snapshots', facilitator, (c) => c.json(snapshots.list(c.var.meeting.id)))
+    .post('/meetings/:id/snapshots', facilitator, async (c) => {
+      const meeting = c.var.meeting
       const { label, reason } = await readJson(c, createSnapshotRequest)
       const snapshot = await withRoom(meeting, (room) =>
         takeSnapshot(snapshots, meeting, room, { reason, label }),
       )
       return c.json(snapshot, 201)
     })
-    .get('/meetings/:id/snapshots/:sid', (c) =>
-      c.json(snapshotOf(facilitator(c), c.req.param('sid'))),
+    .get('/meetings/:id/snapshots/:sid', facilitator, snapshotId, (c) =>
+      c.json(snapshotOf(c.var.meeting, c.req.valid('param').sid)),
     )
-    .get('/meetings/:id/snapshots/:sid/state', (c) => {
-      const meeting = facilitator(c)
-      const state = snapshots.state(meeting.id, c.req.param('sid'))
+    .get('/meetings/:id/snapshots/:sid/state', facilitator, snapshotId, (c) => {
+      const state = snapshots.state(c.var.meeting.id, c.req.valid('param').sid)
       if (!state) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
       c.header('Content-Type', 'application/octet-stream')
       return c.body(state as Uint8Array<ArrayBuffer>)
     })
-    .get('/meetings/:id/snapshots/:sid/compare', async (c) => {
-      const meeting = facilitator(c)
-      const snapshot = snapshotOf(meeting, c.req.param('sid'))
+    .get('/meetings/:id/snapshots/:sid/compare', facilitator, snapshotId, async (c) => {
+      const meeting = c.var.meeting
+      const snapshot = snapshotOf(meeting, c.req.valid('param').sid)
       const now = await liveContent(meeting)
       return c.json(compareContent(snapshot.content, now.content))
     })
-    .post('/meetings/:id/snapshots/:sid/restore', async (c) => {
-      const meeting = facilitator(c)
-      const snapshot = snapshotOf(meeting, c.req.param('sid'))
+    .post('/meetings/:id/snapshots/:sid/restore', facilitator, snapshotId, async (c) => {
+      const meeting = c.var.meeting
+      const snapshot = snapshotOf(meeting, c.req.valid('param').sid)
       const state = snapshots.state(meeting.id, snapshot.id)
       if (!state) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
       // A new plain board holding the snapshot's state; the live board is not touched.
@@ -216,6 +248,8 @@ export function documentationRoutes(deps: DocumentationDeps) {
     })
     .put(
       '/meetings/:id/snapshots/:sid/images/:pageId',
+      facilitator,
+      imageIds,
       bodyLimit({
         maxSize: deps.maxImageBytes,
         onError: (c) =>
@@ -225,18 +259,14 @@ export function documentationRoutes(deps: DocumentationDeps) {
           ),
       }),
       async (c) => {
-        const meeting = facilitator(c)
-        const snapshot = snapshotOf(meeting, c.req.param('sid'))
-        const pageId = c.req.param('pageId')
+        const { sid, pageId } = c.req.valid('param')
+        const snapshot = snapshotOf(c.var.meeting, sid)
         if (!snapshot.content.phases.some((p) => p.pageId === pageId))
           throw new ApiError(404, 'phase_not_found', 'The snapshot has no such phase')
         const mime = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? ''
-        const checked = checkImage(
-          mime,
-          new Uint8Array(await c.req.arrayBuffer()),
-          deps.maxImageBytes,
-          { maxPixels: deps.maxImagePixels },
-        )
+        const checked = checkImage(mime, await readBytes(c), deps.maxImageBytes, {
+          maxPixels: deps.maxImagePixels,
+        })
         if (!checked.ok) {
           const status =
             checked.code === 'image_too_large'
@@ -256,31 +286,34 @@ export function documentationRoutes(deps: DocumentationDeps) {
         return c.body(null, 201)
       },
     )
-    .get('/meetings/:id/images/:sid/:pageId', (c) => image(c, facilitator(c)))
-    .get('/meetings/:id/documentation', async (c) => {
-      const meeting = facilitator(c)
+    .get('/meetings/:id/images/:sid/:pageId', facilitator, imageIds, (c) =>
+      image(c, c.var.meeting, c.req.valid('param')),
+    )
+    .get('/meetings/:id/documentation', facilitator, async (c) => {
+      const meeting = c.var.meeting
       const token = meetings.publicationToken(meeting.id)
       const url = token ? `${origin(c)}${PUBLISHED_PATH_PREFIX}${token}` : null
       return c.json(await view(meeting, meetingBase(meeting), url))
     })
-    .get('/meetings/:id/export/:format', (c) => {
-      const meeting = facilitator(c)
-      return download(c, meeting)
-    })
-    .put('/meetings/:id/publication', (c) => {
-      const meeting = facilitator(c)
-      const token = meetings.publish(meeting.id)
+    .get('/meetings/:id/export/:format', facilitator, exportFormat, language, (c) =>
+      download(c, c.var.meeting, c.req.valid('param').format, c.req.valid('query').lang),
+    )
+    .put('/meetings/:id/publication', facilitator, (c) => {
+      const token = meetings.publish(c.var.meeting.id)
       return c.json({ url: `${origin(c)}${PUBLISHED_PATH_PREFIX}${token}` })
     })
-    .delete('/meetings/:id/publication', (c) => {
-      meetings.unpublish(facilitator(c).id)
+    .delete('/meetings/:id/publication', facilitator, (c) => {
+      meetings.unpublish(c.var.meeting.id)
       return c.body(null, 204)
     })
-    .get('/published/:token/documentation', async (c) => {
-      const meeting = published(c)
+    .get('/published/:token/documentation', published, async (c) => {
       c.header('Cache-Control', 'no-store')
-      return c.json(await view(meeting, publishedBase(c.req.param('token')), null))
+      return c.json(await view(c.var.meeting, publishedBase(c.var.token), null))
     })
-    .get('/published/:token/export/:format', (c) => download(c, published(c)))
-    .get('/published/:token/images/:sid/:pageId', (c) => image(c, published(c)))
+    .get('/published/:token/export/:format', published, exportFormat, language, (c) =>
+      download(c, c.var.meeting, c.req.valid('param').format, c.req.valid('query').lang),
+    )
+    .get('/published/:token/images/:sid/:pageId', published, imageIds, (c) =>
+      image(c, c.var.meeting, c.req.valid('param')),
+    )
 }

@@ -8,16 +8,13 @@ import {
   voteRequest,
   voterIdSchema,
 } from '@samla/shared'
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
+import type { MeetingAccess } from '../access/meetingAccess.ts'
 import { pageOf } from '../board/records.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
-import { requireMeetingRole } from '../meetings/auth.ts'
-import type { MeetingStore } from '../meetings/store.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import type { VoteStore } from '../votes/store.ts'
-
-const VOTER_ROLES: readonly MeetingRole[] = ['facilitator', 'participant']
 
 /**
  * Dot voting. The round (which phase, how many dots each, open or not) is the facilitator's,
@@ -25,9 +22,8 @@ const VOTER_ROLES: readonly MeetingRole[] = ['facilitator', 'participant']
  * vote more than the round allows and nobody but the facilitator sees the tally before it is
  * revealed.
  */
-export function voteRoutes(meetings: MeetingStore, rooms: RoomManager, store: VoteStore) {
-  const requireVoter = (c: Context, roles: readonly MeetingRole[]) =>
-    requireMeetingRole(meetings, c, roles)
+export function voteRoutes(access: MeetingAccess, rooms: RoomManager, store: VoteStore) {
+  const canVote = access.requireRole('facilitator', 'participant')
 
   /** Reads the board's controls and, for a vote, where the note is; the room is held meanwhile. */
   const withBoard = async <T>(
@@ -95,18 +91,22 @@ export function voteRoutes(meetings: MeetingStore, rooms: RoomManager, store: Vo
   }
 
   return new Hono()
-    .get('/meetings/:id/votes', async (c) => {
-      const { meeting, role } = requireVoter(c, [...VOTER_ROLES, 'projector'])
-      const voter = voterIdSchema.safeParse(c.req.query('voter') ?? '')
-      if (!voter.success && role !== 'projector')
-        throw new ApiError(400, 'invalid_voter', 'voter must be 8–64 characters [A-Za-z0-9_-]')
-      const voterId = voter.success ? voter.data : ''
-      const controls = await withBoard(meeting.boardId, (controls) => controls)
-      c.header('Cache-Control', 'no-store')
-      return c.json(status(meeting.id, role, voterId, controls))
-    })
-    .post('/meetings/:id/votes', async (c) => {
-      const { meeting, role } = requireVoter(c, VOTER_ROLES)
+    .get(
+      '/meetings/:id/votes',
+      access.requireRole('facilitator', 'participant', 'projector'),
+      async (c) => {
+        const { meeting, role } = c.var
+        const voter = voterIdSchema.safeParse(c.req.query('voter') ?? '')
+        if (!voter.success && role !== 'projector')
+          throw new ApiError(400, 'invalid_voter', 'voter must be 8–64 characters [A-Za-z0-9_-]')
+        const voterId = voter.success ? voter.data : ''
+        const controls = await withBoard(meeting.boardId, (controls) => controls)
+        c.header('Cache-Control', 'no-store')
+        return c.json(status(meeting.id, role, voterId, controls))
+      },
+    )
+    .post('/meetings/:id/votes', canVote, async (c) => {
+      const { meeting, role } = c.var
       const { voterId, shapeId } = await readJson(c, voteRequest)
       const controls = await withBoard(meeting.boardId, (controls, isNoteOn) => {
         const voting = controls.voting
@@ -119,8 +119,8 @@ export function voteRoutes(meetings: MeetingStore, rooms: RoomManager, store: Vo
       })
       return c.json(status(meeting.id, role, voterId, controls))
     })
-    .delete('/meetings/:id/votes', async (c) => {
-      const { meeting, role } = requireVoter(c, VOTER_ROLES)
+    .delete('/meetings/:id/votes', canVote, async (c) => {
+      const { meeting, role } = c.var
       const { voterId, shapeId } = await readJson(c, voteRequest)
       const controls = await withBoard(meeting.boardId, (controls) => {
         const voting = controls.voting

@@ -8,17 +8,19 @@ import {
   WS_PATH_PREFIX,
 } from '@samla/shared'
 import { type WebSocket, WebSocketServer } from 'ws'
+import type { MeetingAccess } from '../access/meetingAccess.ts'
 import { lookUpBoard } from '../boards.ts'
 import type { Logger } from '../logger.ts'
-import type { MeetingStore } from '../meetings/store.ts'
 import { hashToken } from '../meetings/tokens.ts'
 import { type Access, Connection, OPEN_BOARD_ACCESS, type RoomSocket } from '../rooms/Connection.ts'
-import type { RoomManager } from '../rooms/RoomManager.ts'
+import type { Room } from '../rooms/Room.ts'
+import { BoardGoneError, type RoomManager } from '../rooms/RoomManager.ts'
 import type { Storage } from '../storage/types.ts'
 
 export interface UpgradeDeps {
   storage: Storage
-  meetings: MeetingStore
+  /** Resolves a token to a role, as for the HTTP routes (access/meetingAccess.ts). */
+  access: MeetingAccess
   rooms: RoomManager
   logger: Logger
   maxMessageBytes: number
@@ -51,7 +53,7 @@ function refuse(socket: Duplex, status: 400 | 401 | 404 | 429 | 500, code: strin
  */
 export function createUpgradeHandler({
   storage,
-  meetings,
+  access,
   rooms,
   logger,
   maxMessageBytes,
@@ -60,11 +62,14 @@ export function createUpgradeHandler({
 }: UpgradeDeps) {
   /** A meeting's board needs a capability token; its role decides what the connection may do. */
   const accessFor = (boardId: string, token: string | null): Access | null => {
-    const meeting = meetings.byBoard(boardId)
-    if (!meeting) return OPEN_BOARD_ACCESS
-    if (!token || !CAPABILITY_TOKEN_PATTERN.test(token)) return null
-    const role = meetings.roleOf(meeting.id, token)
-    return role ? { role, tokenHash: hashToken(token) } : null
+    // A malformed token never reaches the database.
+    const found = access.onBoard(
+      boardId,
+      token && CAPABILITY_TOKEN_PATTERN.test(token) ? token : null,
+    )
+    if (!found) return null
+    if (found.role === 'editor') return OPEN_BOARD_ACCESS
+    return { role: found.role, tokenHash: hashToken(token as string) }
   }
 
   // ws itself refuses frames over maxPayload with close code 1009.
@@ -88,19 +93,23 @@ export function createUpgradeHandler({
         found.status,
         found.status === 400 ? 'invalid_board_id' : 'board_not_found',
       )
-    const access = accessFor(id, url.searchParams.get('token'))
-    if (!access) return refuse(socket, 401, 'unauthorized')
+    const granted = accessFor(id, url.searchParams.get('token'))
+    if (!granted) return refuse(socket, 401, 'unauthorized')
     // The page's author key: who it writes as, across reconnects (access/rules/authorship.ts).
     const authorKey = url.searchParams.get(AUTHOR_KEY_PARAM)
     if (authorKey !== null && !AUTHOR_KEY_PATTERN.test(authorKey))
       return refuse(socket, 400, 'invalid_author_key')
     const author = authorKey === null ? null : hashToken(authorKey)
 
-    const room = await rooms.acquire(id).catch((err: unknown) => {
+    let room: Room
+    try {
+      room = await rooms.acquire(id)
+    } catch (err) {
+      // Erased while this join was on its way in.
+      if (err instanceof BoardGoneError) return refuse(socket, 404, 'board_not_found')
       logger.error('room load failed', { room: id, err })
-      return null
-    })
-    if (!room) return refuse(socket, 500, 'internal_error')
+      return refuse(socket, 500, 'internal_error')
+    }
     if (socket.destroyed) return rooms.release(id)
     if (room.connectionCount >= maxConnectionsPerBoard) {
       rooms.release(id)
@@ -130,7 +139,7 @@ export function createUpgradeHandler({
           // Leave the room now: the close handshake cannot finish while the client is not reading.
           room.removeConnection(slow)
         },
-        access,
+        granted,
         author,
       )
       room.addConnection(conn)

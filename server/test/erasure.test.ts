@@ -1,0 +1,91 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { CreatedMeeting } from '@samla/shared'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { textNote } from './fixtures/records.ts'
+import { startTestServer, type TestServer } from './helpers.ts'
+import { writeBoard } from './writeBoard.ts'
+
+/**
+ * Deleting a meeting erases it from the disk, not only from the tables: SQLite keeps deleted
+ * rows in free pages and older page versions in the WAL unless told otherwise.
+ */
+let server: TestServer
+beforeEach(async () => {
+  server = await startTestServer()
+})
+afterEach(() => server.dispose())
+
+const SECRET = 'Lappen-som-ska-raderas-7f3c9a2e'
+
+/** The raw bytes of the database file, its WAL and its shared-memory index. */
+function filesOnDisk(file = server.config.dbFile): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {}
+  for (const name of [file, `${file}-wal`, `${file}-shm`])
+    files[name.slice(file.length) || '.sqlite'] = fs.existsSync(name)
+      ? fs.readFileSync(name)
+      : Buffer.alloc(0)
+  return files
+}
+
+const holding = (files: Record<string, Buffer>) =>
+  Object.entries(files)
+    .filter(([, bytes]) => bytes.includes(Buffer.from(SECRET)))
+    .map(([name]) => name)
+
+/** A meeting whose board holds a note with SECRET, written by a stock provider. */
+async function meetingWithSecret(on: TestServer, date = '2026-02-13') {
+  const res = await fetch(`${on.url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Samling', group: 'demokratilabb', date, format: 'digital' }),
+  })
+  const { meeting, links } = (await res.json()) as CreatedMeeting
+  const token = new URL(links.facilitator).hash.replace('#k=', '')
+  const board = new Y.Doc()
+  board.getMap('records').set('shape:secret', textNote('shape:secret', 'page:page', SECRET))
+  // Stored once a second, fresh client reads it back from the server.
+  await writeBoard(on.url, meeting.boardId, token, Y.encodeStateAsUpdate(board))
+  await (await on.rooms.peek(meeting.boardId))?.settle()
+  return { meeting, token }
+}
+
+describe('erasing a meeting', () => {
+  it('by deleting it leaves its notes in none of the database’s files', async () => {
+    const { meeting, token } = await meetingWithSecret(server)
+    // Without this the test could pass by looking in the wrong place.
+    expect(holding(filesOnDisk()).length).toBeGreaterThan(0)
+
+    const deleted = await fetch(`${server.url}/api/meetings/${meeting.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(deleted.status).toBe(204)
+    expect(holding(filesOnDisk())).toEqual([])
+  })
+
+  it('by the retention purge leaves its notes in none of the database’s files', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-erasure-'))
+    const first = await startTestServer({}, dir)
+    const longAgo = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10)
+    const { meeting, token } = await meetingWithSecret(first, longAgo)
+    await first.close()
+    expect(holding(filesOnDisk(first.config.dbFile))).toEqual(['.sqlite'])
+
+    // The next start, with a 30-day retention, erases the meeting.
+    const second = await startTestServer({ SAMLA_RETENTION_DAYS: '30' }, dir)
+    try {
+      await vi.waitFor(async () => {
+        const res = await fetch(`${second.url}/api/meetings/${meeting.id}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+        expect(res.status).toBe(401)
+      })
+      expect(holding(filesOnDisk(second.config.dbFile))).toEqual([])
+    } finally {
+      await second.dispose()
+    }
+  })
+})
