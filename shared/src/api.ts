@@ -22,6 +22,8 @@ export type Board = z.infer<typeof boardSchema>
 export const clientConfigSchema = z.object({
   tldrawLicenseKey: z.string().nullable(),
   maxMessageBytes: z.number(),
+  /** Most characters of text the relay takes in one shape (SAMLA_MAX_NOTE_CHARS). */
+  maxNoteChars: z.number(),
 })
 export type ClientConfig = z.infer<typeof clientConfigSchema>
 

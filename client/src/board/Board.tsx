@@ -15,6 +15,8 @@ import { Notice } from '../Notice.tsx'
 import { bindPresence } from '../sync/presence.ts'
 import { useSyncedStore } from '../sync/useSyncedStore.ts'
 import { BoardInfoContext, BoardTopPanel } from './BoardTopPanel.tsx'
+import { limitNoteText } from './noteTextLimit.ts'
+import { SkippedNotice } from './SkippedNotice.tsx'
 
 // Fonts, icons and translations come from this server, never from tldraw's CDN.
 const assetUrls = getAssetUrlsByImport()
@@ -42,12 +44,15 @@ export function Board({
   boardId,
   title,
   licenseKey,
+  maxNoteChars,
   token,
   access,
 }: {
   boardId: string
   title: string
   licenseKey: string | null
+  /** Longest text the relay takes in one shape. */
+  maxNoteChars: number
   /** The meeting link's capability token, sent to the relay. */
   token: string | null
   /** What this link may do; a projector's edits are dropped by the server, so none are offered. */
@@ -76,6 +81,11 @@ export function Board({
   useEffect(() => {
     editor?.user.updateUserPreferences({ locale: language })
   }, [editor, language])
+
+  useEffect(
+    () => (editor ? limitNoteText(editor, maxNoteChars) : undefined),
+    [editor, maxNoteChars],
+  )
 
   // In an anonymous meeting every cursor carries the same neutral label.
   const anonymousName = useMemo(() => {
@@ -133,10 +143,19 @@ export function Board({
       onMount={setEditor}
     />
   )
+  const notices = (
+    <>
+      <RefusedToast refusals={synced.refusals} reason={synced.lastRefusal} />
+      <SkippedNotice skipped={synced.skipped} />
+    </>
+  )
   if (!meeting) {
     return (
       <BoardInfoContext.Provider value={info}>
-        <div className="board">{canvas}</div>
+        <div className="board">
+          {canvas}
+          {notices}
+        </div>
       </BoardInfoContext.Provider>
     )
   }
@@ -146,7 +165,7 @@ export function Board({
         <div className="board facilitation-board">
           <div className="facilitation-board__canvas">
             {canvas}
-            <RefusedToast refusals={synced.refusals} reason={synced.lastRefusal} />
+            {notices}
           </div>
           {editor && meeting.actions && (
             <FacilitatorPanel editor={editor} meeting={meeting} actions={meeting.actions} />

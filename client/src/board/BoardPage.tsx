@@ -69,6 +69,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     boardId,
     title: loaded.access.meeting?.title ?? loaded.title,
     licenseKey: loaded.config.tldrawLicenseKey,
+    maxNoteChars: loaded.config.maxNoteChars,
     token: loaded.token,
     access: loaded.access,
   }

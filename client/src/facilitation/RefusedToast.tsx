@@ -11,12 +11,15 @@ const EXPLAINED: ReadonlyMap<string, MessageKey> = new Map([
   [EditRefusal.PhaseLocked, 'facilitation.refused.phase-locked'],
   [EditRefusal.Phases, 'facilitation.refused.phases'],
   [EditRefusal.Controls, 'facilitation.refused.meeting-controls'],
+  [EditRefusal.TooLarge, 'facilitation.refused.too-large'],
+  [EditRefusal.InvalidRecord, 'facilitation.refused.invalid-record'],
 ])
 
 /**
  * Says, for a few seconds, that an edit was refused by the relay and why (a locked phase,
- * phases or controls that are the facilitator's), and that the board was fetched again: the
- * change the person just made is gone, and this is why.
+ * phases or controls that are the facilitator's, a note too long), and that the board was
+ * fetched again: the change the person just made is gone, and this is why. On any board, a
+ * meeting's or a plain one.
  */
 export function RefusedToast({ refusals, reason }: { refusals: number; reason: string | null }) {
   const { t } = useI18n()

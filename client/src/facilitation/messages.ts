@@ -66,7 +66,12 @@ export const sv = {
     'Ändringen kunde inte sparas – bara processledaren lägger till, byter namn på och flyttar faser. Tavlan har hämtats på nytt.',
   'facilitation.refused.meeting-controls':
     'Ändringen kunde inte sparas – bara processledaren styr fas, tid och röstning. Tavlan har hämtats på nytt.',
+  'facilitation.refused.too-large':
+    'Ändringen kunde inte sparas – texten eller innehållet är för stort. Tavlan har hämtats på nytt.',
+  'facilitation.refused.invalid-record':
+    'Ändringen kunde inte sparas – tavlan kunde inte läsa den. Tavlan har hämtats på nytt.',
   'facilitation.refused.other': 'Ändringen kunde inte sparas. Tavlan har hämtats på nytt.',
+  'facilitation.skipped': '{count} saker på tavlan kunde inte visas och har hoppats över.',
   'facilitation.dismiss': 'Stäng meddelandet',
   'facilitation.revoked.heading': 'Länken gäller inte längre',
   'facilitation.revoked.body':
@@ -153,7 +158,12 @@ export const en: { [K in keyof typeof sv]: string } = {
     'The change could not be saved – only the facilitator adds, renames and moves phases. The board has been fetched again.',
   'facilitation.refused.meeting-controls':
     'The change could not be saved – only the facilitator runs the phase, the timer and voting. The board has been fetched again.',
+  'facilitation.refused.too-large':
+    'The change could not be saved – the text or content is too large. The board has been fetched again.',
+  'facilitation.refused.invalid-record':
+    'The change could not be saved – the board could not read it. The board has been fetched again.',
   'facilitation.refused.other': 'The change could not be saved. The board has been fetched again.',
+  'facilitation.skipped': '{count} things on the board could not be shown and were skipped.',
   'facilitation.dismiss': 'Close the message',
   'facilitation.revoked.heading': 'This link no longer works',
   'facilitation.revoked.body':

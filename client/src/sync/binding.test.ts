@@ -171,17 +171,58 @@ describe('StoreDocBinding', () => {
     expect(b.get(pageId)?.name).toBe('Sida 1')
   })
 
-  it('stops when a peer writes a record this page cannot validate', () => {
+  it('skips and reports a record a peer writes that this page cannot validate, and goes on syncing', async () => {
     const [docA, docB] = linkedDocs()
     const a = newStore()
     seedPage(a)
     new StoreDocBinding(a, docA, () => {}).start()
     const reasons: string[] = []
-    new StoreDocBinding(newStore(), docB, (reason) => reasons.push(reason)).start()
+    const skipped: string[] = []
+    const b = newStore()
+    new StoreDocBinding(
+      b,
+      docB,
+      (reason) => reasons.push(reason),
+      undefined,
+      (ids) => skipped.push(...ids),
+    ).start()
     expect(() => docA.getMap('records').set(pageId, { ...a.get(pageId), name: 42 })).not.toThrow()
-    // Also after the first failure: once stopped, it stays stopped and says so only once.
-    docA.getMap('records').set(pageId, { ...a.get(pageId), name: 43 })
-    expect(reasons).toEqual(['invalid-data'])
+    expect(skipped).toEqual([pageId])
+    expect(b.get(pageId)?.name).toBe('Sida 1')
+    // Everything else still syncs.
+    const later = addPage(a, 'Testa')
+    await nextFrame()
+    expect(b.get(later)?.name).toBe('Testa')
+    expect(reasons).toEqual([])
+  })
+
+  it('opens a board that already holds records it cannot read, without them, and says which', () => {
+    const doc = new Y.Doc()
+    const writer = newStore()
+    seedPage(writer)
+    new StoreDocBinding(writer, doc, () => {}).start()
+    const records = doc.getMap<unknown>('records')
+    // What the server took before it validated records: the seven values tldraw refuses.
+    const page = writer.get(pageId) as unknown as Record<string, unknown>
+    records.set('page:nested', new Y.Map())
+    records.set('page:numbername', { ...page, id: 'page:numbername', name: 42 })
+    records.set('page:otherkey', page)
+    records.set('page:string', 'page')
+    records.set('shape:unknown', { id: 'shape:unknown', typeName: 'shape', type: 'hologram' })
+    const skipped: string[] = []
+    const reader = newStore()
+    const binding = new StoreDocBinding(
+      reader,
+      doc,
+      () => {},
+      undefined,
+      (ids) => skipped.push(...ids),
+    )
+    expect(binding.start()).toEqual({ ok: true })
+    expect(reader.get(pageId)?.name).toBe('Sida 1')
+    expect(skipped.sort()).toEqual(
+      ['page:nested', 'page:numbername', 'page:otherkey', 'page:string', 'shape:unknown'].sort(),
+    )
   })
 
   it('migrates a board written with an older schema and stores it in ours', () => {

@@ -28,6 +28,12 @@ export class StoreDocBinding {
      * anonymous meeting tldraw's `user` records (which carry names) stay in this page.
      */
     private readonly keepOut: (record: TLRecord) => boolean = () => false,
+    /**
+     * Called with the ids of records in the document this page cannot read (written before
+     * the server validated records, or by a client of another version): they are left out
+     * of the canvas, and everything else goes on syncing.
+     */
+    private readonly onSkipped: (ids: string[]) => void = () => {},
   ) {
     this.records = doc.getMap<TLRecord>('records')
     this.meta = doc.getMap('meta')
@@ -49,15 +55,7 @@ export class StoreDocBinding {
       if (remoteSchema && !this.store.schema.getMigrationsSince(remoteSchema).ok) {
         return { ok: false, reason: 'newer-schema' }
       }
-      const snapshot = {
-        store: Object.fromEntries(this.records.entries()),
-        schema: remoteSchema ?? ours,
-      }
-      const migrated = this.store.schema.migrateStoreSnapshot(
-        snapshot as Parameters<TLStore['schema']['migrateStoreSnapshot']>[0],
-      )
-      if (migrated.type === 'error') return { ok: false, reason: 'invalid-data' }
-      const records = Object.values(migrated.value) as TLRecord[]
+      const records = this.readableRecords(remoteSchema ?? ours)
       const keep = new Set(records.map((r) => r.id))
       this.store.mergeRemoteChanges(() => {
         const stale = this.documentRecords().filter((r) => !keep.has(r.id))
@@ -101,6 +99,56 @@ export class StoreDocBinding {
     return !schema || this.store.schema.getMigrationsSince(schema).ok
   }
 
+  /**
+   * The document's records migrated to this page's schema, without those it cannot read: a
+   * record that does not migrate or validate is skipped and reported, not allowed to stop the
+   * whole board from opening.
+   */
+  private readableRecords(schema: SerializedSchema): TLRecord[] {
+    const entries = [...this.records.entries()]
+    const snapshot = { store: Object.fromEntries(entries), schema }
+    const whole = this.store.schema.migrateStoreSnapshot(
+      snapshot as Parameters<TLStore['schema']['migrateStoreSnapshot']>[0],
+    )
+    const skipped: string[] = []
+    const migrated: Array<[string, unknown]> =
+      whole.type === 'success'
+        ? Object.entries(whole.value)
+        : entries.flatMap(([id, record]) => {
+            const one = this.migrateOne(record, schema)
+            if (one) return [[id, one] as [string, unknown]]
+            skipped.push(id)
+            return []
+          })
+    const records: TLRecord[] = []
+    for (const [id, record] of migrated) {
+      if (this.isValid(id, record)) records.push(record as TLRecord)
+      else skipped.push(id)
+    }
+    if (skipped.length > 0) this.onSkipped(skipped)
+    return records
+  }
+
+  private migrateOne(record: unknown, schema: SerializedSchema): TLRecord | null {
+    try {
+      const result = this.store.schema.migratePersistedRecord(record as TLRecord, schema)
+      return result.type === 'success' ? result.value : null
+    } catch {
+      return null
+    }
+  }
+
+  /** Whether the store would take `record` under `id`, checked with tldraw's own validators. */
+  private isValid(id: string, record: unknown): boolean {
+    if (!record || typeof record !== 'object' || (record as TLRecord).id !== id) return false
+    try {
+      this.store.schema.validateRecord(this.store, record as TLRecord, 'initialize', null)
+      return true
+    } catch {
+      return false
+    }
+  }
+
   private documentRecords(): TLRecord[] {
     return this.store.allRecords().filter((r) => this.store.scopedTypes.document.has(r.typeName))
   }
@@ -128,21 +176,25 @@ export class StoreDocBinding {
       if (!this.schemaIsReadable()) return this.stopIncompatible('newer-schema')
       const put: TLRecord[] = []
       const removed: TLRecord['id'][] = []
+      const skipped: string[] = []
       for (const [id, change] of event.changes.keys) {
         if (change.action === 'delete') removed.push(id as TLRecord['id'])
         else {
           const record = this.records.get(id)
-          if (record) put.push(record)
+          // A record this page cannot read keeps its last readable version on the canvas.
+          if (this.isValid(id, record)) put.push(record as TLRecord)
+          else skipped.push(id)
         }
       }
+      if (skipped.length > 0) this.onSkipped(skipped)
       try {
         this.store.mergeRemoteChanges(() => {
           if (removed.length > 0) this.store.remove(removed)
           if (put.length > 0) this.store.put(put)
         })
       } catch {
-        // A record this page cannot validate: stop rather than throw inside the provider's
-        // message handler, which would drop the rest of the sync.
+        // Checked one by one above; should the store still refuse them together, stop rather
+        // than throw inside the provider's message handler, which would drop the rest of the sync.
         this.stopIncompatible('invalid-data')
       }
     }

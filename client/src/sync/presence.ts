@@ -10,6 +10,7 @@ import {
   UserRecordType,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { trimPresence } from './trimPresence.ts'
 
 /** How often our own presence goes out at most: smooth enough, without a frame per mouse move. */
 const PUBLISH_INTERVAL_MS = 50
@@ -53,7 +54,8 @@ export function bindPresence(
   const publish = () => {
     timer = null
     lastSent = Date.now()
-    awareness.setLocalStateField('presence', $presence.get())
+    const presence = $presence.get()
+    awareness.setLocalStateField('presence', presence ? trimPresence(presence) : presence)
   }
   // A projector watches the room; it is not a person with a cursor in it.
   const stopPublishing = react('publish presence', () => {

@@ -36,6 +36,8 @@ export interface SyncedBoard {
   refusals: number
   /** Why the relay refused the last one (the 4409's reason), or null. */
   lastRefusal: string | null
+  /** Records on the board this page cannot read, left out of the canvas (ids). */
+  skipped: readonly string[]
   /** Whether the meeting is anonymous now (always false on a plain board). */
   anonymous: Signal<boolean>
 }
@@ -72,6 +74,7 @@ export function useSyncedStore(
     closed: null,
     refusals: 0,
     lastRefusal: null,
+    skipped: [],
     anonymous: notAnonymous,
   })
   // Bumped to start over with a fresh document after a refused edit.
@@ -127,6 +130,7 @@ export function useSyncedStore(
             : { ...s, storeWithStatus: { status: 'error', error: new Error(reason) } },
         ),
       (record: TLRecord) => record.typeName === 'user' && $anonymous.get(),
+      (ids) => setState((s) => ({ ...s, skipped: [...new Set([...s.skipped, ...ids])] })),
     )
 
     const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {

@@ -25,6 +25,7 @@ export function metaRoutes(config: Config, rooms: RoomManager) {
         const body: ClientConfig = {
           tldrawLicenseKey: config.tldrawLicenseKey ?? null,
           maxMessageBytes: config.maxMessageBytes,
+          maxNoteChars: config.limits.maxNoteChars,
         }
         c.header('Cache-Control', 'no-store')
         return c.json(body)
