@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { authFrame, awarenessFrame, syncStep1Frame, updateFrame } from './frames.ts'
+import { noteRecord } from './noteRecord.ts'
 import { roomUrl, type Target } from './targets.ts'
 
 const SYNC = 0
@@ -127,7 +128,7 @@ export class LoadClient {
       doc.on('update', capture)
       doc.transact(() => {
         for (let i = start; i < Math.min(count, start + 500); i++)
-          records.set(`shape:${i}`, { x: i, y: i, text: pad })
+          records.set(`shape:${i}`, noteRecord(`shape:${i}`, pad))
       })
       doc.off('update', capture)
       if (update) this.send(updateFrame(this.target.dialect, this.room, update))

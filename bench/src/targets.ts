@@ -81,8 +81,16 @@ export async function startTarget(
     // The bundle production runs (pnpm build:server), not the TypeScript sources through tsx.
     child = spawn(process.execPath, [...nodeFlags, 'server/dist/main.js'], {
       cwd: repoRoot,
-      // The bench creates a thousand boards from one address; the per-address limit is off.
-      env: { ...env, SAMLA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SAMLA_CREATE_LIMIT_PER_HOUR: '0' },
+      // Every load comes from one address (a thousand boards, 500 clients in a room): the
+      // per-address limits are off, and a room may hold the whole load.
+      env: {
+        ...env,
+        SAMLA_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        SAMLA_CREATE_LIMIT_PER_HOUR: '0',
+        SAMLA_MAX_CONNECTIONS_PER_ADDRESS: '0',
+        SAMLA_MAX_CONNECTIONS_PER_BOARD: '100000',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
   } else if (name === 'y-websocket') {

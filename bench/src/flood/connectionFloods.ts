@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { ATTACKER_ADDRESS } from './attackSocket.ts'
 import { openFileLimit } from './listeningPort.ts'
 import type { FloodContext, FloodScenario } from './runScenario.ts'
 import { floodWindow, windowSignal } from './timing.ts'
@@ -15,7 +16,7 @@ const OPENING_CAP_MS = 60_000
 /** Opens a TCP connection that never sends a byte (no HTTP request, no upgrade). */
 function idleSocket(port: number): Promise<net.Socket | null> {
   return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1')
+    const socket = net.connect({ port, host: '127.0.0.1', localAddress: ATTACKER_ADDRESS })
     socket.once('connect', () => resolve(socket))
     socket.once('error', () => resolve(null))
   })

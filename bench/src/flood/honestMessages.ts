@@ -1,3 +1,4 @@
+import { noteRecord } from '../noteRecord.ts'
 /** What the honest clients' process (honestWorker.ts) and the bench say to each other over IPC. */
 
 export interface HonestConfig {
@@ -55,4 +56,15 @@ export type ParentMessage =
   | { type: 'join'; timeoutMs: number; watchMs: number; lastSeqs: number[] }
   | { type: 'leave' }
 
-export const PROBE_KEY_PREFIX = 'bench-probe:'
+/** A probe's record: a tldraw note (the relay takes nothing else into `records`). */
+export const PROBE_KEY_PREFIX = 'shape:benchprobe'
+
+/** What a probe writes: its index, a sequence number and when it sent it, in a note's meta. */
+export function probeRecord(key: string, writer: number, seq: number, at: number) {
+  return noteRecord(key, '', { probe: [writer, seq, at] })
+}
+
+export function readProbeRecord(value: unknown): [number, number, number] | null {
+  const probe = (value as { meta?: { probe?: unknown } } | undefined)?.meta?.probe
+  return Array.isArray(probe) ? (probe as [number, number, number]) : null
+}

@@ -1,5 +1,10 @@
 import WebSocket from 'ws'
-import { type HonestConfig, PROBE_KEY_PREFIX, type WorkerMessage } from './honestMessages.ts'
+import {
+  type HonestConfig,
+  PROBE_KEY_PREFIX,
+  readProbeRecord,
+  type WorkerMessage,
+} from './honestMessages.ts'
 import { connectStock } from './stockProvider.ts'
 
 const AWARENESS = 1
@@ -53,8 +58,8 @@ export async function joinOnce(
   })
   const map = client.doc.getMap(config.map)
   const probeWritesFound = lastSeqs.filter((seq, probe) => {
-    const value = map.get(`${PROBE_KEY_PREFIX}${probe}`)
-    return Array.isArray(value) && (value[1] as number) >= seq
+    const value = readProbeRecord(map.get(`${PROBE_KEY_PREFIX}${probe}`))
+    return value !== null && value[1] >= seq
   }).length
   report({
     type: 'joined',

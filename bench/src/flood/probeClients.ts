@@ -1,5 +1,11 @@
 import type * as Y from 'yjs'
-import { type HonestConfig, PROBE_KEY_PREFIX, type WorkerMessage } from './honestMessages.ts'
+import {
+  type HonestConfig,
+  PROBE_KEY_PREFIX,
+  probeRecord,
+  readProbeRecord,
+  type WorkerMessage,
+} from './honestMessages.ts'
 import { connectStock, mergeCloseCodes, type StockClient } from './stockProvider.ts'
 
 const SYNC_TIMEOUT_MS = 15_000
@@ -113,7 +119,8 @@ export class ProbeClients {
   }
 
   private write(probe: Probe): void {
-    probe.map.set(`${PROBE_KEY_PREFIX}${probe.index}`, [probe.index, probe.seq++, preciseNow()])
+    const key = `${PROBE_KEY_PREFIX}${probe.index}`
+    probe.map.set(key, probeRecord(key, probe.index, probe.seq++, preciseNow()))
     this.sent++
   }
 
@@ -121,9 +128,9 @@ export class ProbeClients {
     const now = preciseNow()
     for (const key of keys) {
       if (!key.startsWith(PROBE_KEY_PREFIX)) continue
-      const value = probe.map.get(key)
-      if (!Array.isArray(value)) continue
-      const [writer, seq, at] = value as [number, number, number]
+      const value = readProbeRecord(probe.map.get(key))
+      if (!value) continue
+      const [writer, seq, at] = value
       if (writer === probe.index) continue
       probe.seen.set(writer, Math.max(seq, probe.seen.get(writer) ?? -1))
       if (!this.measuring) continue
