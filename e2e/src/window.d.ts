@@ -3,6 +3,7 @@ interface Window {
   __samla?: {
     editor: {
       getCurrentPageShapes(): unknown[]
+      store: { allRecords(): Array<{ typeName: string }> }
       user: { getId(): string; getName(): string; getLocale(): string }
       getCollaborators(): { userId: string }[]
       getIsReadonly(): boolean

@@ -109,6 +109,11 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(DEFAULT_WRITE_LIMITS.maxPendingBytesPerConnection),
+  SAMLA_MAX_BOARD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(DEFAULT_WRITE_LIMITS.maxBoardBytes),
   SAMLA_MAX_PENDING_BYTES_PER_ROOM: z.coerce
     .number()
     .int()
@@ -192,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxClientIdsPerConnection: e.SAMLA_MAX_CLIENT_IDS_PER_CONNECTION,
       maxPendingBytesPerConnection: e.SAMLA_MAX_PENDING_BYTES_PER_CONNECTION,
       maxPendingBytesPerRoom: e.SAMLA_MAX_PENDING_BYTES_PER_ROOM,
+      maxBoardBytes: e.SAMLA_MAX_BOARD_BYTES,
     },
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,

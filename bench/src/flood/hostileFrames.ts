@@ -72,13 +72,18 @@ export function pendingUpdate(map: string, key: string, bytes: number): Uint8Arr
   return update
 }
 
-/** An ordinary update writing a string of about `bytes` bytes under `key`. */
-export function bigUpdate(map: string, key: string, bytes: number): Uint8Array {
+/**
+ * Ordinary updates of one client, each writing a string of about `bytes` bytes under a new
+ * key: one document, so they build on each other as a real client's do (and pass the relay's
+ * rule that a connection writes under its own client id only).
+ */
+export function bigUpdates(map: string): (key: string, bytes: number) => Uint8Array {
   const doc = new Y.Doc()
-  doc.getMap(map).set(key, 'u'.repeat(bytes))
-  const update = Y.encodeStateAsUpdate(doc)
-  doc.destroy()
-  return update
+  return (key, bytes) => {
+    const before = Y.encodeStateVector(doc)
+    doc.getMap(map).set(key, 'u'.repeat(bytes))
+    return Y.encodeStateAsUpdate(doc, before)
+  }
 }
 
 /**

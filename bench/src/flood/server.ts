@@ -73,6 +73,7 @@ export async function startFloodServer(rssLimitMiB: number): Promise<FloodServer
     const entry = parseLogLine(line)
     if (entry && typeof entry.msg === 'string') {
       logged.set(entry.msg, (logged.get(entry.msg) ?? 0) + 1)
+      if (process.env.FLOODS_DEBUG && entry.level === 'error') console.error(line)
       return
     }
     tail.push(line)

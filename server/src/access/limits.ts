@@ -20,6 +20,11 @@ export interface WriteLimits {
   maxPendingBytesPerConnection: number
   /** The same for all connections of one room together. */
   maxPendingBytesPerRoom: number
+  /**
+   * A board's stored size (state and log) beyond which it takes nothing but deletions: every
+   * joiner is sent the whole board, so it must stay under what one client may be sent.
+   */
+  maxBoardBytes: number
 }
 
 export const DEFAULT_WRITE_LIMITS: WriteLimits = {
@@ -31,4 +36,5 @@ export const DEFAULT_WRITE_LIMITS: WriteLimits = {
   maxClientIdsPerConnection: 4,
   maxPendingBytesPerConnection: 1024 * 1024,
   maxPendingBytesPerRoom: 8 * 1024 * 1024,
+  maxBoardBytes: 24 * 1024 * 1024,
 }

@@ -41,7 +41,7 @@ const refuse = (reason: EditRefusal, detail: string): UpdateVerdict => ({
  * in rules/; the gate runs them in order, cheapest and most fundamental first, and nothing is
  * applied before all of them agreed:
  *
- * 1. bounds on every value (rules/contentLimits.ts);
+ * 1. bounds on every value (rules/contentLimits.ts) and on the board's size;
  * 2. the update integrates whole, or it waits, bounded, for the rest (rules/integration.ts);
  * 3. it writes only under client ids that are the connection's own (rules/authorship.ts);
  * 4. what it writes is what every client can read (rules/boardContent.ts, tldraw's schema);
@@ -55,6 +55,8 @@ export class WriteGate {
     private readonly isMeeting: boolean,
     readonly authorship: Authorship,
     private readonly limits: WriteLimits,
+    /** The board's stored size now (state and log). */
+    private readonly boardBytes: () => number = () => 0,
   ) {}
 
   /**
@@ -66,6 +68,12 @@ export class WriteGate {
     const problem = contentProblem(decoded, this.limits.maxJsonDepth)
     if (problem === 'too-deep') return this.refuse(conn, EditRefusal.TooLarge, 'nested too deeply')
     if (problem) return this.refuse(conn, EditRefusal.Unknown, problem)
+    // A full board still takes deletions, so that it can be made smaller.
+    if (
+      decoded.structs.length > 0 &&
+      this.boardBytes() + update.byteLength > this.limits.maxBoardBytes
+    )
+      return this.refuse(conn, EditRefusal.TooLarge, 'board full')
     if (this.integrates(decoded)) return this.verdict(conn, update, decoded)
     if (!conn.held) return this.hold(conn, update)
     const merged = Y.mergeUpdates([conn.held, update])

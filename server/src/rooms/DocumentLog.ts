@@ -23,12 +23,16 @@ export class DocumentLog<Origin> {
   private compaction: Promise<void> | null = null
   private compactionTimer: NodeJS.Immediate | null = null
   private stopped = false
+  /** Bytes appended since the running compaction began (they stay in the log after it). */
+  private bytesSinceCompaction = 0
 
   constructor(
     private readonly boardId: string,
     private readonly storage: Storage,
     /** Entries in the stored log not yet merged into the stored state. */
     private length: number,
+    /** Bytes of the stored state and log together. */
+    private bytes: number,
     private readonly compactAfter: number,
     /** Called with each batch once it is durable, in the order it was accepted. */
     private readonly onDurable: (batch: ReadonlyArray<Entry<Origin>>) => void,
@@ -40,8 +44,15 @@ export class DocumentLog<Origin> {
     return this.length
   }
 
+  /** The board's stored size: its state and its log, including what is being appended. */
+  get storedBytes(): number {
+    return this.bytes
+  }
+
   append(update: Uint8Array, origin: Origin): void {
     this.pending.push({ update, origin })
+    this.bytes += update.byteLength
+    this.bytesSinceCompaction += update.byteLength
     if (!this.flushTimer && !this.flushing) this.flushTimer = setImmediate(this.flush)
   }
 
@@ -135,10 +146,14 @@ export class DocumentLog<Origin> {
     this.compactionTimer = null
     if (this.compaction) return
     const started = performance.now()
+    this.bytesSinceCompaction = 0
     this.compaction = this.storage
       .compact(this.boardId)
       .then((result) => {
         this.length -= result.merged
+        // What was appended during the compaction may or may not have been merged: counted
+        // as unmerged, the size errs on the large side.
+        if (result.merged > 0) this.bytes = result.stateBytes + this.bytesSinceCompaction
         this.log.debug('compacted', { ...result, ms: Math.round(performance.now() - started) })
       })
       .catch((err: unknown) => this.log.error('compaction failed', { err }))

@@ -76,6 +76,7 @@ export class Room {
       id,
       storage,
       stored.updates.length,
+      (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0),
       options.compactAfterUpdates,
       (batch) => {
         for (const { update, origin } of batch)
@@ -89,6 +90,7 @@ export class Room {
       options.isMeetingBoard?.(id) ?? false,
       new Authorship(stored.authors),
       this.limits,
+      () => this.documentLog.storedBytes,
     )
     this.presenceBudget = options.presenceBudget
     this.presenceExpiry = setInterval(

@@ -134,6 +134,8 @@ function validateUpdate(update: Uint8Array): DecodedUpdate {
  * (JSON.parse does not recurse, so even a deeply nested state is safe to check here; its
  * depth is the write gate's to judge). States over the size limit are skipped unparsed.
  */
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
 function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes: number): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
@@ -143,9 +145,15 @@ function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes: number): Aware
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const state = decoding.readVarString(decoder)
-    if (decoder.pos > update.length) throw new MalformedMessageError('awareness entry past end')
-    if (state.length > maxStateBytes) continue
+    const bytes = decoding.readVarUint(decoder)
+    if (bytes > update.length - decoder.pos)
+      throw new MalformedMessageError('awareness entry past end')
+    // Too large to be relayed: skipped without even decoding its text.
+    if (bytes > maxStateBytes) {
+      decoder.pos += bytes
+      continue
+    }
+    const state = utf8.decode(decoding.readUint8Array(decoder, bytes))
     JSON.parse(state)
     entries.push({ clientId, clock, state })
   }

@@ -165,3 +165,41 @@ describe('attacks on connections', () => {
     expect(status).toBe(429)
   })
 })
+
+describe('attacks on a board’s size', () => {
+  it('a board takes nothing but deletions once it holds SAMLA_MAX_BOARD_BYTES, so every joiner can still be sent it', async () => {
+    const s = await server({ SAMLA_MAX_BOARD_BYTES: String(300 * 1024) })
+    const { id } = await s.createBoard()
+    const writer = connectBoard(s.url, id, null)
+    cleanups.push(() => writer.provider.destroy())
+    await writer.synced
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      writer.provider.once('connection-close', (event) =>
+        resolve({ code: event?.code ?? -1, reason: event?.reason ?? '' }),
+      ),
+    )
+    // Notes of 4,000 characters until the board is full.
+    for (let i = 0; i < 100 && writer.provider.wsconnected; i++) {
+      writer.doc
+        .getMap(RECORDS_MAP)
+        .set(`shape:n${i}`, textNote(`shape:n${i}`, 'page:p', `${i}`.padEnd(4000, 'x')))
+      await (await s.rooms.peek(id))?.persisted()
+    }
+    expect(await closed).toEqual({ code: CloseCode.EditRefused, reason: EditRefusal.TooLarge })
+    const room = await s.rooms.peek(id)
+    const stored = room?.doc.getMap(RECORDS_MAP).size ?? 0
+    expect(stored).toBeGreaterThan(40)
+    expect(stored).toBeLessThan(100)
+
+    // A deletion is still taken, and a joiner gets the whole board.
+    const cleaner = connectBoard(s.url, id, null)
+    cleanups.push(() => cleaner.provider.destroy())
+    await cleaner.synced
+    expect(cleaner.doc.getMap(RECORDS_MAP).size).toBe(stored)
+    cleaner.doc.getMap(RECORDS_MAP).delete('shape:n0')
+    const watcher = connectBoard(s.url, id, null)
+    cleanups.push(() => watcher.provider.destroy())
+    await watcher.synced
+    await waitForDoc(watcher.doc, () => !watcher.doc.getMap(RECORDS_MAP).has('shape:n0'))
+  })
+})
