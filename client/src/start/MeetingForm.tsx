@@ -1,5 +1,5 @@
 import type { CreateMeetingRequest } from '@samla/shared'
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
 import { createMeeting } from '../meeting/api.ts'
 import { MeetingFields } from './MeetingFields.tsx'
@@ -22,6 +22,11 @@ export function MeetingForm({ onCreated }: { onCreated: (list: SavedMeeting[]) =
   const [failed, setFailed] = useState(false)
   const [created, setCreated] = useState<SavedMeeting | null>(null)
   const resultHeading = useRef<HTMLHeadingElement>(null)
+  // Screen readers hear the result; keyboard users continue from it. Once it is rendered:
+  // a frame callback could run before React had put the heading in the page.
+  useEffect(() => {
+    if (created) resultHeading.current?.focus()
+  }, [created])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -31,8 +36,6 @@ export function MeetingForm({ onCreated }: { onCreated: (list: SavedMeeting[]) =
       const saved = toSaved(await createMeeting({ ...form, title: form.title.trim() }))
       onCreated(saveMeeting(saved))
       setCreated(saved)
-      // Screen readers hear the result; keyboard users continue from it.
-      requestAnimationFrame(() => resultHeading.current?.focus())
     } catch {
       setFailed(true)
     } finally {
