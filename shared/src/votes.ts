@@ -6,6 +6,31 @@ import { shapeIdSchema } from './controls.ts'
  * localStorage and the server counts votes per id and round.
  */
 export const voterIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+/** The voter ids the server issues (POST /api/meetings/:id/voters): 128 random bits. */
+export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
+
+/** The credential travels in this header on every call to /api/meetings/:id/votes. */
+export const VOTER_HEADER = 'X-Samla-Voter'
+
+/** The answer to POST /api/meetings/:id/voters; the secret is shown this once only. */
+export const voterCredentialSchema = z
+  .object({
+    voterId: z.string().regex(VOTER_ID_PATTERN),
+    secret: z.string().regex(VOTER_ID_PATTERN),
+  })
+  .strict()
+export type VoterCredential = z.infer<typeof voterCredentialSchema>
+
+/** The X-Samla-Voter header's value: `<voterId>.<secret>`. */
+export const voterHeaderValue = (credential: VoterCredential) =>
+  `${credential.voterId}.${credential.secret}`
+
+/** Reads an X-Samla-Voter header; null when it is missing or not of that shape. */
+export function parseVoterHeader(value: string | undefined | null): VoterCredential | null {
+  const [voterId = '', secret = '', ...rest] = (value ?? '').trim().split('.')
+  const parsed = voterCredentialSchema.safeParse({ voterId, secret })
+  return rest.length === 0 && parsed.success ? parsed.data : null
+}
 
 /** POST (add one vote) and DELETE (take one back) /api/meetings/:id/votes. */
 export const voteRequest = z.object({ voterId: voterIdSchema, shapeId: shapeIdSchema }).strict()
