@@ -90,7 +90,8 @@ describe('facilitating a meeting in real browsers', () => {
     await expect.poll(() => pageNames(facilitator), { timeout: 15_000 }).toEqual(PHASES)
     expect((await controls(facilitator)).templatesVersion).toBe(1)
 
-    const participant = await open(links.participant)
+    // The participant's first vote is refused once, on purpose (a stale voter credential).
+    const participant = await open(links.participant, { expectedConsoleErrors: [/status of 401/] })
     await expect.poll(() => pageNames(participant), { timeout: 15_000 }).toEqual(PHASES)
     await expect.poll(() => currentPageName(participant)).toBe('Öppna upp')
     // Every phase has its Inkorg, marked for the phone page.
@@ -222,8 +223,22 @@ describe('facilitating a meeting in real browsers', () => {
     await expect
       .poll(() => participant.evaluate(() => handlesOf().editor.getIsReadonly()))
       .toBe(false)
+    // A voter credential the server does not know, as after its database was reset: the page
+    // fetches a new one, once, and votes with that.
+    const voterKey = `samla.voter.${meeting.id}`
+    const stale = { voterId: 'A'.repeat(22), secret: 'B'.repeat(22) }
+    await participant.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      voterKey,
+      JSON.stringify(stale),
+    ] as const)
     await facilitator.getByRole('button', { name: 'Starta röstning i Testa' }).click()
     await voteTwice(participant, 'Prova samtalsgrupper')
+    const kept = await participant.evaluate((key) => localStorage.getItem(key), voterKey)
+    expect(JSON.parse(kept ?? 'null')).toMatchObject({
+      voterId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      secret: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+    })
+    expect(JSON.parse(kept ?? 'null').voterId).not.toBe(stale.voterId)
     await facilitator
       .locator('[data-testid="tally"] li', { hasText: 'Prova samtalsgrupper' })
       .filter({ hasText: '2 röster' })

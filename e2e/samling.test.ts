@@ -1,4 +1,10 @@
 import path from 'node:path'
+import {
+  VOTER_HEADER,
+  type VoteStatus,
+  voterCredentialSchema,
+  voterHeaderValue,
+} from '@samla/shared'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
@@ -124,6 +130,18 @@ describe('a Samling with a facilitator, a remote participant, the projector and 
       .locator('[data-testid="tally"] li', { hasText: 'Fler vuxna på rasterna' })
       .filter({ hasText: '2 röster' })
       .waitFor({ timeout: 10_000 })
+    // The phone voted with the one credential the server issued it, kept for this meeting.
+    const kept = await phone.evaluate(
+      (key) => localStorage.getItem(key),
+      `samla.voter.${meeting.id}`,
+    )
+    const asPhone = await fetch(`${samla.server.url}/api/meetings/${meeting.id}/votes`, {
+      headers: {
+        authorization: `Bearer ${new URL(links.participant).hash.slice('#k='.length)}`,
+        [VOTER_HEADER]: voterHeaderValue(voterCredentialSchema.parse(JSON.parse(kept ?? 'null'))),
+      },
+    })
+    expect(Object.values(((await asPhone.json()) as VoteStatus).mine)).toEqual([2])
     await facilitator.getByRole('button', { name: 'Visa resultatet för alla' }).click()
     await projector
       .locator('.projector-overlay__results', { hasText: 'Fler vuxna på rasterna' })

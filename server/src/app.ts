@@ -13,10 +13,12 @@ import { boardRoutes } from './routes/boards.ts'
 import { documentationRoutes } from './routes/documentation.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
+import { voterRoutes } from './routes/voters.ts'
 import { voteRoutes } from './routes/votes.ts'
 import type { SnapshotStore } from './snapshots/store.ts'
 import type { Storage } from './storage/types.ts'
 import type { VoteStore } from './votes/store.ts'
+import type { VoterStore } from './votes/voterStore.ts'
 
 export interface AppDeps {
   config: Config
@@ -24,6 +26,7 @@ export interface AppDeps {
   rooms: RoomManager
   meetings: MeetingStore
   votes: VoteStore
+  voters: VoterStore
   snapshots: SnapshotStore
   logger: Logger
 }
@@ -34,7 +37,16 @@ const HOUR_MS = 60 * 60 * 1000
 const JOIN_ATTEMPTS_PER_MINUTE = 20
 
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
-export function createApp({ config, storage, rooms, meetings, votes, snapshots, logger }: AppDeps) {
+export function createApp({
+  config,
+  storage,
+  rooms,
+  meetings,
+  votes,
+  voters,
+  snapshots,
+  logger,
+}: AppDeps) {
   const jsonLimit = bodyLimit({
     maxSize: config.maxJsonBodyBytes,
     onError: (c) =>
@@ -92,7 +104,26 @@ export function createApp({ config, storage, rooms, meetings, votes, snapshots, 
         joinLimit,
       }),
     )
-    .route('/', voteRoutes(access, rooms, votes))
+    .route(
+      '/',
+      voterRoutes({
+        access,
+        voters,
+        perAddressPerHour: config.votersPerAddressPerHour,
+        trustProxy: config.trustProxy,
+      }),
+    )
+    .route(
+      '/',
+      voteRoutes({
+        access,
+        rooms,
+        store: votes,
+        voters,
+        votersPerAddress: config.votersPerAddressPerHour,
+        trustProxy: config.trustProxy,
+      }),
+    )
     .route(
       '/',
       documentationRoutes({

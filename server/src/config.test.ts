@@ -32,4 +32,14 @@ describe('loadConfig', () => {
       /SAMLA_CREATE_LIMIT_PER_HOUR/,
     )
   })
+
+  it('hands out 60 voter credentials per address and meeting an hour, and cannot be switched off', () => {
+    expect(loadConfig({}).votersPerAddressPerHour).toBe(60)
+    expect(loadConfig({ SAMLA_VOTERS_PER_ADDRESS_PER_HOUR: '500' }).votersPerAddressPerHour).toBe(
+      500,
+    )
+    expect(() => loadConfig({ SAMLA_VOTERS_PER_ADDRESS_PER_HOUR: '0' })).toThrow(
+      /SAMLA_VOTERS_PER_ADDRESS_PER_HOUR/,
+    )
+  })
 })

@@ -62,6 +62,12 @@ const envSchema = z.object({
    */
   SAMLA_CREATE_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(60),
   /**
+   * Voter credentials one client address may fetch per meeting per hour; an address may also
+   * have at most this many times votesPerPerson votes standing in a round. No "off": without
+   * it a browser could vote without end. Raise it for a large event behind one address.
+   */
+  SAMLA_VOTERS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  /**
    * Behind a reverse proxy every request comes from the proxy: then the client's address for
    * the per-address limits is the last hop of X-Forwarded-For. Only set it when a proxy that
    * appends that header is the only way in.
@@ -142,6 +148,7 @@ export interface Config {
   maxImagePixels: number
   retentionDays: number | undefined
   createLimitPerHour: number
+  votersPerAddressPerHour: number
   trustProxy: boolean
   clientDist: string
   limits: WriteLimits
@@ -180,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxImagePixels: e.SAMLA_MAX_IMAGE_PIXELS,
     retentionDays: e.SAMLA_RETENTION_DAYS,
     createLimitPerHour: e.SAMLA_CREATE_LIMIT_PER_HOUR,
+    votersPerAddressPerHour: e.SAMLA_VOTERS_PER_ADDRESS_PER_HOUR,
     trustProxy: e.SAMLA_TRUST_PROXY,
     clientDist: path.resolve(e.SAMLA_CLIENT_DIST),
     connections: {

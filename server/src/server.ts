@@ -15,6 +15,7 @@ import { SnapshotStore } from './snapshots/store.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
 import type { Storage } from './storage/types.ts'
 import { VoteStore } from './votes/store.ts'
+import { VoterStore } from './votes/voterStore.ts'
 import { startHeartbeat } from './ws/heartbeat.ts'
 import { createUpgradeHandler } from './ws/upgrade.ts'
 
@@ -64,10 +65,20 @@ export async function startServer(
     logger,
   )
   const votes = new VoteStore(meetingsDb.db)
+  const voters = new VoterStore(meetingsDb.db)
   const snapshots = new SnapshotStore(meetingsDb.db)
   const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)
   const stopRetention = startRetention(meetings, rooms, config.retentionDays, logger)
-  const app = createApp({ config, storage, rooms, meetings, votes, snapshots, logger })
+  const app = createApp({
+    config,
+    storage,
+    rooms,
+    meetings,
+    votes,
+    voters,
+    snapshots,
+    logger,
+  })
   const upgrades = createUpgradeHandler({
     storage,
     access: createMeetingAccess(meetings),

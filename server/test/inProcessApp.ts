@@ -11,6 +11,7 @@ import { RoomManager } from '../src/rooms/RoomManager.ts'
 import { SnapshotStore } from '../src/snapshots/store.ts'
 import { SqliteStorage } from '../src/storage/sqlite.ts'
 import { VoteStore } from '../src/votes/store.ts'
+import { VoterStore } from '../src/votes/voterStore.ts'
 
 /**
  * The HTTP app on a fresh SQLite file, called in-process with `app.request()` (no socket, no
@@ -34,6 +35,7 @@ export function inProcessApp(env: Record<string, string> = {}) {
     rooms,
     meetings,
     votes: new VoteStore(meetingsDb.db),
+    voters: new VoterStore(meetingsDb.db),
     snapshots: new SnapshotStore(meetingsDb.db),
     logger,
   })

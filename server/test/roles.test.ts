@@ -3,12 +3,14 @@ import {
   ControlKey,
   type CreatedMeeting,
   EditRefusal,
+  type VoterCredential,
   type VoteStatus,
 } from '@samla/shared'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { textNote as note, page as validPage } from './fixtures/records.ts'
 import { startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
+import { voteApi } from './voting.ts'
 import { connectBoard } from './writeBoard.ts'
 
 /**
@@ -163,28 +165,19 @@ describe('roles, enforced by the server', () => {
 })
 
 describe('dot voting', () => {
-  const votes = (
-    meetingId: string,
-    token: string,
-    init: { method?: string; body?: unknown; voter?: string } = {},
-  ) =>
-    fetch(
-      `${server.url}/api/meetings/${meetingId}/votes${init.method ? '' : `?voter=${init.voter ?? 'voter-aaaa'}`}`,
-      {
-        method: init.method ?? 'GET',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: init.body ? JSON.stringify(init.body) : undefined,
-      },
-    )
-
-  it('counts votes per voter within the round’s limit, hides the tally until it is revealed', async () => {
+  it('counts votes per voter credential within the round’s limit, hides the tally until it is revealed', async () => {
     const m = await laidOutMeeting()
-    const id = m.meeting.id
+    const api = voteApi(server.url, m.meeting.id)
     const participant = m.token('participant')
-    const vote = (voterId: string, shapeId: string) =>
-      votes(id, participant, { method: 'POST', body: { voterId, shapeId } })
+    const [a, b, c] = [
+      await api.voter(participant),
+      await api.voter(participant),
+      await api.voter(participant),
+    ]
+    const vote = (voter: VoterCredential, shapeId: string) =>
+      api.vote(participant, voter, { shapeId })
 
-    expect((await vote('voter-aaaa', 'shape:a')).status).toBe(409) // no voting yet
+    expect((await vote(a, 'shape:a')).status).toBe(409) // no voting yet
     m.facilitator.controls.set(ControlKey.voting, {
       round: 'round-1',
       pageId: 'page:one',
@@ -193,42 +186,31 @@ describe('dot voting', () => {
     })
     await waitForDoc(m.participant.doc, () => m.participant.controls.has(ControlKey.voting))
 
-    expect((await vote('voter-aaaa', 'shape:a')).status).toBe(200)
-    const second = await vote('voter-aaaa', 'shape:a')
+    expect((await vote(a, 'shape:a')).status).toBe(200)
+    const second = await vote(a, 'shape:a')
     expect(((await second.json()) as VoteStatus).remaining).toBe(0)
-    const third = await vote('voter-aaaa', 'shape:a')
+    const third = await vote(a, 'shape:a')
     expect(third.status).toBe(409)
     expect(await third.json()).toMatchObject({ error: { code: 'no_votes_left' } })
     // A note of another phase, or no note at all, is not on the ballot.
-    expect((await vote('voter-bbbb', 'shape:b')).status).toBe(404)
-    expect((await vote('voter-bbbb', 'shape:nope')).status).toBe(404)
-    expect((await vote('voter-bbbb', 'shape:a')).status).toBe(200)
+    expect((await vote(b, 'shape:b')).status).toBe(404)
+    expect((await vote(b, 'shape:nope')).status).toBe(404)
+    expect((await vote(b, 'shape:a')).status).toBe(200)
     // Taking one back frees it.
-    const back = await votes(id, participant, {
-      method: 'DELETE',
-      body: { voterId: 'voter-bbbb', shapeId: 'shape:a' },
-    })
+    const back = await api.vote(participant, b, { shapeId: 'shape:a' }, { method: 'DELETE' })
     expect(((await back.json()) as VoteStatus).remaining).toBe(2)
-    expect((await vote('voter-bbbb', 'shape:a')).status).toBe(200)
+    expect((await vote(b, 'shape:a')).status).toBe(200)
 
-    const seenByParticipant = (await (await votes(id, participant)).json()) as VoteStatus
-    expect(seenByParticipant).toMatchObject({
+    expect(await api.statusOf(participant, a)).toMatchObject({
       state: 'open',
       mine: { 'shape:a': 2 },
       remaining: 0,
       tally: null,
     })
-    const seenByFacilitator = (await (await votes(id, m.token('facilitator'))).json()) as VoteStatus
+    const seenByFacilitator = await api.statusOf(m.token('facilitator'))
     expect(seenByFacilitator).toMatchObject({ tally: { 'shape:a': 3 }, voters: 2 })
-    // The projector cannot vote.
-    expect(
-      (
-        await votes(id, m.token('projector'), {
-          method: 'POST',
-          body: { voterId: 'voter-cccc', shapeId: 'shape:a' },
-        })
-      ).status,
-    ).toBe(401)
+    // The projector cannot vote, not even with a participant's credential.
+    expect((await api.vote(m.token('projector'), c, { shapeId: 'shape:a' })).status).toBe(401)
 
     m.facilitator.controls.set(ControlKey.voting, {
       round: 'round-1',
@@ -242,8 +224,8 @@ describe('dot voting', () => {
       () =>
         (m.participant.controls.get(ControlKey.voting) as { state: string }).state === 'revealed',
     )
-    expect((await vote('voter-cccc', 'shape:a')).status).toBe(409)
-    expect(await (await votes(id, participant)).json()).toMatchObject({
+    expect((await vote(c, 'shape:a')).status).toBe(409)
+    expect(await api.statusOf(participant, c)).toMatchObject({
       state: 'revealed',
       tally: { 'shape:a': 3 },
     })
@@ -251,16 +233,16 @@ describe('dot voting', () => {
 
   it('refuses malformed vote bodies with a clear 400', async () => {
     const m = await laidOutMeeting()
-    const res = await fetch(`${server.url}/api/meetings/${m.meeting.id}/votes`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${m.token('participant')}`,
-        'content-type': 'application/json',
-      },
-      body: '{"voterId": 1',
-    })
-    expect(res.status).toBe(400)
-    expect((await votes(m.meeting.id, m.token('participant'), { voter: 'x' })).status).toBe(400)
+    const api = voteApi(server.url, m.meeting.id)
+    const participant = m.token('participant')
+    const voter = await api.voter(participant)
+    const broken = await api.vote(participant, voter, '{"shapeId": 1')
+    expect(broken.status).toBe(400)
+    expect(await broken.json()).toMatchObject({ error: { code: 'invalid_json' } })
+    // The voter is the credential's, never one named in the body.
+    const named = await api.vote(participant, voter, { voterId: voter.voterId, shapeId: 'shape:a' })
+    expect(named.status).toBe(400)
+    expect(await named.json()).toMatchObject({ error: { code: 'invalid_body' } })
   })
 })
 
@@ -314,14 +296,10 @@ describe('editing and deleting a meeting', () => {
       state: 'open',
     })
     await waitForDoc(m.participant.doc, () => m.participant.controls.has(ControlKey.voting))
-    await fetch(`${server.url}/api/meetings/${m.meeting.id}/votes`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${m.token('participant')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ voterId: 'voter-aaaa', shapeId: 'shape:a' }),
-    })
+    const api = voteApi(server.url, m.meeting.id)
+    const voter = await api.voter(m.token('participant'))
+    expect((await api.vote(m.token('participant'), voter, { shapeId: 'shape:a' })).status).toBe(200)
+    const otherVoter = await voteApi(server.url, other.meeting.id).voter(other.token('participant'))
 
     const res = await fetch(`${server.url}/api/meetings/${m.meeting.id}`, {
       method: 'DELETE',
@@ -347,8 +325,11 @@ describe('editing and deleting a meeting', () => {
       })
     expect(mentions(m.meeting.id)).toEqual([])
     expect(mentions(m.meeting.boardId)).toEqual([])
-    // The other meeting is untouched.
+    // Its voter credential is gone with it, from both tables that held its id.
+    expect(mentions(voter.voterId)).toEqual([])
+    // The other meeting is untouched, its voter credential too.
     expect(mentions(other.meeting.boardId).length).toBeGreaterThan(0)
+    expect(mentions(otherVoter.voterId)).toEqual(['voters'])
     expect((await fetch(`${server.url}/api/boards/${m.meeting.boardId}`)).status).toBe(404)
   })
 })

@@ -12,6 +12,26 @@ import { useI18n } from '../i18n/index.tsx'
 import { addVote, getVotes, removeVote } from '../meeting/votes.ts'
 import './facilitation.css'
 
+type VoteError =
+  | 'facilitation.vote.noneLeft'
+  | 'facilitation.vote.addressFull'
+  | 'facilitation.vote.noCredential'
+  | 'facilitation.vote.failed'
+
+/** What the server's refusal means to the person voting. */
+function messageOf(err: unknown): VoteError {
+  switch (err instanceof ApiError ? err.code : null) {
+    case 'no_votes_left':
+      return 'facilitation.vote.noneLeft'
+    case 'too_many_votes':
+      return 'facilitation.vote.addressFull'
+    case 'too_many_voters':
+      return 'facilitation.vote.noCredential'
+    default:
+      return 'facilitation.vote.failed'
+  }
+}
+
 /**
  * A remote participant's dots, beside the canvas while a round runs: the phase's notes, each
  * with this browser's dots on it, and everyone's once the facilitator reveals them.
@@ -30,9 +50,7 @@ export function ParticipantVoting({
 }) {
   const { t } = useI18n()
   const [status, setStatus] = useState<VoteStatus | null>(null)
-  const [error, setError] = useState<
-    'facilitation.vote.noneLeft' | 'facilitation.vote.failed' | null
-  >(null)
+  const [error, setError] = useState<VoteError | null>(null)
   const notes = useValue(
     'notes to vote on',
     () =>
@@ -52,7 +70,13 @@ export function ParticipantVoting({
   )
 
   const refresh = useCallback(
-    () => getVotes(meetingId, token).then(setStatus, () => {}),
+    () =>
+      getVotes(meetingId, token).then(setStatus, (err: unknown) => {
+        // Without a credential there is nothing to vote with: say why. Other failures of a
+        // read pass unnoticed; the next round or state reads again.
+        const message = messageOf(err)
+        if (message === 'facilitation.vote.noCredential') setError(message)
+      }),
     [meetingId, token],
   )
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new round or state is read afresh
@@ -62,10 +86,9 @@ export function ParticipantVoting({
 
   const change = (shapeId: string, add: boolean) => {
     setError(null)
-    ;(add ? addVote : removeVote)(meetingId, token, shapeId).then(setStatus, (err: unknown) => {
-      const code = err instanceof ApiError ? err.code : ''
-      setError(code === 'no_votes_left' ? 'facilitation.vote.noneLeft' : 'facilitation.vote.failed')
-    })
+    ;(add ? addVote : removeVote)(meetingId, token, shapeId).then(setStatus, (err: unknown) =>
+      setError(messageOf(err)),
+    )
   }
   const open = voting.state === 'open' && status?.round === voting.round
   const mine = status?.round === voting.round ? status.mine : {}

@@ -10,7 +10,7 @@ import {
 } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
-import { getVotes } from '../meeting/votes.ts'
+import { getRound } from '../meeting/votes.ts'
 
 const POLL_MS = 2_000
 const DEFAULT_VOTES = 3
@@ -121,7 +121,7 @@ function useTally(meetingId: string, token: string, voting: Voting | null) {
     if (!round || state === 'revealed') return
     let stopped = false
     const poll = () =>
-      getVotes(meetingId, token).then(
+      getRound(meetingId, token).then(
         (found) =>
           !stopped &&
           found.round === round &&

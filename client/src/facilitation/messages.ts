@@ -89,6 +89,10 @@ export const sv = {
   'facilitation.vote.remove': 'Ta tillbaka',
   'facilitation.vote.noneLeft': 'Du har inga röster kvar.',
   'facilitation.vote.failed': 'Rösten kunde inte sparas. Försök igen.',
+  'facilitation.vote.addressFull':
+    'Nätverket du är på har redan lagt alla röster det får i den här omgången.',
+  'facilitation.vote.noCredential':
+    'Från det här nätverket har för många röstsedlar hämtats. Försök igen om en stund.',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -181,4 +185,8 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.vote.remove': 'Take back',
   'facilitation.vote.noneLeft': 'You have no votes left.',
   'facilitation.vote.failed': 'The vote could not be saved. Try again.',
+  'facilitation.vote.addressFull':
+    'The network you are on has already cast all the votes it may in this round.',
+  'facilitation.vote.noCredential':
+    'Too many ballots have been fetched from this network. Try again in a while.',
 }

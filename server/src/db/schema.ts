@@ -85,8 +85,26 @@ export const capabilities = sqliteTable(
 )
 
 /**
- * Dot votes, one row per dot: a voter (a browser's random id; there are no accounts) on a
- * note in a voting round. The round's settings live in the board's meeting controls.
+ * Voter credentials, one per browser and meeting: the server chooses the id, and keeps only
+ * the SHA-256 of the secret that goes with it (votes/voterStore.ts).
+ */
+export const voters = sqliteTable(
+  'voters',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('voters_meeting_id_idx').on(t.meetingId)],
+)
+
+/**
+ * Dot votes, one row per dot: a voter (the id of a credential in `voters`; there are no
+ * accounts) on a note in a voting round. The round's settings live in the board's meeting
+ * controls.
  */
 export const votes = sqliteTable(
   'votes',

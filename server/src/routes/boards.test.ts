@@ -12,6 +12,7 @@ import { RoomManager } from '../rooms/RoomManager.ts'
 import { SnapshotStore } from '../snapshots/store.ts'
 import { SqliteStorage } from '../storage/sqlite.ts'
 import { VoteStore } from '../votes/store.ts'
+import { VoterStore } from '../votes/voterStore.ts'
 
 let dir: string
 let storage: SqliteStorage
@@ -31,6 +32,7 @@ function app(env: Record<string, string> = {}) {
     rooms,
     meetings: new MeetingStore(meetingsDb.db),
     votes: new VoteStore(meetingsDb.db),
+    voters: new VoterStore(meetingsDb.db),
     snapshots: new SnapshotStore(meetingsDb.db),
     logger,
   })

@@ -3,27 +3,69 @@ import {
   type Controls,
   type MeetingRole,
   parseControls,
+  parseVoterHeader,
   RECORDS_MAP,
+  VOTER_HEADER,
   type VoteStatus,
   voteRequest,
-  voterIdSchema,
 } from '@samla/shared'
-import { Hono } from 'hono'
-import type { MeetingAccess } from '../access/meetingAccess.ts'
+import { type Context, Hono } from 'hono'
+import type { MeetingAccess, MeetingEnv } from '../access/meetingAccess.ts'
 import { pageOf } from '../board/records.ts'
+import { clientAddress } from '../http/clientAddress.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
+import { AddressBudget } from '../votes/addressBudget.ts'
 import type { VoteStore } from '../votes/store.ts'
+import type { VoterStore } from '../votes/voterStore.ts'
+
+export interface VoteRouteDeps {
+  access: MeetingAccess
+  rooms: RoomManager
+  store: VoteStore
+  voters: VoterStore
+  /** SAMLA_VOTERS_PER_ADDRESS_PER_HOUR; × votesPerPerson, an address's votes in a round. */
+  votersPerAddress: number
+  trustProxy: boolean
+}
 
 /**
  * Dot voting. The round (which phase, how many dots each, open or not) is the facilitator's,
- * in the board's meeting controls; the dots are counted here, per voter, so that nobody can
- * vote more than the round allows and nobody but the facilitator sees the tally before it is
- * revealed.
+ * in the board's meeting controls; the dots are counted here, per voter credential, so that
+ * nobody can vote more than the round allows and nobody but the facilitator sees the tally
+ * before it is revealed.
  */
-export function voteRoutes(access: MeetingAccess, rooms: RoomManager, store: VoteStore) {
+export function voteRoutes({
+  access,
+  rooms,
+  store,
+  voters,
+  votersPerAddress,
+  trustProxy,
+}: VoteRouteDeps) {
   const canVote = access.requireRole('facilitator', 'participant')
+  const perAddress = new AddressBudget()
+
+  const refuse = () =>
+    new ApiError(
+      401,
+      'invalid_voter',
+      `A voter credential of this meeting is needed in ${VOTER_HEADER} (POST …/voters issues one)`,
+    )
+  /** The voter id of the request's credential, null if it sent none; one it sent must be valid. */
+  const voterOf = (c: Context<MeetingEnv>): string | null => {
+    const header = c.req.header(VOTER_HEADER)
+    if (header === undefined) return null
+    const credential = parseVoterHeader(header)
+    if (!credential || !voters.verify(c.var.meeting.id, credential)) throw refuse()
+    return credential.voterId
+  }
+  const requireVoter = (c: Context<MeetingEnv>): string => {
+    const voterId = voterOf(c)
+    if (!voterId) throw refuse()
+    return voterId
+  }
 
   /** Reads the board's controls and, for a vote, where the note is; the room is held meanwhile. */
   const withBoard = async <T>(
@@ -55,7 +97,7 @@ export function voteRoutes(access: MeetingAccess, rooms: RoomManager, store: Vot
   const status = (
     meetingId: string,
     role: MeetingRole,
-    voterId: string,
+    voterId: string | null,
     controls: Controls,
   ): VoteStatus => {
     const voting = controls.voting
@@ -70,7 +112,7 @@ export function voteRoutes(access: MeetingAccess, rooms: RoomManager, store: Vot
         tally: null,
         voters: null,
       }
-    const mine = store.mine(meetingId, voting.round, voterId)
+    const mine = voterId ? store.mine(meetingId, voting.round, voterId) : {}
     const used = Object.values(mine).reduce((a, b) => a + b, 0)
     const facilitator = role === 'facilitator'
     const tally = facilitator
@@ -96,10 +138,9 @@ export function voteRoutes(access: MeetingAccess, rooms: RoomManager, store: Vot
       access.requireRole('facilitator', 'participant', 'projector'),
       async (c) => {
         const { meeting, role } = c.var
-        const voter = voterIdSchema.safeParse(c.req.query('voter') ?? '')
-        if (!voter.success && role !== 'projector')
-          throw new ApiError(400, 'invalid_voter', 'voter must be 8–64 characters [A-Za-z0-9_-]')
-        const voterId = voter.success ? voter.data : ''
+        // A participant asks about its own dots; the facilitator and the projector may ask
+        // about the round alone.
+        const voterId = role === 'participant' ? requireVoter(c) : voterOf(c)
         const controls = await withBoard(meeting.boardId, (controls) => controls)
         c.header('Cache-Control', 'no-store')
         return c.json(status(meeting.id, role, voterId, controls))
@@ -107,26 +148,39 @@ export function voteRoutes(access: MeetingAccess, rooms: RoomManager, store: Vot
     )
     .post('/meetings/:id/votes', canVote, async (c) => {
       const { meeting, role } = c.var
-      const { voterId, shapeId } = await readJson(c, voteRequest)
+      const voterId = requireVoter(c)
+      const { shapeId } = await readJson(c, voteRequest)
+      const address = clientAddress(c, trustProxy)
       const controls = await withBoard(meeting.boardId, (controls, isNoteOn) => {
         const voting = controls.voting
         if (voting?.state !== 'open') throw new ApiError(409, 'voting_closed', 'No voting is open')
         if (!isNoteOn(shapeId, voting.pageId))
           throw new ApiError(404, 'note_not_found', 'No such note in the phase being voted on')
+        // Checked, stored and counted without an await in between: no other vote interleaves.
+        const cap = voting.votesPerPerson * votersPerAddress
+        if (!perAddress.allows(meeting.id, voting.round, address, cap))
+          throw new ApiError(
+            429,
+            'too_many_votes',
+            'This address has cast all the votes it may in this round',
+          )
         if (!store.add(meeting.id, voting.round, voterId, shapeId, voting.votesPerPerson))
           throw new ApiError(409, 'no_votes_left', 'All your votes are used')
+        perAddress.take(meeting.id, voting.round, address)
         return controls
       })
       return c.json(status(meeting.id, role, voterId, controls))
     })
     .delete('/meetings/:id/votes', canVote, async (c) => {
       const { meeting, role } = c.var
-      const { voterId, shapeId } = await readJson(c, voteRequest)
+      const voterId = requireVoter(c)
+      const { shapeId } = await readJson(c, voteRequest)
       const controls = await withBoard(meeting.boardId, (controls) => {
         const voting = controls.voting
         if (voting?.state !== 'open') throw new ApiError(409, 'voting_closed', 'No voting is open')
         if (!store.remove(meeting.id, voting.round, voterId, shapeId))
           throw new ApiError(404, 'vote_not_found', 'You have no vote on that note')
+        perAddress.giveBack(meeting.id, voting.round, clientAddress(c, trustProxy))
         return controls
       })
       return c.json(status(meeting.id, role, voterId, controls))
