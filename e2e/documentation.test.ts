@@ -82,9 +82,11 @@ describe('the documentation of a meeting in a real browser', () => {
       .poll(() => answers.first().textContent())
       .toContain('Bidra med en helhetssyn på barnet')
     expect(await answers.first().textContent()).toContain('4 röster')
-    // Pasted markup stays text: shown as typed, never run.
-    await page.getByText('<script>alert(1)</script> & **fetstil**').waitFor()
-    await page.getByText('av Charlotte').waitFor()
+    // Pasted markup stays text: shown as typed, never run. (In the record itself: the
+    // off-screen canvas that draws the phases' pictures, hidden from everyone, holds it too.)
+    const record = page.getByRole('article')
+    await record.getByText('<script>alert(1)</script> & **fetstil**').waitFor()
+    await record.getByText('av Charlotte').waitFor()
     const picture = page.getByRole('img', { name: 'Bild av tavlan i fasen Lära' })
     await picture.waitFor({ timeout: 30_000 })
     await expect
