@@ -64,10 +64,11 @@ export class WriteGate {
    * not sent yet is held with whatever it held before and judged whole once they arrive; call
    * `judgeHeld` after applying an accepted update, since it may complete what was held.
    */
-  judge(conn: GateConnection, update: Uint8Array, decoded: DecodedUpdate): UpdateVerdict {
-    const problem = contentProblem(decoded, this.limits.maxJsonDepth)
+  judge(conn: GateConnection, sent: Uint8Array, sentDecoded: DecodedUpdate): UpdateVerdict {
+    const problem = contentProblem(sentDecoded, this.limits.maxJsonDepth)
     if (problem === 'too-deep') return this.refuse(conn, EditRefusal.TooLarge, 'nested too deeply')
     if (problem) return this.refuse(conn, EditRefusal.Unknown, problem)
+    const { update, decoded } = this.newPart(sent, sentDecoded)
     // A full board still takes deletions, so that it can be made smaller.
     if (
       decoded.structs.length > 0 &&
@@ -76,21 +77,41 @@ export class WriteGate {
       return this.refuse(conn, EditRefusal.TooLarge, 'board full')
     if (this.integrates(decoded)) return this.verdict(conn, update, decoded)
     if (!conn.held) return this.hold(conn, update)
-    const merged = Y.mergeUpdates([conn.held, update])
-    const mergedDecoded = Y.decodeUpdate(merged) as DecodedUpdate
-    if (!this.integrates(mergedDecoded)) return this.hold(conn, merged)
+    const merged = this.newPart(Y.mergeUpdates([conn.held, update]))
+    if (!this.integrates(merged.decoded)) return this.hold(conn, merged.update)
     this.release(conn)
-    return this.verdict(conn, merged, mergedDecoded)
+    return this.verdict(conn, merged.update, merged.decoded)
   }
 
   /** What was held for a connection, if the document now has everything it builds on. */
   judgeHeld(conn: GateConnection): UpdateVerdict | null {
-    const held = conn.held
-    if (!held) return null
-    const decoded = Y.decodeUpdate(held) as DecodedUpdate
+    if (!conn.held) return null
+    const { update, decoded } = this.newPart(conn.held)
     if (!this.integrates(decoded)) return null
     this.release(conn)
-    return this.verdict(conn, held, decoded)
+    return this.verdict(conn, update, decoded)
+  }
+
+  /**
+   * The part of an update the board does not have yet. Yjs integrates a struct whose first
+   * clocks it already has from its first new clock, placed after its writer's previous
+   * struct, wherever that is, yet keeps the parent the struct named; the update it then
+   * emits (stored, relayed) places it by that previous struct alone. Judged as sent, such a
+   * struct would be judged for one place and land in another (a record's entry, the meeting's
+   * locks), and the log would differ from the live document. Trimmed to what is new, it says
+   * where it goes, as Yjs will write it.
+   */
+  private newPart(
+    update: Uint8Array,
+    decoded: DecodedUpdate = Y.decodeUpdate(update),
+  ): { update: Uint8Array; decoded: DecodedUpdate } {
+    const store = this.doc().store
+    const overlaps = decoded.structs.some(
+      (s) => !(s instanceof Y.Skip) && s.id.clock < Y.getState(store, s.id.client),
+    )
+    if (!overlaps) return { update, decoded }
+    const trimmed = Y.diffUpdate(update, Y.encodeStateVector(this.doc()))
+    return { update: trimmed, decoded: Y.decodeUpdate(trimmed) }
   }
 
   /** Forgets what a closing connection held. */
