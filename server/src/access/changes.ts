@@ -29,6 +29,12 @@ export interface Changes {
   elsewhere: Set<string>
   /** Items whose place cannot be told (next to garbage-collected structs): they change nothing a reader sees, but nobody can judge them either. */
   unplaced: number
+  /**
+   * Map entries written as one item holding several values. No Yjs client writes these (a
+   * Y.Map's set is one value), and Yjs splits and deletes them in an order that depends on
+   * what came first: the live document and a replay of the log end up different.
+   */
+  multiValueEntries: number
 }
 
 /**
@@ -39,7 +45,12 @@ export interface Changes {
  */
 export function readChanges(doc: Y.Doc, update: DecodedUpdate): Changes {
   const store = doc.store
-  const changes: Changes = { entries: new Map(), elsewhere: new Set(), unplaced: 0 }
+  const changes: Changes = {
+    entries: new Map(),
+    elsewhere: new Set(),
+    unplaced: 0,
+    multiValueEntries: 0,
+  }
   const entry = (root: string, key: string): EntryChange => {
     const id = `${root}\u0000${key}`
     let found = changes.entries.get(id)
@@ -94,8 +105,10 @@ export function readChanges(doc: Y.Doc, update: DecodedUpdate): Changes {
     }
     const content = struct.content
     const written = entry(place.root, place.key)
-    // An overwritten value of the same update travels as ContentDeleted: no value.
+    // An overwritten value of the same update travels as ContentDeleted: no value. (Several
+    // overwritten values may travel as one; deleted, they are never split apart again.)
     if (content instanceof Y.ContentDeleted) continue
+    if (struct.length > 1) changes.multiValueEntries++
     if (content instanceof Y.ContentAny) {
       for (const value of content.arr) written.written.push({ kind: 'json', value })
     } else {

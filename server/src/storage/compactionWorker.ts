@@ -40,6 +40,8 @@ export class CompactionWorker {
     if (!worker) return
     this.worker = null
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+    // Held again until it has exited, or a process with nothing else left would end first.
+    worker.ref()
     worker.postMessage('close')
     await exited
   }

@@ -82,7 +82,7 @@ export interface ModeSummary {
 const RESYNC_EVERY = 250
 const HONEST_EVERY = 20
 const TURN_EVERY = 10
-const CHECK_EVERY = 5000
+const CHECK_EVERY = Number(process.env.FUZZ_CHECK_EVERY ?? 5000)
 const CHECKS_PER_SITE = 3
 const SLOW_FRAME_MS = 250
 

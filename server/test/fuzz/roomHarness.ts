@@ -77,7 +77,7 @@ export class RoomHarness {
    * Every sync frame handed to the room, in order, with the sender's role: enough to replay
    * what its document went through (awareness frames, which can be megabytes, are left out).
    */
-  readonly journal: Array<{ role: Role; frame: Uint8Array }> = []
+  readonly journal: Array<{ role: Role; frame: Uint8Array; conn: number }> = []
   /** Errors logged outside handleFrame (flush, compaction): must stay empty. */
   readonly backgroundErrors: unknown[] = []
   private inFrame = false
@@ -148,7 +148,8 @@ export class RoomHarness {
   /** Hands one frame to the room; a closed connection leaves the room as its socket would. */
   send(client: HarnessClient, frame: Uint8Array): Outcome {
     const { conn, socket } = client as Client
-    if (conn.isOpen && frame[0] === 0) this.journal.push({ role: conn.access.role, frame })
+    if (conn.isOpen && frame[0] === 0)
+      this.journal.push({ role: conn.access.role, frame, conn: conn.id })
     if (frame.byteLength > this.maxMessageBytes) {
       conn.close(MESSAGE_TOO_BIG, 'Max payload size exceeded')
       this.room.removeConnection(conn)

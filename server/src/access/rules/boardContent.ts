@@ -26,6 +26,8 @@ export function boardContentRefusal(
   context: ContentVerdictContext,
 ): ContentRefusal | null {
   const { isMeeting, limits } = context
+  if (changes.multiValueEntries > 0)
+    return { reason: EditRefusal.Unknown, detail: 'a map entry holding several values' }
   if (changes.unplaced > 0 && isMeeting)
     return { reason: EditRefusal.Unknown, detail: 'items next to removed content' }
   for (const root of changes.elsewhere) {
