@@ -3,6 +3,7 @@
  * and the broken ones a hostile or buggy client could write, for the fuzzers. Valid records are
  * checked against tldraw's own schema, so that "invalid" below really is invalid to tldraw.
  */
+
 import {
   createBindingId,
   createShapeId,
@@ -11,6 +12,7 @@ import {
   type TLRecord,
   toRichText,
 } from '@tldraw/tlschema'
+import { note as validNote } from '../fixtures/records.ts'
 
 const schema = createTLSchema()
 
@@ -65,24 +67,7 @@ export function page(name: string, index: string) {
 }
 
 export function note(key: string, parentId: string, text: string, colour: string, x = 0, y = 0) {
-  return {
-    ...base(createShapeId(key), parentId, x, y, 'a1'),
-    type: 'note',
-    props: {
-      color: colour,
-      labelColor: 'black',
-      richText: toRichText(text),
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 1,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  }
+  return validNote(createShapeId(key), parentId, x, y, [text], colour)
 }
 
 export function frame(key: string, parentId: string, name: string) {
