@@ -35,6 +35,13 @@ export interface Changes {
    * what came first: the live document and a replay of the log end up different.
    */
   multiValueEntries: number
+  /**
+   * Items placed between two neighbours of different lists (an origin in one type, a right
+   * origin in another). Yjs takes the left one's list; once the right one is garbage-collected
+   * with its own list, a replay of the board makes the item garbage too: live document and
+   * log differ. Neighbours in Yjs are always of one list.
+   */
+  strayNeighbours: number
 }
 
 /**
@@ -50,6 +57,7 @@ export function readChanges(doc: Y.Doc, update: DecodedUpdate): Changes {
     elsewhere: new Set(),
     unplaced: 0,
     multiValueEntries: 0,
+    strayNeighbours: 0,
   }
   const entry = (root: string, key: string): EntryChange => {
     const id = `${root}\u0000${key}`
@@ -62,9 +70,20 @@ export function readChanges(doc: Y.Doc, update: DecodedUpdate): Changes {
   }
 
   // Places of this update's own items, for later items and deletions that refer to them.
-  const placed = new Map<number, Array<{ from: number; to: number; place: Place | null }>>()
+  const placed = new Map<
+    number,
+    Array<{ from: number; to: number; place: Place | null; list: string | null }>
+  >()
   const placedAt = (id: Y.ID) =>
     placed.get(id.client)?.find((p) => id.clock >= p.from && id.clock < p.to)
+  /** Which list (a type and, for a map, its key) the item at `id` is in; null if unknown. */
+  const listOfId = (id: Y.ID): string | null => {
+    const own = placedAt(id)
+    if (own) return own.list
+    if (id.clock >= Y.getState(store, id.client)) return null
+    const item = Y.getItem(store, id)
+    return item instanceof Y.Item ? listOfStored(item) : null
+  }
   const placeOfId = (id: Y.ID): Place | null => {
     const own = placedAt(id)
     if (own) return own.place
@@ -83,18 +102,26 @@ export function readChanges(doc: Y.Doc, update: DecodedUpdate): Changes {
     const { client, clock } = struct.id
     if (clock + struct.length <= Y.getState(store, client)) continue
     let place: Place | null = null
+    let list: string | null = null
     const parent = struct.parent as unknown
     if (typeof parent === 'string') {
       place = { root: parent, key: struct.parentSub, nested: false }
+      list = `${parent}\u0000${struct.parentSub ?? ''}`
     } else if (parent instanceof Y.ID) {
       place = insideType(parent)
+      list = `${parent.client}:${parent.clock}\u0000${struct.parentSub ?? ''}`
     } else {
       const neighbour = struct.origin ?? struct.rightOrigin
       place = neighbour ? placeOfId(neighbour) : null
+      list = neighbour ? listOfId(neighbour) : null
+      if (struct.origin && struct.rightOrigin) {
+        const right = listOfId(struct.rightOrigin)
+        if (list !== null && right !== null && list !== right) changes.strayNeighbours++
+      }
     }
-    const list = placed.get(client) ?? []
-    list.push({ from: clock, to: clock + struct.length, place })
-    placed.set(client, list)
+    const own = placed.get(client) ?? []
+    own.push({ from: clock, to: clock + struct.length, place, list })
+    placed.set(client, own)
     if (!place) {
       changes.unplaced++
       continue
@@ -146,6 +173,16 @@ function noteDeletion(
   if (!place) changes.unplaced++
   else if (place.key === null || place.nested) changes.elsewhere.add(place.root)
   else entry(place.root, place.key).deletes = true
+}
+
+/** The list an item of the document is in: its type (a root by name, a nested one by id) and key. */
+function listOfStored(item: Y.Item): string | null {
+  const parent = item.parent
+  if (!(parent instanceof Y.AbstractType)) return null
+  const type = parent._item
+    ? `${parent._item.id.client}:${parent._item.id.clock}`
+    : Y.findRootTypeKey(parent)
+  return `${type}\u0000${item.parentSub ?? ''}`
 }
 
 /** Where an item of the document sits, following nested types up to their root. */

@@ -1,4 +1,4 @@
-import { EditRefusal } from '@samla/shared'
+import { EditRefusal, RECORDS_MAP } from '@samla/shared'
 import * as Y from 'yjs'
 import type { AwarenessEntry } from '../rooms/Presence.ts'
 import { readChanges } from './changes.ts'
@@ -183,6 +183,7 @@ export class WriteGate {
     const content = boardContentRefusal(changes, {
       isMeeting: this.isMeeting,
       declaredSchema: doc.getMap('meta').get('schema'),
+      recordOf: (id) => doc.getMap(RECORDS_MAP).get(id),
       limits: this.limits,
     })
     if (content) return this.refuse(conn, content.reason, content.detail)

@@ -270,6 +270,36 @@ describe('attacks on the document', () => {
     await board.stillWorks('shape:after')
   })
 
+  it('[4] shapes whose parents form a loop are refused: every client walking the chain would hang', async () => {
+    const s = await server()
+    const board = await plainBoard(s)
+    const doc = new Y.Doc()
+    const records = doc.getMap<unknown>(RECORDS_MAP)
+    records.set('shape:l1', textNote('shape:l1', 'shape:l2', 'ett'))
+    records.set('shape:l2', textNote('shape:l2', 'shape:l1', 'två'))
+    const attacker = await raw(s, board.id)
+    const closed = closeOf(attacker)
+    attacker.send(updateFrame(Y.encodeStateAsUpdate(doc)))
+    expect(await closed).toEqual({ code: CloseCode.EditRefused, reason: EditRefusal.InvalidRecord })
+    // Nor by moving a shape under one of its own children, an edit at a time.
+    board.writer.doc.transact(() => {
+      board.writer.doc.getMap(RECORDS_MAP).set('shape:top', textNote('shape:top', 'page:p', 'a'))
+      board.writer.doc
+        .getMap(RECORDS_MAP)
+        .set('shape:child', textNote('shape:child', 'shape:top', 'b'))
+    })
+    await waitForDoc(board.reader.doc, () =>
+      board.reader.doc.getMap(RECORDS_MAP).has('shape:child'),
+    )
+    const closedWriter = new Promise<string>((resolve) =>
+      board.writer.provider.once('connection-close', (event) => resolve(event?.reason ?? '')),
+    )
+    board.writer.doc.getMap(RECORDS_MAP).set('shape:top', textNote('shape:top', 'shape:child', 'a'))
+    expect(await closedWriter).toBe(EditRefusal.InvalidRecord)
+    const stored = (await storedDoc(s, board.id)).getMap(RECORDS_MAP)
+    expect((stored.get('shape:top') as { parentId: string }).parentId).toBe('page:p')
+  })
+
   it('[10] a note’s text is limited on the server: 7 MB and one character over the limit are refused, the limit itself is taken', async () => {
     const s = await server({ SAMLA_MAX_NOTE_CHARS: '3000' })
     const board = await plainBoard(s)

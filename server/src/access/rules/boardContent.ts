@@ -7,6 +7,8 @@ export interface ContentVerdictContext {
   isMeeting: boolean
   /** The tldraw schema the board declares now (`meta.schema`), before this update. */
   declaredSchema: unknown
+  /** A record as the board holds it now. */
+  recordOf: (id: string) => unknown
   limits: RecordLimits
 }
 
@@ -28,6 +30,8 @@ export function boardContentRefusal(
   const { isMeeting, limits } = context
   if (changes.multiValueEntries > 0)
     return { reason: EditRefusal.Unknown, detail: 'a map entry holding several values' }
+  if (changes.strayNeighbours > 0)
+    return { reason: EditRefusal.Unknown, detail: 'an item between two lists' }
   if (changes.unplaced > 0 && isMeeting)
     return { reason: EditRefusal.Unknown, detail: 'items next to removed content' }
   for (const root of changes.elsewhere) {
@@ -35,6 +39,14 @@ export function boardContentRefusal(
       return { reason: EditRefusal.InvalidRecord, detail: `nested or sequence content in ${root}` }
     if (isMeeting) return { reason: EditRefusal.Unknown, detail: `root ${root}` }
   }
+
+  // What the records will be once the update is applied, to follow shapes' parents.
+  const incoming = new Map<string, unknown>()
+  for (const { root, key, written } of changes.entries.values()) {
+    const last = written.at(-1)
+    if (root === RECORDS_MAP && last?.kind === 'json') incoming.set(key, last.value)
+  }
+  const recordAfter = (id: string) => (incoming.has(id) ? incoming.get(id) : context.recordOf(id))
 
   // The schema the records of this update are written in: the one it stores, if it does.
   const schemaWrite = changes.entries.get(`${META_MAP}\u0000schema`)?.written.at(-1)
@@ -52,6 +64,8 @@ export function boardContentRefusal(
           return { reason, detail: `${key}: ${problem.detail}` }
         }
       }
+      if (incoming.has(key) && parentsLoop(key, recordAfter))
+        return { reason: EditRefusal.InvalidRecord, detail: `${key}: its parents form a loop` }
     } else if (root === META_MAP) {
       if (key !== 'schema') return { reason: EditRefusal.Schema, detail: `meta.${key}` }
       for (const w of written) {
@@ -71,4 +85,26 @@ export function boardContentRefusal(
     }
   }
   return null
+}
+
+/** Deeper than any board nests frames and groups (board/records.ts stops there too). */
+const MAX_NESTING = 64
+
+/**
+ * Whether following a shape's parents from `id` comes back to a shape already passed, or
+ * goes on for ever: every client walks these chains (to draw a shape, to find its page), and
+ * a loop would hang all of them. A chain that ends at a page, or at a record not there, is
+ * fine.
+ */
+function parentsLoop(id: string, recordAfter: (id: string) => unknown): boolean {
+  const seen = new Set<string>()
+  let current: string | undefined = id
+  for (let hops = 0; current !== undefined; hops++) {
+    if (seen.has(current) || hops > MAX_NESTING) return true
+    seen.add(current)
+    const record = recordAfter(current) as { typeName?: unknown; parentId?: unknown } | undefined
+    if (record?.typeName !== 'shape' || typeof record.parentId !== 'string') return false
+    current = record.parentId
+  }
+  return false
 }
