@@ -1,66 +1,25 @@
-import {
-  AUTHOR_KEY_PARAM,
-  CloseCode,
-  ControlKey,
-  EditRefusal,
-  newAuthorKey,
-  RECORDS_MAP,
-} from '@samla/shared'
-import { afterEach, describe, expect, it } from 'vitest'
+import { CloseCode, ControlKey, EditRefusal, RECORDS_MAP } from '@samla/shared'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { note, textNote } from '../fixtures/records.ts'
 import { contentJsonUpdate, mapUpdate, updateFrame } from '../frames.ts'
 import {
   closeCodeOf,
   RawClient,
-  startTestServer,
   storedDoc,
   type TestServer,
   waitForDoc,
   waitForPresence,
 } from '../helpers.ts'
 import { createMeeting, layOutPhases } from '../meeting.ts'
-import { connectBoard } from '../writeBoard.ts'
+import { closeOf, useAttackFixture } from './fixture.ts'
 
 /**
  * Attacks on the document, each as the campaign against the landed server ran it: crafted
  * updates from raw sockets holding a link anyone may photograph off the wall, against stock
  * providers of honest people. Each test fails on the server before the write gate.
  */
-const servers: TestServer[] = []
-const cleanups: Array<() => void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup()
-  for (const s of servers.splice(0)) await s.dispose()
-})
-
-async function server(env: Record<string, string> = {}) {
-  const s = await startTestServer(env)
-  servers.push(s)
-  return s
-}
-
-function stock(s: TestServer, boardId: string, token: string | null = null) {
-  const client = connectBoard(s.url, boardId, token)
-  cleanups.push(() => {
-    client.provider.destroy()
-    client.doc.destroy()
-  })
-  return client
-}
-
-async function raw(s: TestServer, boardId: string, params: Record<string, string> = {}) {
-  const client = await RawClient.open(s, boardId, { [AUTHOR_KEY_PARAM]: newAuthorKey(), ...params })
-  cleanups.push(() => client.ws.terminate())
-  return client
-}
-
-/** The close code and reason of a raw socket's next close. */
-function closeOf(client: RawClient): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) =>
-    client.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  )
-}
+const { server, stock, raw, cleanup } = useAttackFixture()
 
 /** A plain board with an honest writer and reader, and a note both have seen. */
 async function plainBoard(s: TestServer) {
@@ -227,7 +186,7 @@ describe('attacks on the document', () => {
       const before = Y.encodeStateVector(forger)
       forger.getMap(RECORDS_MAP).set('shape:x', textNote('shape:x', 'page:p', 'x'))
       const attacker = await RawClient.open(s, board.id) // no author key at all
-      cleanups.push(() => attacker.ws.terminate())
+      cleanup(() => attacker.ws.terminate())
       const closed = closeOf(attacker)
       attacker.send(updateFrame(Y.encodeStateAsUpdate(forger, before)))
       expect(await closed).toEqual({ code: CloseCode.EditRefused, reason: EditRefusal.Identity })

@@ -2,40 +2,19 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { AUTHOR_KEY_PARAM, CloseCode, EditRefusal, newAuthorKey, RECORDS_MAP } from '@samla/shared'
-import { afterEach, describe, expect, it } from 'vitest'
+import { CloseCode, EditRefusal, RECORDS_MAP } from '@samla/shared'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { startChildServer } from '../childServer.ts'
 import { textNote } from '../fixtures/records.ts'
 import { updateFrame } from '../frames.ts'
-import { RawClient, startTestServer, type TestServer, waitForDoc } from '../helpers.ts'
+import { type TestServer, waitForDoc } from '../helpers.ts'
 import { connectBoard } from '../writeBoard.ts'
+import { closeOf, useAttackFixture } from './fixture.ts'
 
 /** Attacks on the server's memory and time, from raw sockets against stock providers. */
-const servers: TestServer[] = []
-const cleanups: Array<() => void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup()
-  for (const s of servers.splice(0)) await s.dispose()
-})
-
-async function server(env: Record<string, string> = {}) {
-  const s = await startTestServer(env)
-  servers.push(s)
-  return s
-}
-
-async function raw(s: TestServer, boardId: string) {
-  const client = await RawClient.open(s, boardId, { [AUTHOR_KEY_PARAM]: newAuthorKey() })
-  cleanups.push(() => client.ws.terminate())
-  return client
-}
-
-const closeOf = (client: RawClient) =>
-  new Promise<{ code: number; reason: string }>((resolve) =>
-    client.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  )
+const { server, raw, cleanup } = useAttackFixture()
 
 /** An update whose structs wait for a first transaction that is never sent. */
 function parkedUpdate(bytes: number): Uint8Array {
@@ -55,7 +34,7 @@ describe('attacks on memory', () => {
     })
     const { id } = await s.createBoard()
     const honest = connectBoard(s.url, id, null)
-    cleanups.push(() => honest.provider.destroy())
+    cleanup(() => honest.provider.destroy())
     await honest.synced
 
     // One connection: a 6 MiB parked update is over its own bound at once.
@@ -77,7 +56,7 @@ describe('attacks on memory', () => {
     // Nothing held is in the document: a joiner's sync carries none of it.
     expect(room?.doc.store.pendingStructs).toBeNull()
     const joiner = connectBoard(s.url, id, null)
-    cleanups.push(() => joiner.provider.destroy())
+    cleanup(() => joiner.provider.destroy())
     await joiner.synced
     expect(Y.encodeStateAsUpdate(joiner.doc).byteLength).toBeLessThan(1024)
     // The honest one is unaffected.
@@ -89,7 +68,7 @@ describe('attacks on memory', () => {
 /** A TCP socket from a given loopback address that connects and then says nothing. */
 function idleSocket(s: TestServer, localAddress: string) {
   const socket = net.connect({ host: '127.0.0.1', port: s.port, localAddress })
-  cleanups.push(() => socket.destroy())
+  cleanup(() => socket.destroy())
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
   const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()))
   socket.on('error', () => {})
@@ -171,7 +150,7 @@ describe('attacks on a board’s size', () => {
     const s = await server({ SAMLA_MAX_BOARD_BYTES: String(300 * 1024) })
     const { id } = await s.createBoard()
     const writer = connectBoard(s.url, id, null)
-    cleanups.push(() => writer.provider.destroy())
+    cleanup(() => writer.provider.destroy())
     await writer.synced
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
       writer.provider.once('connection-close', (event) =>
@@ -193,12 +172,12 @@ describe('attacks on a board’s size', () => {
 
     // A deletion is still taken, and a joiner gets the whole board.
     const cleaner = connectBoard(s.url, id, null)
-    cleanups.push(() => cleaner.provider.destroy())
+    cleanup(() => cleaner.provider.destroy())
     await cleaner.synced
     expect(cleaner.doc.getMap(RECORDS_MAP).size).toBe(stored)
     cleaner.doc.getMap(RECORDS_MAP).delete('shape:n0')
     const watcher = connectBoard(s.url, id, null)
-    cleanups.push(() => watcher.provider.destroy())
+    cleanup(() => watcher.provider.destroy())
     await watcher.synced
     await waitForDoc(watcher.doc, () => !watcher.doc.getMap(RECORDS_MAP).has('shape:n0'))
   })
