@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { BYTE_DAMAGE, damageBytes } from './byteDamage.ts'
 import {
   awarenessFrame,
   messageTypeOf,
@@ -53,30 +54,8 @@ const validFrame: fc.Arbitrary<Uint8Array> = fc.oneof(
 
 /** Valid frames damaged the ways a broken client or a hostile one would damage them. */
 const mutatedFrame: fc.Arbitrary<Uint8Array> = fc
-  .tuple(
-    validFrame,
-    fc.nat(),
-    fc.integer({ min: 0, max: 255 }),
-    fc.constantFrom('flip', 'truncate', 'insert', 'varint', 'garbage-tail'),
-  )
-  .map(([frame, at, byte, how]) => {
-    const f = frame.slice()
-    const i = frame.length > 0 ? at % frame.length : 0
-    switch (how) {
-      case 'flip':
-        f[i] = (f[i] ?? 0) ^ (1 << (byte % 8))
-        return f
-      case 'truncate':
-        return f.slice(0, i)
-      case 'insert':
-        return new Uint8Array([...f.slice(0, i), byte, ...f.slice(i)])
-      case 'varint':
-        // A run of continuation bits: an enormous length or clock.
-        return new Uint8Array([...f.slice(0, i), 0xff, 0xff, 0xff, 0xff, 0x7f, ...f.slice(i)])
-      default:
-        return new Uint8Array([...f, byte, byte])
-    }
-  })
+  .tuple(validFrame, fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom(...BYTE_DAMAGE))
+  .map(([frame, at, byte, how]) => damageBytes(frame, how, at, byte))
 
 /** Random protocol-shaped frames: a real message type with a random payload. */
 const shapedFrame: fc.Arbitrary<Uint8Array> = fc

@@ -4,10 +4,12 @@
  * synced client knows, see view.ts) into the frame's bytes, so that attacks aim at what the
  * room holds now (its clocks, its structs, its other clients) rather than at an empty doc.
  */
+
 import { MessageType } from '@samla/shared'
 import fc from 'fast-check'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { BYTE_DAMAGE, damageBytes } from '../byteDamage.ts'
 import { awarenessFrame, queryAwarenessFrame, syncStep1Frame, updateFrame } from '../frames.ts'
 import { EDIT_KINDS, editOnReplica } from './realisticEdits.ts'
 import { mutateStructs, STRUCT_MUTATIONS } from './structMutations.ts'
@@ -472,30 +474,12 @@ export const valid: fc.Arbitrary<Attack> = fc
 export const byteMutation: fc.Arbitrary<Attack> = fc
   .record({
     source: valid,
-    how: fc.constantFrom('flip', 'truncate', 'insert', 'varint', 'garbage-tail'),
+    how: fc.constantFrom(...BYTE_DAMAGE),
     at: fc.nat(),
     byte: fc.integer({ min: 0, max: 255 }),
   })
   .map(({ source, how, at, byte }) =>
-    attack('byte-mutation', how, (view) => {
-      const f = source.build(view)
-      const i = f.length > 0 ? at % f.length : 0
-      switch (how) {
-        case 'flip': {
-          const g = f.slice()
-          g[i] = (g[i] ?? 0) ^ (1 << (byte % 8))
-          return g
-        }
-        case 'truncate':
-          return f.slice(0, i)
-        case 'insert':
-          return new Uint8Array([...f.slice(0, i), byte, ...f.slice(i)])
-        case 'varint':
-          return new Uint8Array([...f.slice(0, i), 0xff, 0xff, 0xff, 0xff, 0x7f, ...f.slice(i)])
-        default:
-          return new Uint8Array([...f, byte, byte])
-      }
-    }),
+    attack('byte-mutation', how, (view) => damageBytes(source.build(view), how, at, byte)),
   )
 
 // Struct-level damage to realistic updates built on the room (see structMutations.ts).
