@@ -144,10 +144,10 @@ export function Board({
     />
   )
   const notices = (
-    <>
+    <div className="board-notices">
       <RefusedToast refusals={synced.refusals} reason={synced.lastRefusal} />
       <SkippedNotice skipped={synced.skipped} />
-    </>
+    </div>
   )
   if (!meeting) {
     return (

@@ -71,7 +71,8 @@ export const sv = {
   'facilitation.refused.invalid-record':
     'Ändringen kunde inte sparas – tavlan kunde inte läsa den. Tavlan har hämtats på nytt.',
   'facilitation.refused.other': 'Ändringen kunde inte sparas. Tavlan har hämtats på nytt.',
-  'facilitation.skipped': '{count} saker på tavlan kunde inte visas och har hoppats över.',
+  'facilitation.skipped':
+    'Tavlan innehåller sådant som inte kan visas ({count} st). Det har hoppats över.',
   'facilitation.dismiss': 'Stäng meddelandet',
   'facilitation.revoked.heading': 'Länken gäller inte längre',
   'facilitation.revoked.body':
@@ -167,7 +168,8 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.refused.invalid-record':
     'The change could not be saved – the board could not read it. The board has been fetched again.',
   'facilitation.refused.other': 'The change could not be saved. The board has been fetched again.',
-  'facilitation.skipped': '{count} things on the board could not be shown and were skipped.',
+  'facilitation.skipped':
+    'The board holds things that cannot be shown ({count}). They were skipped.',
   'facilitation.dismiss': 'Close the message',
   'facilitation.revoked.heading': 'This link no longer works',
   'facilitation.revoked.body':

@@ -204,6 +204,8 @@ export function useSyncedStore(
       anonymous: $anonymous,
       connection: 'connecting',
       storeWithStatus: { status: 'loading' },
+      // A fresh document: what the last one could not read is not this one's to report.
+      skipped: [],
     }))
 
     return () => {
