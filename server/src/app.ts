@@ -7,7 +7,6 @@ import { limitPerAddress } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { clientRoutes } from './http/static.ts'
 import type { Logger } from './logger.ts'
-import type { MeetingStore } from './meetings/store.ts'
 import type { RoomManager } from './rooms/RoomManager.ts'
 import { boardRoutes } from './routes/boards.ts'
 import { documentationRoutes } from './routes/documentation.ts'
@@ -15,19 +14,12 @@ import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { voterRoutes } from './routes/voters.ts'
 import { voteRoutes } from './routes/votes.ts'
-import type { SnapshotStore } from './snapshots/store.ts'
-import type { Storage } from './storage/types.ts'
-import type { VoteStore } from './votes/store.ts'
-import type { VoterStore } from './votes/voterStore.ts'
+import type { SamlaStore } from './storage/store.ts'
 
 export interface AppDeps {
   config: Config
-  storage: Storage
+  store: SamlaStore
   rooms: RoomManager
-  meetings: MeetingStore
-  votes: VoteStore
-  voters: VoterStore
-  snapshots: SnapshotStore
   logger: Logger
 }
 
@@ -37,16 +29,8 @@ const HOUR_MS = 60 * 60 * 1000
 const JOIN_ATTEMPTS_PER_MINUTE = 20
 
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
-export function createApp({
-  config,
-  storage,
-  rooms,
-  meetings,
-  votes,
-  voters,
-  snapshots,
-  logger,
-}: AppDeps) {
+export function createApp({ config, store, rooms, logger }: AppDeps) {
+  const { documents: storage, meetings, votes, voters, snapshots } = store
   const jsonLimit = bodyLimit({
     maxSize: config.maxJsonBodyBytes,
     onError: (c) =>
@@ -137,7 +121,7 @@ export function createApp({
         maxImagePixels: config.maxImagePixels,
       }),
     )
-    .route('/', metaRoutes(config, rooms))
+    .route('/', metaRoutes(config, rooms, store))
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such API endpoint')
     })

@@ -23,6 +23,17 @@ const envSchema = z.object({
   SAMLA_DB_FILE: z.string().min(1).optional(),
   /** NORMAL survives a crash of the process; FULL also survives a power cut, at an fsync per commit. */
   SAMLA_SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /**
+   * postgres://… keeps everything in PostgreSQL instead of the SQLite file: for several
+   * instances (with SAMLA_REDIS_URL), or one instance on a managed database.
+   */
+  SAMLA_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  /** redis://… relays updates, presence and events between instances that share PostgreSQL. */
+  SAMLA_REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
   SAMLA_MAX_MESSAGE_BYTES: z.coerce
     .number()
     .int()
@@ -139,6 +150,10 @@ export interface Config {
   dataDir: string
   dbFile: string
   sqliteSynchronous: 'NORMAL' | 'FULL'
+  /** PostgreSQL instead of SQLite when set. */
+  databaseUrl: string | undefined
+  /** The Redis bus between instances when set (needs databaseUrl). */
+  redisUrl: string | undefined
   maxMessageBytes: number
   maxBacklogBytes: number
   compactAfterUpdates: number
@@ -170,6 +185,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  if (e.SAMLA_REDIS_URL && !e.SAMLA_DATABASE_URL) {
+    // Instances sharing Redis but each with its own SQLite file would each hold other boards.
+    throw new Error(
+      'Invalid configuration:\n  SAMLA_REDIS_URL: several instances need one database; set SAMLA_DATABASE_URL=postgres://… too',
+    )
+  }
   const dataDir = path.resolve(e.SAMLA_DATA_DIR)
   return {
     port: e.PORT,
@@ -178,6 +199,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     dbFile: e.SAMLA_DB_FILE ? path.resolve(e.SAMLA_DB_FILE) : path.join(dataDir, 'samla.sqlite'),
     sqliteSynchronous: e.SAMLA_SQLITE_SYNCHRONOUS,
+    databaseUrl: e.SAMLA_DATABASE_URL,
+    redisUrl: e.SAMLA_REDIS_URL,
     maxMessageBytes: e.SAMLA_MAX_MESSAGE_BYTES,
     maxBacklogBytes: e.SAMLA_MAX_BACKLOG_BYTES,
     compactAfterUpdates: e.SAMLA_COMPACT_AFTER_UPDATES,

@@ -4,18 +4,14 @@ import { createAdaptorServer } from '@hono/node-server'
 import { createMeetingAccess } from './access/meetingAccess.ts'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
-import { openDatabase } from './db/client.ts'
 import { limitConnections } from './http/connectionLimits.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { startRetention } from './meetings/retention.ts'
-import { MeetingStore } from './meetings/store.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
 import { watchPhaseChanges } from './snapshots/phaseWatcher.ts'
-import { SnapshotStore } from './snapshots/store.ts'
-import { SqliteStorage } from './storage/sqlite.ts'
+import { openStore } from './storage/open.ts'
+import type { SamlaStore } from './storage/store.ts'
 import type { Storage } from './storage/types.ts'
-import { VoteStore } from './votes/store.ts'
-import { VoterStore } from './votes/voterStore.ts'
 import { startHeartbeat } from './ws/heartbeat.ts'
 import { createUpgradeHandler } from './ws/upgrade.ts'
 
@@ -24,6 +20,7 @@ export interface RunningServer {
   /** http://host:port, for tests and logs. */
   url: string
   storage: Storage
+  store: SamlaStore
   rooms: RoomManager
   /** TCP connections this server accepts at once. */
   maxConnections: number
@@ -32,7 +29,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   logger?: Logger
-  storage?: Storage
+  /** An open store to use instead of the one the configuration names (closed with the server). */
+  store?: SamlaStore
   heartbeatMs?: number
   /**
    * Connections the process can hold, from its file-descriptor limit less a reserve for the
@@ -47,12 +45,8 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
-  const storage =
-    options.storage ??
-    new SqliteStorage({ file: config.dbFile, synchronous: config.sqliteSynchronous })
-  // Meetings live in the same SQLite file, through a connection of their own.
-  const meetingsDb = openDatabase({ file: config.dbFile, synchronous: config.sqliteSynchronous })
-  const meetings = new MeetingStore(meetingsDb.db)
+  const store = options.store ?? (await openStore(config))
+  const { documents: storage, meetings, snapshots } = store
   const rooms = new RoomManager(
     storage,
     {
@@ -60,25 +54,13 @@ export async function startServer(
       presenceBudget: config.presenceBudget,
       logger,
       limits: config.limits,
-      isMeetingBoard: (boardId) => meetings.byBoard(boardId) !== null,
+      isMeetingBoard: async (boardId) => (await meetings.byBoard(boardId)) !== null,
     },
     logger,
   )
-  const votes = new VoteStore(meetingsDb.db)
-  const voters = new VoterStore(meetingsDb.db)
-  const snapshots = new SnapshotStore(meetingsDb.db)
   const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)
   const stopRetention = startRetention(meetings, rooms, config.retentionDays, logger)
-  const app = createApp({
-    config,
-    storage,
-    rooms,
-    meetings,
-    votes,
-    voters,
-    snapshots,
-    logger,
-  })
+  const app = createApp({ config, store, rooms, logger })
   const upgrades = createUpgradeHandler({
     storage,
     access: createMeetingAccess(meetings),
@@ -135,11 +117,10 @@ export async function startServer(
       for (const ws of upgrades.clients) ws.terminate()
       upgrades.close()
       await stopped
-      meetingsDb.close()
-      await storage.close()
+      await store.close()
     })()
     return closing
   }
 
-  return { port, url: `http://${host}:${port}`, storage, rooms, maxConnections, close }
+  return { port, url: `http://${host}:${port}`, storage, store, rooms, maxConnections, close }
 }

@@ -33,9 +33,9 @@ const ROLES: Record<string, MeetingRole[]> = {
   'DELETE /api/meetings/:id/publication': FACILITATOR,
 }
 
-let fixture: ReturnType<typeof inProcessApp>
-beforeEach(() => {
-  fixture = inProcessApp()
+let fixture: Awaited<ReturnType<typeof inProcessApp>>
+beforeEach(async () => {
+  fixture = await inProcessApp()
 })
 afterEach(() => fixture.dispose())
 

@@ -4,41 +4,26 @@ import path from 'node:path'
 import type { CreatedMeeting, MeetingRole } from '@samla/shared'
 import { createApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
-import { openDatabase } from '../src/db/client.ts'
 import { createLogger } from '../src/logger.ts'
-import { MeetingStore } from '../src/meetings/store.ts'
 import { RoomManager } from '../src/rooms/RoomManager.ts'
-import { SnapshotStore } from '../src/snapshots/store.ts'
-import { SqliteStorage } from '../src/storage/sqlite.ts'
-import { VoteStore } from '../src/votes/store.ts'
-import { VoterStore } from '../src/votes/voterStore.ts'
+import { openStore } from '../src/storage/open.ts'
 
 /**
  * The HTTP app on a fresh SQLite file, called in-process with `app.request()` (no socket, no
- * port), wired as server.ts wires it: storage and meetings on connections of their own.
+ * port), wired as server.ts wires it: one store that the configuration names.
  */
-export function inProcessApp(env: Record<string, string> = {}) {
+export async function inProcessApp(env: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-app-'))
   const config = loadConfig({ SAMLA_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env })
   const logger = createLogger('silent')
-  const storage = new SqliteStorage({ file: config.dbFile })
-  const meetingsDb = openDatabase({ file: config.dbFile })
-  const meetings = new MeetingStore(meetingsDb.db)
+  const store = await openStore(config)
+  const { documents: storage, meetings } = store
   const rooms = new RoomManager(
     storage,
     { compactAfterUpdates: 500, presenceBudget: 450, logger },
     logger,
   )
-  const app = createApp({
-    config,
-    storage,
-    rooms,
-    meetings,
-    votes: new VoteStore(meetingsDb.db),
-    voters: new VoterStore(meetingsDb.db),
-    snapshots: new SnapshotStore(meetingsDb.db),
-    logger,
-  })
+  const app = createApp({ config, store, rooms, logger })
 
   /** A meeting created through the API, with each role's token. */
   const createMeeting = async (headers: Record<string, string> = {}) => {
@@ -66,8 +51,7 @@ export function inProcessApp(env: Record<string, string> = {}) {
     createMeeting,
     async dispose() {
       await rooms.shutdown()
-      meetingsDb.close()
-      await storage.close()
+      await store.close()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -9,8 +9,8 @@ afterEach(async () => {
   for (const dispose of disposers.splice(0)) await dispose()
 })
 
-function app(env: Record<string, string>) {
-  const fixture = inProcessApp(env)
+async function app(env: Record<string, string>) {
+  const fixture = await inProcessApp(env)
   disposers.push(() => fixture.dispose())
   return fixture
 }
@@ -22,7 +22,7 @@ const meetingBody = JSON.stringify({
   format: 'digital',
 })
 const create = (
-  fixture: ReturnType<typeof inProcessApp>,
+  fixture: Awaited<ReturnType<typeof inProcessApp>>,
   what: 'boards' | 'meetings',
   headers: Record<string, string> = {},
 ) =>
@@ -40,7 +40,7 @@ async function statuses(count: number, request: () => Response | Promise<Respons
 
 describe('creation limits', () => {
   it('answers past the limit with 429 too_many_requests and a Retry-After, for boards and meetings each', async () => {
-    const fixture = app({ SAMLA_CREATE_LIMIT_PER_HOUR: '3' })
+    const fixture = await app({ SAMLA_CREATE_LIMIT_PER_HOUR: '3' })
     expect(await statuses(3, () => create(fixture, 'boards'))).toEqual([201, 201, 201])
     const refused = await create(fixture, 'boards')
     expect(refused.status).toBe(429)
@@ -55,7 +55,7 @@ describe('creation limits', () => {
   })
 
   it('behind a trusted proxy, counts each client by the last X-Forwarded-For hop', async () => {
-    const fixture = app({ SAMLA_CREATE_LIMIT_PER_HOUR: '1', SAMLA_TRUST_PROXY: 'true' })
+    const fixture = await app({ SAMLA_CREATE_LIMIT_PER_HOUR: '1', SAMLA_TRUST_PROXY: 'true' })
     const via = (forwarded: string) => () =>
       create(fixture, 'boards', { 'x-forwarded-for': forwarded })
     expect(await statuses(2, via('203.0.113.7'))).toEqual([201, 429])
@@ -65,13 +65,13 @@ describe('creation limits', () => {
   })
 
   it('ignores X-Forwarded-For unless told to trust a proxy, and can be switched off', async () => {
-    const untrusting = app({ SAMLA_CREATE_LIMIT_PER_HOUR: '1' })
+    const untrusting = await app({ SAMLA_CREATE_LIMIT_PER_HOUR: '1' })
     expect(await statuses(1, () => create(untrusting, 'boards'))).toEqual([201])
     expect(
       await statuses(1, () => create(untrusting, 'boards', { 'x-forwarded-for': '203.0.113.9' })),
     ).toEqual([429])
 
-    const unlimited = app({ SAMLA_CREATE_LIMIT_PER_HOUR: '0' })
+    const unlimited = await app({ SAMLA_CREATE_LIMIT_PER_HOUR: '0' })
     expect(new Set(await statuses(100, () => create(unlimited, 'boards')))).toEqual(new Set([201]))
   })
 

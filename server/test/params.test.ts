@@ -20,9 +20,9 @@ const REFUSAL: Record<string, { status: number; code: string }> = {
   code: { status: 404, code: 'join_code_not_found' },
 }
 
-let fixture: ReturnType<typeof inProcessApp>
-beforeEach(() => {
-  fixture = inProcessApp()
+let fixture: Awaited<ReturnType<typeof inProcessApp>>
+beforeEach(async () => {
+  fixture = await inProcessApp()
 })
 afterEach(() => fixture.dispose())
 

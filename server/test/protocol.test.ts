@@ -1,7 +1,7 @@
 import { CloseCode, MessageType } from '@samla/shared'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
-import { SqliteStorage } from '../src/storage/sqlite.ts'
+import { openSqliteStore } from '../src/storage/sqlite/store.ts'
 import {
   awarenessFrame,
   mapUpdate,
@@ -151,13 +151,13 @@ describe('room ids and unknown rooms', () => {
     const dataDir = (await import('node:fs')).mkdtempSync(
       `${(await import('node:os')).tmpdir()}/samla-count-`,
     )
-    const storage = new SqliteStorage({ file: `${dataDir}/samla.sqlite` })
-    const getBoard = vi.spyOn(storage, 'getBoard')
+    const store = openSqliteStore({ file: `${dataDir}/samla.sqlite` })
+    const getBoard = vi.spyOn(store.documents, 'getBoard')
     const { loadConfig } = await import('../src/config.ts')
     const { startServer } = await import('../src/server.ts')
     const running = await startServer(
       loadConfig({ PORT: '0', HOST: '127.0.0.1', SAMLA_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
-      { storage },
+      { store },
     )
     try {
       const wsUrl = running.url.replace(/^http/, 'ws')

@@ -4,23 +4,24 @@ import path from 'node:path'
 import type { ErrorBody } from '@samla/shared'
 import { Hono } from 'hono'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type OpenedDatabase, openDatabase } from '../db/client.ts'
 import { createErrorHandler } from '../http/errors.ts'
 import { createLogger } from '../logger.ts'
-import { MeetingStore } from '../meetings/store.ts'
+import type { MeetingRepository } from '../storage/repositories.ts'
+import { openSqliteStore } from '../storage/sqlite/store.ts'
+import type { SamlaStore } from '../storage/store.ts'
 import { createMeetingAccess, MEETING_ROLES } from './meetingAccess.ts'
 
 let dir: string
-let db: OpenedDatabase
-let store: MeetingStore
+let opened: SamlaStore
+let store: MeetingRepository
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-access-'))
-  db = openDatabase({ file: path.join(dir, 'samla.sqlite') })
-  store = new MeetingStore(db.db)
+  opened = openSqliteStore({ file: path.join(dir, 'samla.sqlite') })
+  store = opened.meetings
 })
-afterEach(() => {
-  db.close()
+afterEach(async () => {
+  await opened.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -44,7 +45,7 @@ const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error
 
 describe('meeting access', () => {
   it('resolves the link once per request, however many role checks run', async () => {
-    const { meeting, tokens } = created()
+    const { meeting, tokens } = await created()
     const roleOf = vi.spyOn(store, 'roleOf')
     const res = await appWithGate().request(
       `/meetings/${meeting.id}/facilitated`,
@@ -55,7 +56,7 @@ describe('meeting access', () => {
   })
 
   it('a route that forgot its own check still needs one of the meeting’s links', async () => {
-    const { meeting, tokens } = created()
+    const { meeting, tokens } = await created()
     const app = appWithGate()
     const forgotten = `/meetings/${meeting.id}/forgotten`
     expect((await app.request(forgotten)).status).toBe(401)
@@ -64,8 +65,8 @@ describe('meeting access', () => {
   })
 
   it('answers "no such meeting" and "wrong token" alike, a malformed id with 400', async () => {
-    const { meeting, tokens } = created()
-    const other = created()
+    const { meeting, tokens } = await created()
+    const other = await created()
     const app = appWithGate()
     const url = (id: string) => `/meetings/${id}/facilitated`
     const refusals = await Promise.all([
@@ -87,7 +88,7 @@ describe('meeting access', () => {
   })
 
   it('never looks up a token of the wrong shape', async () => {
-    const { meeting } = created()
+    const { meeting } = await created()
     const roleOf = vi.spyOn(store, 'roleOf')
     const res = await appWithGate().request(
       `/meetings/${meeting.id}/facilitated`,

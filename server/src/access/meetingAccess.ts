@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { ApiError } from '../http/errors.ts'
 import { meetingIdParam } from '../http/params.ts'
-import type { MeetingStore } from '../meetings/store.ts'
+import type { MeetingRepository } from '../storage/repositories.ts'
 import { bearerToken } from './bearer.ts'
 
 /** What a meeting route's handler reads with `c.get(…)` once its role check has passed. */
@@ -30,13 +30,13 @@ export interface MeetingAccess {
    */
   requireRole(...roles: [MeetingRole, ...MeetingRole[]]): MiddlewareHandler<MeetingEnv>
   /** What the request's link may do on a board (GET /api/boards/:id/access). */
-  onBoard(boardId: string, token: string | null): BoardRole
+  onBoard(boardId: string, token: string | null): Promise<BoardRole>
 }
 
-export function createMeetingAccess(meetings: MeetingStore): MeetingAccess {
-  const resolve = (meetingId: string, token: string | null) => {
-    const meeting = token ? meetings.get(meetingId) : null
-    const role = meeting && token ? meetings.roleOf(meeting.id, token) : null
+export function createMeetingAccess(meetings: MeetingRepository): MeetingAccess {
+  const resolve = async (meetingId: string, token: string | null) => {
+    const meeting = token ? await meetings.get(meetingId) : null
+    const role = meeting && token ? await meetings.roleOf(meeting.id, token) : null
     return meeting && role ? { meeting, role } : null
   }
 
@@ -51,7 +51,7 @@ export function createMeetingAccess(meetings: MeetingStore): MeetingAccess {
         if (!(c.get('role') as MeetingRole | undefined)) {
           const id = meetingIdParam.schema.safeParse(c.req.param('id'))
           if (!id.success) throw meetingIdParam.refuse()
-          const found = resolve(id.data, bearerToken(c))
+          const found = await resolve(id.data, bearerToken(c))
           if (found) {
             c.set('meeting', found.meeting)
             c.set('role', found.role)
@@ -63,8 +63,8 @@ export function createMeetingAccess(meetings: MeetingStore): MeetingAccess {
       })
     },
 
-    onBoard: (boardId, token) => {
-      const meeting = meetings.byBoard(boardId)
+    onBoard: async (boardId, token) => {
+      const meeting = await meetings.byBoard(boardId)
       if (!meeting) return { role: 'editor', meeting: null }
       return resolve(meeting.id, token)
     },

@@ -1,9 +1,19 @@
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 
 export const boards = sqliteTable('boards', {
   id: text('id').primaryKey(),
   title: text('title').notNull().default(''),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  /** The sequence number of the board's last appended update (storage/types.ts). */
+  lastSeq: integer('last_seq').notNull().default(0),
 })
 
 /** The compacted Yjs state of a board: everything up to the log entries that follow it. */
@@ -13,6 +23,8 @@ export const documentStates = sqliteTable('document_states', {
     .references(() => boards.id, { onDelete: 'cascade' }),
   state: blob('state', { mode: 'buffer' }).notNull(),
   compactedAt: integer('compacted_at', { mode: 'timestamp_ms' }).notNull(),
+  /** The state holds the log up to and including this sequence number. */
+  mergedSeq: integer('merged_seq').notNull().default(0),
 })
 
 /** Every accepted Yjs update, appended before it is relayed; merged into documentStates later. */
@@ -23,10 +35,15 @@ export const documentUpdates = sqliteTable(
     boardId: text('board_id')
       .notNull()
       .references(() => boards.id, { onDelete: 'cascade' }),
+    /** Per board, gap-free in commit order: 1, 2, 3, … */
+    seq: integer('seq').notNull().default(0),
     data: blob('data', { mode: 'buffer' }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('document_updates_board_id_idx').on(t.boardId, t.id)],
+  (t) => [
+    index('document_updates_board_id_idx').on(t.boardId, t.id),
+    uniqueIndex('document_updates_board_seq_idx').on(t.boardId, t.seq),
+  ],
 )
 
 /**

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
-import type { MeetingStore } from './store.ts'
+import type { MeetingRepository } from '../storage/repositories.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const PURGE_EVERY_MS = 60 * 60 * 1000
@@ -10,13 +10,13 @@ const PURGE_EVERY_MS = 60 * 60 * 1000
  * facilitator's delete does (everyone cut off, then every row of it gone). Returns the ids.
  */
 export async function purgeExpiredMeetings(
-  meetings: MeetingStore,
+  meetings: MeetingRepository,
   rooms: RoomManager,
   days: number,
   now = Date.now(),
 ): Promise<string[]> {
   const cutoff = new Date(now - days * DAY_MS).toISOString().slice(0, 10)
-  const expired = meetings.heldBefore(cutoff)
+  const expired = await meetings.heldBefore(cutoff)
   for (const meeting of expired) {
     await rooms.erase(meeting.boardId, () => meetings.delete(meeting.id))
   }
@@ -25,7 +25,7 @@ export async function purgeExpiredMeetings(
 
 /** Purges at start and then hourly; returns a stop function. */
 export function startRetention(
-  meetings: MeetingStore,
+  meetings: MeetingRepository,
   rooms: RoomManager,
   days: number | undefined,
   log: Logger,

@@ -26,7 +26,7 @@ export interface RoomOptions {
   /** What one client may send (access/limits.ts). */
   limits?: WriteLimits
   /** Whether a board belongs to a meeting (its document then holds Samla's maps only). */
-  isMeetingBoard?: (boardId: string) => boolean
+  isMeetingBoard?: (boardId: string) => Promise<boolean>
 }
 
 /** y-websocket clients renew their awareness every 15 s; y-protocols drops them after 30 s. */
@@ -69,6 +69,7 @@ export class Room {
     readonly id: string,
     storage: Storage,
     stored: StoredDocument,
+    isMeetingBoard: boolean,
     options: RoomOptions,
   ) {
     this.log = options.logger.child({ room: id })
@@ -87,7 +88,7 @@ export class Room {
     this.limits = options.limits ?? DEFAULT_WRITE_LIMITS
     this.gate = new WriteGate(
       () => this.doc,
-      options.isMeetingBoard?.(id) ?? false,
+      isMeetingBoard,
       new Authorship(stored.authors),
       this.limits,
       () => this.documentLog.storedBytes,
@@ -106,8 +107,11 @@ export class Room {
   }
 
   static async load(id: string, storage: Storage, options: RoomOptions): Promise<Room> {
-    const stored = await storage.loadDocument(id)
-    const room = new Room(id, storage, stored, options)
+    const [stored, isMeetingBoard] = await Promise.all([
+      storage.loadDocument(id),
+      options.isMeetingBoard?.(id) ?? false,
+    ])
+    const room = new Room(id, storage, stored, isMeetingBoard, options)
     room.unhydrated = stored
     if (stored.state && stored.updates.length === 0) {
       // A compacted board: its stored state *is* the full sync, so the first joiners get it

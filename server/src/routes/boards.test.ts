@@ -5,18 +5,15 @@ import { BOARD_ID_PATTERN, type Board, type ClientConfig, type ErrorBody } from 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { loadConfig } from '../config.ts'
-import { type OpenedDatabase, openDatabase } from '../db/client.ts'
 import { createLogger } from '../logger.ts'
-import { MeetingStore } from '../meetings/store.ts'
 import { RoomManager } from '../rooms/RoomManager.ts'
-import { SnapshotStore } from '../snapshots/store.ts'
-import { SqliteStorage } from '../storage/sqlite.ts'
-import { VoteStore } from '../votes/store.ts'
-import { VoterStore } from '../votes/voterStore.ts'
+import { openSqliteStore } from '../storage/sqlite/store.ts'
+import type { SamlaStore } from '../storage/store.ts'
+import type { Storage } from '../storage/types.ts'
 
 let dir: string
-let storage: SqliteStorage
-let meetingsDb: OpenedDatabase
+let store: SamlaStore
+let storage: Storage
 
 function app(env: Record<string, string> = {}) {
   const config = loadConfig({ SAMLA_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env })
@@ -26,16 +23,7 @@ function app(env: Record<string, string> = {}) {
     { compactAfterUpdates: 500, presenceBudget: 450, logger },
     logger,
   )
-  return createApp({
-    config,
-    storage,
-    rooms,
-    meetings: new MeetingStore(meetingsDb.db),
-    votes: new VoteStore(meetingsDb.db),
-    voters: new VoterStore(meetingsDb.db),
-    snapshots: new SnapshotStore(meetingsDb.db),
-    logger,
-  })
+  return createApp({ config, store, rooms, logger })
 }
 const boardOf = async (res: Response) => (await res.json()) as Board
 const errorOf = async (res: Response) => ((await res.json()) as ErrorBody).error
@@ -48,13 +36,11 @@ const post = (body: string, env?: Record<string, string>) =>
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-routes-'))
-  storage = new SqliteStorage({ file: path.join(dir, 'samla.sqlite') })
-  // Meetings use a connection of their own, as in server.ts.
-  meetingsDb = openDatabase({ file: path.join(dir, 'samla.sqlite') })
+  store = openSqliteStore({ file: path.join(dir, 'samla.sqlite') })
+  storage = store.documents
 })
 afterEach(async () => {
-  meetingsDb.close()
-  await storage.close()
+  await store.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 

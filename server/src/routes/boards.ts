@@ -32,7 +32,7 @@ export function boardRoutes({ storage, access, publicUrl, createLimit }: BoardRo
     })
     .get('/:id/access', boardId, async (c) => {
       const record = await requireBoard(storage, c.req.valid('param').id)
-      const found = access.onBoard(record.id, bearerToken(c))
+      const found = await access.onBoard(record.id, bearerToken(c))
       if (!found)
         throw new ApiError(401, 'unauthorized', 'This board needs the link it was shared with')
       if (!found.meeting)

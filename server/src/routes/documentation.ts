@@ -27,10 +27,9 @@ import {
   publicationTokenParam,
   snapshotIdParam,
 } from '../http/params.ts'
-import type { MeetingStore } from '../meetings/store.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
-import type { SnapshotStore } from '../snapshots/store.ts'
 import { takeSnapshot } from '../snapshots/take.ts'
+import type { MeetingRepository, SnapshotRepository } from '../storage/repositories.ts'
 import type { Storage } from '../storage/types.ts'
 
 /** Pictures may only draw; they are never documents that run or fetch anything. */
@@ -51,9 +50,9 @@ const language = zValidator(
 )
 
 export interface DocumentationDeps {
-  meetings: MeetingStore
+  meetings: MeetingRepository
   access: MeetingAccess
-  snapshots: SnapshotStore
+  snapshots: SnapshotRepository
   rooms: RoomManager
   storage: Storage
   publicUrl: string | undefined
@@ -75,7 +74,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
   const published = createMiddleware<{ Variables: { meeting: Meeting; token: string } }>(
     async (c, next) => {
       const token = publicationTokenParam.schema.safeParse(c.req.param('token'))
-      const meeting = token.success ? meetings.byPublicationToken(token.data) : null
+      const meeting = token.success ? await meetings.byPublicationToken(token.data) : null
       if (!meeting || !token.success) throw publicationTokenParam.refuse()
       c.set('meeting', meeting)
       c.set('token', token.data)
@@ -85,8 +84,8 @@ export function documentationRoutes(deps: DocumentationDeps) {
   const snapshotId = params({ sid: snapshotIdParam })
   const imageIds = params({ sid: snapshotIdParam, pageId: pageIdParam })
   const exportFormat = params({ format: exportFormatParam })
-  const snapshotOf = (meeting: Meeting, id: string) => {
-    const snapshot = snapshots.get(meeting.id, id)
+  const snapshotOf = async (meeting: Meeting, id: string) => {
+    const snapshot = await snapshots.get(meeting.id, id)
     if (!snapshot) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
     return snapshot
   }
@@ -117,8 +116,8 @@ export function documentationRoutes(deps: DocumentationDeps) {
    * change), or the live board's if none was taken yet; the newest picture of each phase.
    */
   const documentation = async (meeting: Meeting) => {
-    const list = snapshots.list(meeting.id)
-    const latest = list[0] ? snapshots.get(meeting.id, list[0].id) : null
+    const list = await snapshots.list(meeting.id)
+    const latest = list[0] ? await snapshots.get(meeting.id, list[0].id) : null
     const live = latest ? null : await liveContent(meeting)
     const content = latest?.content ?? live?.content ?? { phases: [] }
     const images = new Map<string, { snapshotId: string }>()
@@ -172,7 +171,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
     const doc = await documentation(meeting)
     const images = new Map<string, { mime: string; data: Uint8Array }>()
     for (const [pageId, { snapshotId }] of doc.images) {
-      const image = snapshots.image(meeting.id, snapshotId, pageId)
+      const image = await snapshots.image(meeting.id, snapshotId, pageId)
       if (image) images.set(pageId, image)
     }
     const { render, type } = EXPORT_FORMATS[format]
@@ -193,8 +192,8 @@ export function documentationRoutes(deps: DocumentationDeps) {
     return c.body(text)
   }
 
-  const image = (c: Context, meeting: Meeting, ids: { sid: string; pageId: string }) => {
-    const found = snapshots.image(meeting.id, ids.sid, ids.pageId)
+  const image = async (c: Context, meeting: Meeting, ids: { sid: string; pageId: string }) => {
+    const found = await snapshots.image(meeting.id, ids.sid, ids.pageId)
     if (!found) throw new ApiError(404, 'image_not_found', 'No picture of that phase')
     c.header('Content-Type', found.mime)
     c.header('Content-Security-Policy', IMAGE_CSP)
@@ -207,7 +206,9 @@ export function documentationRoutes(deps: DocumentationDeps) {
   const publishedBase = (token: string) => `/api/published/${token}`
 
   return new Hono()
-    .get('/meetings/:id/snapshots', facilitator, (c) => c.json(snapshots.list(c.var.meeting.id)))
+    .get('/meetings/:id/snapshots', facilitator, async (c) =>
+      c.json(await snapshots.list(c.var.meeting.id)),
+    )
     .post('/meetings/:id/snapshots', facilitator, async (c) => {
       const meeting = c.var.meeting
       const { label, reason } = await readJson(c, createSnapshotRequest)
@@ -216,25 +217,25 @@ export function documentationRoutes(deps: DocumentationDeps) {
       )
       return c.json(snapshot, 201)
     })
-    .get('/meetings/:id/snapshots/:sid', facilitator, snapshotId, (c) =>
-      c.json(snapshotOf(c.var.meeting, c.req.valid('param').sid)),
+    .get('/meetings/:id/snapshots/:sid', facilitator, snapshotId, async (c) =>
+      c.json(await snapshotOf(c.var.meeting, c.req.valid('param').sid)),
     )
-    .get('/meetings/:id/snapshots/:sid/state', facilitator, snapshotId, (c) => {
-      const state = snapshots.state(c.var.meeting.id, c.req.valid('param').sid)
+    .get('/meetings/:id/snapshots/:sid/state', facilitator, snapshotId, async (c) => {
+      const state = await snapshots.state(c.var.meeting.id, c.req.valid('param').sid)
       if (!state) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
       c.header('Content-Type', 'application/octet-stream')
       return c.body(state as Uint8Array<ArrayBuffer>)
     })
     .get('/meetings/:id/snapshots/:sid/compare', facilitator, snapshotId, async (c) => {
       const meeting = c.var.meeting
-      const snapshot = snapshotOf(meeting, c.req.valid('param').sid)
+      const snapshot = await snapshotOf(meeting, c.req.valid('param').sid)
       const now = await liveContent(meeting)
       return c.json(compareContent(snapshot.content, now.content))
     })
     .post('/meetings/:id/snapshots/:sid/restore', facilitator, snapshotId, async (c) => {
       const meeting = c.var.meeting
-      const snapshot = snapshotOf(meeting, c.req.valid('param').sid)
-      const state = snapshots.state(meeting.id, snapshot.id)
+      const snapshot = await snapshotOf(meeting, c.req.valid('param').sid)
+      const state = await snapshots.state(meeting.id, snapshot.id)
       if (!state) throw new ApiError(404, 'snapshot_not_found', 'No such snapshot')
       // A new plain board holding the snapshot's state; the live board is not touched.
       const record = {
@@ -260,7 +261,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
       }),
       async (c) => {
         const { sid, pageId } = c.req.valid('param')
-        const snapshot = snapshotOf(c.var.meeting, sid)
+        const snapshot = await snapshotOf(c.var.meeting, sid)
         if (!snapshot.content.phases.some((p) => p.pageId === pageId))
           throw new ApiError(404, 'phase_not_found', 'The snapshot has no such phase')
         const mime = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? ''
@@ -277,7 +278,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
           throw new ApiError(status, checked.code, checked.message)
         }
         // A snapshot never changes: its picture of a phase is written once.
-        if (!snapshots.putImage(snapshot.id, pageId, checked.mime, checked.data))
+        if (!(await snapshots.putImage(snapshot.id, pageId, checked.mime, checked.data)))
           throw new ApiError(
             409,
             'image_exists',
@@ -291,19 +292,19 @@ export function documentationRoutes(deps: DocumentationDeps) {
     )
     .get('/meetings/:id/documentation', facilitator, async (c) => {
       const meeting = c.var.meeting
-      const token = meetings.publicationToken(meeting.id)
+      const token = await meetings.publicationToken(meeting.id)
       const url = token ? `${origin(c)}${PUBLISHED_PATH_PREFIX}${token}` : null
       return c.json(await view(meeting, meetingBase(meeting), url))
     })
     .get('/meetings/:id/export/:format', facilitator, exportFormat, language, (c) =>
       download(c, c.var.meeting, c.req.valid('param').format, c.req.valid('query').lang),
     )
-    .put('/meetings/:id/publication', facilitator, (c) => {
-      const token = meetings.publish(c.var.meeting.id)
+    .put('/meetings/:id/publication', facilitator, async (c) => {
+      const token = await meetings.publish(c.var.meeting.id)
       return c.json({ url: `${origin(c)}${PUBLISHED_PATH_PREFIX}${token}` })
     })
-    .delete('/meetings/:id/publication', facilitator, (c) => {
-      meetings.unpublish(c.var.meeting.id)
+    .delete('/meetings/:id/publication', facilitator, async (c) => {
+      await meetings.unpublish(c.var.meeting.id)
       return c.body(null, 204)
     })
     .get('/published/:token/documentation', published, async (c) => {

@@ -15,8 +15,8 @@ import { MEETING_ROLES, type MeetingAccess } from '../access/meetingAccess.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
 import { joinCodeParam, params, roleParam } from '../http/params.ts'
-import type { MeetingStore } from '../meetings/store.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
+import type { MeetingRepository } from '../storage/repositories.ts'
 
 /** The token travels in the link's fragment, which browsers never send to any server. */
 const link = (origin: string, boardId: string, token: string) =>
@@ -25,7 +25,7 @@ const phoneLink = (origin: string, boardId: string, token: string) =>
   `${origin}${PHONE_PATH_PREFIX}${boardId}#k=${token}`
 
 export interface MeetingRouteDeps {
-  store: MeetingStore
+  store: MeetingRepository
   rooms: RoomManager
   access: MeetingAccess
   publicUrl: string | undefined
@@ -51,7 +51,7 @@ export function meetingRoutes({
     new Hono()
       .post('/meetings', createLimit, async (c) => {
         const body = await readJson(c, createMeetingRequest)
-        const { meeting, tokens } = store.create(body)
+        const { meeting, tokens } = await store.create(body)
         const links: MeetingLinks = {
           facilitator: link(origin(c), meeting.boardId, tokens.facilitator),
           participant: link(origin(c), meeting.boardId, tokens.participant),
@@ -63,7 +63,7 @@ export function meetingRoutes({
       .patch('/meetings/:id', facilitator, async (c) => {
         const meeting = c.var.meeting
         const changes = await readJson(c, updateMeetingRequest)
-        return c.json(store.update(meeting.id, changes))
+        return c.json(await store.update(meeting.id, changes))
       })
       .delete('/meetings/:id', facilitator, async (c) => {
         const meeting = c.var.meeting
@@ -71,36 +71,41 @@ export function meetingRoutes({
         await rooms.erase(meeting.boardId, () => store.delete(meeting.id))
         return c.body(null, 204)
       })
-      .get('/meetings/:id/join-info', access.requireRole(...MEETING_ROLES), (c) => {
+      .get('/meetings/:id/join-info', access.requireRole(...MEETING_ROLES), async (c) => {
         const meeting = c.var.meeting
-        const participant = store.participantToken(meeting.id)
+        const participant = await store.participantToken(meeting.id)
         return c.json({
           joinCode: meeting.joinCode,
           joinUrl: `${origin(c)}${JOIN_PATH}`,
           phoneLink: phoneLink(origin(c), meeting.boardId, participant),
         } satisfies JoinInfo)
       })
-      .post('/meetings/:id/links/:role/rotate', facilitator, params({ role: roleParam }), (c) => {
-        const meeting = c.var.meeting
-        const { role } = c.req.valid('param')
-        const { token, revokedHashes } = store.rotate(meeting.id, role)
-        // Cut off whoever is connected with an old link, not only future connections.
-        const revoked = new Set(revokedHashes)
-        rooms.disconnectWhere(
-          meeting.boardId,
-          (conn) => conn.access.tokenHash !== null && revoked.has(conn.access.tokenHash),
-          CloseCode.CapabilityRevoked,
-        )
-        return c.json({ role, link: link(origin(c), meeting.boardId, token) })
-      })
+      .post(
+        '/meetings/:id/links/:role/rotate',
+        facilitator,
+        params({ role: roleParam }),
+        async (c) => {
+          const meeting = c.var.meeting
+          const { role } = c.req.valid('param')
+          const { token, revokedHashes } = await store.rotate(meeting.id, role)
+          // Cut off whoever is connected with an old link, not only future connections.
+          const revoked = new Set(revokedHashes)
+          rooms.disconnectWhere(
+            meeting.boardId,
+            (conn) => conn.access.tokenHash !== null && revoked.has(conn.access.tokenHash),
+            CloseCode.CapabilityRevoked,
+          )
+          return c.json({ role, link: link(origin(c), meeting.boardId, token) })
+        },
+      )
       .put('/meetings/:id/join-code', facilitator, async (c) => {
         const meeting = c.var.meeting
         const { enabled } = await readJson(c, updateJoinCodeRequest)
-        return c.json(store.setJoinCode(meeting.id, enabled))
+        return c.json(await store.setJoinCode(meeting.id, enabled))
       })
       // Every guess counts, well-formed or not: the limit comes before the code is looked at.
-      .get('/join/:code', joinLimit, params({ code: joinCodeParam }), (c) => {
-        const found = store.participantByJoinCode(c.req.valid('param').code)
+      .get('/join/:code', joinLimit, params({ code: joinCodeParam }), async (c) => {
+        const found = await store.participantByJoinCode(c.req.valid('param').code)
         if (!found) throw new ApiError(404, 'join_code_not_found', 'No meeting with that code')
         return c.json({
           title: found.meeting.title,

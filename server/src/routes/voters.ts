@@ -4,13 +4,13 @@ import type { MeetingAccess } from '../access/meetingAccess.ts'
 import { AttemptLimiter } from '../http/attemptLimiter.ts'
 import { clientAddress } from '../http/clientAddress.ts'
 import { errorBody } from '../http/errors.ts'
-import type { VoterStore } from '../votes/voterStore.ts'
+import type { VoterRepository } from '../storage/repositories.ts'
 
 const HOUR_MS = 60 * 60 * 1000
 
 export interface VoterRouteDeps {
   access: MeetingAccess
-  voters: VoterStore
+  voters: VoterRepository
   /** Credentials one address may fetch per meeting an hour (SAMLA_VOTERS_PER_ADDRESS_PER_HOUR). */
   perAddressPerHour: number
   trustProxy: boolean
@@ -27,7 +27,7 @@ export function voterRoutes({ access, voters, perAddressPerHour, trustProxy }: V
   return new Hono().post(
     '/meetings/:id/voters',
     access.requireRole('facilitator', 'participant'),
-    (c) => {
+    async (c) => {
       const meeting = c.var.meeting
       const key = `${meeting.id} ${clientAddress(c, trustProxy)}`
       if (!issued.tryAttempt(key)) {
@@ -41,7 +41,7 @@ export function voterRoutes({ access, voters, perAddressPerHour, trustProxy }: V
           { 'Retry-After': String(seconds) },
         )
       }
-      const credential: VoterCredential = voters.issue(meeting.id)
+      const credential: VoterCredential = await voters.issue(meeting.id)
       c.header('Cache-Control', 'no-store')
       return c.json(credential, 201)
     },

@@ -16,15 +16,14 @@ import { clientAddress } from '../http/clientAddress.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
+import type { VoteRepository, VoterRepository } from '../storage/repositories.ts'
 import { AddressBudget } from '../votes/addressBudget.ts'
-import type { VoteStore } from '../votes/store.ts'
-import type { VoterStore } from '../votes/voterStore.ts'
 
 export interface VoteRouteDeps {
   access: MeetingAccess
   rooms: RoomManager
-  store: VoteStore
-  voters: VoterStore
+  store: VoteRepository
+  voters: VoterRepository
   /** SAMLA_VOTERS_PER_ADDRESS_PER_HOUR; × votesPerPerson, an address's votes in a round. */
   votersPerAddress: number
   trustProxy: boolean
@@ -54,15 +53,15 @@ export function voteRoutes({
       `A voter credential of this meeting is needed in ${VOTER_HEADER} (POST …/voters issues one)`,
     )
   /** The voter id of the request's credential, null if it sent none; one it sent must be valid. */
-  const voterOf = (c: Context<MeetingEnv>): string | null => {
+  const voterOf = async (c: Context<MeetingEnv>): Promise<string | null> => {
     const header = c.req.header(VOTER_HEADER)
     if (header === undefined) return null
     const credential = parseVoterHeader(header)
-    if (!credential || !voters.verify(c.var.meeting.id, credential)) throw refuse()
+    if (!credential || !(await voters.verify(c.var.meeting.id, credential))) throw refuse()
     return credential.voterId
   }
-  const requireVoter = (c: Context<MeetingEnv>): string => {
-    const voterId = voterOf(c)
+  const requireVoter = async (c: Context<MeetingEnv>): Promise<string> => {
+    const voterId = await voterOf(c)
     if (!voterId) throw refuse()
     return voterId
   }
@@ -70,7 +69,10 @@ export function voteRoutes({
   /** Reads the board's controls and, for a vote, where the note is; the room is held meanwhile. */
   const withBoard = async <T>(
     boardId: string,
-    read: (controls: Controls, noteIsOnPage: (shapeId: string, pageId: string) => boolean) => T,
+    read: (
+      controls: Controls,
+      noteIsOnPage: (shapeId: string, pageId: string) => boolean,
+    ) => T | Promise<T>,
   ): Promise<T> => {
     const room = await rooms.acquire(boardId)
     try {
@@ -85,7 +87,7 @@ export function voteRoutes({
           pageOf(record, (id) => records.get(id)) === pageId
         )
       }
-      return read(
+      return await read(
         parseControls((key) => controlsMap.get(key)),
         isNoteOn,
       )
@@ -94,12 +96,12 @@ export function voteRoutes({
     }
   }
 
-  const status = (
+  const status = async (
     meetingId: string,
     role: MeetingRole,
     voterId: string | null,
     controls: Controls,
-  ): VoteStatus => {
+  ): Promise<VoteStatus> => {
     const voting = controls.voting
     if (!voting)
       return {
@@ -112,13 +114,13 @@ export function voteRoutes({
         tally: null,
         voters: null,
       }
-    const mine = voterId ? store.mine(meetingId, voting.round, voterId) : {}
+    const mine = voterId ? await store.mine(meetingId, voting.round, voterId) : {}
     const used = Object.values(mine).reduce((a, b) => a + b, 0)
     const facilitator = role === 'facilitator'
     const tally = facilitator
-      ? store.tally(meetingId, voting.round)
+      ? await store.tally(meetingId, voting.round)
       : voting.state === 'revealed'
-        ? (voting.results ?? store.tally(meetingId, voting.round))
+        ? (voting.results ?? (await store.tally(meetingId, voting.round)))
         : null
     return {
       round: voting.round,
@@ -128,7 +130,7 @@ export function voteRoutes({
       mine,
       remaining: voting.state === 'open' ? Math.max(0, voting.votesPerPerson - used) : 0,
       tally,
-      voters: facilitator ? store.voterCount(meetingId, voting.round) : null,
+      voters: facilitator ? await store.voterCount(meetingId, voting.round) : null,
     }
   }
 
@@ -140,23 +142,22 @@ export function voteRoutes({
         const { meeting, role } = c.var
         // A participant asks about its own dots; the facilitator and the projector may ask
         // about the round alone.
-        const voterId = role === 'participant' ? requireVoter(c) : voterOf(c)
+        const voterId = role === 'participant' ? await requireVoter(c) : await voterOf(c)
         const controls = await withBoard(meeting.boardId, (controls) => controls)
         c.header('Cache-Control', 'no-store')
-        return c.json(status(meeting.id, role, voterId, controls))
+        return c.json(await status(meeting.id, role, voterId, controls))
       },
     )
     .post('/meetings/:id/votes', canVote, async (c) => {
       const { meeting, role } = c.var
-      const voterId = requireVoter(c)
+      const voterId = await requireVoter(c)
       const { shapeId } = await readJson(c, voteRequest)
       const address = clientAddress(c, trustProxy)
-      const controls = await withBoard(meeting.boardId, (controls, isNoteOn) => {
+      const controls = await withBoard(meeting.boardId, async (controls, isNoteOn) => {
         const voting = controls.voting
         if (voting?.state !== 'open') throw new ApiError(409, 'voting_closed', 'No voting is open')
         if (!isNoteOn(shapeId, voting.pageId))
           throw new ApiError(404, 'note_not_found', 'No such note in the phase being voted on')
-        // Checked, stored and counted without an await in between: no other vote interleaves.
         const cap = voting.votesPerPerson * votersPerAddress
         if (!perAddress.allows(meeting.id, voting.round, address, cap))
           throw new ApiError(
@@ -164,25 +165,32 @@ export function voteRoutes({
             'too_many_votes',
             'This address has cast all the votes it may in this round',
           )
-        if (!store.add(meeting.id, voting.round, voterId, shapeId, voting.votesPerPerson))
-          throw new ApiError(409, 'no_votes_left', 'All your votes are used')
+        // Taken before the store's await and given back if no vote was added, so that votes
+        // of one address arriving together cannot all pass the check above.
         perAddress.take(meeting.id, voting.round, address)
+        let added = false
+        try {
+          added = await store.add(meeting.id, voting.round, voterId, shapeId, voting.votesPerPerson)
+        } finally {
+          if (!added) perAddress.giveBack(meeting.id, voting.round, address)
+        }
+        if (!added) throw new ApiError(409, 'no_votes_left', 'All your votes are used')
         return controls
       })
-      return c.json(status(meeting.id, role, voterId, controls))
+      return c.json(await status(meeting.id, role, voterId, controls))
     })
     .delete('/meetings/:id/votes', canVote, async (c) => {
       const { meeting, role } = c.var
-      const voterId = requireVoter(c)
+      const voterId = await requireVoter(c)
       const { shapeId } = await readJson(c, voteRequest)
-      const controls = await withBoard(meeting.boardId, (controls) => {
+      const controls = await withBoard(meeting.boardId, async (controls) => {
         const voting = controls.voting
         if (voting?.state !== 'open') throw new ApiError(409, 'voting_closed', 'No voting is open')
-        if (!store.remove(meeting.id, voting.round, voterId, shapeId))
+        if (!(await store.remove(meeting.id, voting.round, voterId, shapeId)))
           throw new ApiError(404, 'vote_not_found', 'You have no vote on that note')
         perAddress.giveBack(meeting.id, voting.round, clientAddress(c, trustProxy))
         return controls
       })
-      return c.json(status(meeting.id, role, voterId, controls))
+      return c.json(await status(meeting.id, role, voterId, controls))
     })
 }

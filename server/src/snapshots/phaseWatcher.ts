@@ -1,10 +1,9 @@
 import { CONTROLS_MAP, ControlKey } from '@samla/shared'
 import type * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
-import type { MeetingStore } from '../meetings/store.ts'
 import { Connection } from '../rooms/Connection.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
-import type { SnapshotStore } from './store.ts'
+import type { MeetingRepository, SnapshotRepository } from '../storage/repositories.ts'
 import { takeSnapshot } from './take.ts'
 
 /**
@@ -14,12 +13,12 @@ import { takeSnapshot } from './take.ts'
  */
 export function watchPhaseChanges(
   rooms: RoomManager,
-  meetings: MeetingStore,
-  snapshots: SnapshotStore,
+  meetings: MeetingRepository,
+  snapshots: SnapshotRepository,
   log: Logger,
 ): () => void {
   const onLoaded = async (boardId: string) => {
-    const meeting = meetings.byBoard(boardId)
+    const meeting = await meetings.byBoard(boardId)
     if (!meeting) return
     const room = await rooms.peek(boardId)
     if (!room) return
@@ -32,11 +31,16 @@ export function watchPhaseChanges(
       if (typeof ended !== 'string' || ended === controls.get(ControlKey.currentPhase)) return
       // After the transaction: the update is being appended, and takeSnapshot waits for it.
       setImmediate(() => {
-        const current = meetings.get(meeting.id)
-        if (!current) return
-        takeSnapshot(snapshots, current, room, { reason: 'phase-change', pageId: ended }).catch(
-          (err: unknown) => log.error('phase-change snapshot failed', { board: boardId, err }),
-        )
+        meetings
+          .get(meeting.id)
+          .then(
+            (current) =>
+              current &&
+              takeSnapshot(snapshots, current, room, { reason: 'phase-change', pageId: ended }),
+          )
+          .catch((err: unknown) =>
+            log.error('phase-change snapshot failed', { board: boardId, err }),
+          )
       })
     }
     controls.observe(observer)

@@ -8,14 +8,14 @@ import {
 import * as Y from 'yjs'
 import { extractContent } from '../board/extract.ts'
 import type { Room } from '../rooms/Room.ts'
-import type { SnapshotStore } from './store.ts'
+import type { SnapshotRepository } from '../storage/repositories.ts'
 
 /**
  * Takes a snapshot of a meeting's live board: its Yjs state and its text, once everything
  * accepted so far is in the log (a snapshot never holds what a crash could take back).
  */
 export async function takeSnapshot(
-  store: SnapshotStore,
+  store: SnapshotRepository,
   meeting: Meeting,
   room: Room,
   options: { reason: SnapshotReason; label?: string; pageId?: string | null },

@@ -15,10 +15,10 @@ import type { CompactionResult } from './types.ts'
 export function compactBoard(db: SamlaDatabase, boardId: string): CompactionResult {
   const read = db.transaction((tx) => {
     const log = tx
-      .select({ id: documentUpdates.id, data: documentUpdates.data })
+      .select({ seq: documentUpdates.seq, data: documentUpdates.data })
       .from(documentUpdates)
       .where(eq(documentUpdates.boardId, boardId))
-      .orderBy(asc(documentUpdates.id))
+      .orderBy(asc(documentUpdates.seq))
       .all()
     const row = tx
       .select({ state: documentStates.state })
@@ -28,25 +28,34 @@ export function compactBoard(db: SamlaDatabase, boardId: string): CompactionResu
     return { log, state: row?.state ?? null }
   })
   const last = read.log.at(-1)
-  if (!last) return { merged: 0, stateBytes: 0 }
+  if (!last) return { merged: 0, stateBytes: 0, throughSeq: 0 }
   const state = mergeDocument(
     read.state ? new Uint8Array(read.state) : null,
     read.log.map((u) => new Uint8Array(u.data)),
   )
-  const values = { boardId, state: Buffer.from(state), compactedAt: new Date() }
+  const values = {
+    boardId,
+    state: Buffer.from(state),
+    compactedAt: new Date(),
+    mergedSeq: last.seq,
+  }
   return db.transaction(
     (tx) => {
       tx.insert(documentStates)
         .values(values)
         .onConflictDoUpdate({
           target: documentStates.boardId,
-          set: { state: values.state, compactedAt: values.compactedAt },
+          set: {
+            state: values.state,
+            compactedAt: values.compactedAt,
+            mergedSeq: values.mergedSeq,
+          },
         })
         .run()
       tx.delete(documentUpdates)
-        .where(and(eq(documentUpdates.boardId, boardId), lte(documentUpdates.id, last.id)))
+        .where(and(eq(documentUpdates.boardId, boardId), lte(documentUpdates.seq, last.seq)))
         .run()
-      return { merged: read.log.length, stateBytes: state.byteLength }
+      return { merged: read.log.length, stateBytes: state.byteLength, throughSeq: last.seq }
     },
     { behavior: 'immediate' },
   )

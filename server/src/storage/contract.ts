@@ -12,7 +12,7 @@ export interface StorageHarness {
 
 const board = (id: string, title = '') => ({ id, title, createdAt: new Date(1_700_000_000_000) })
 const A = 'A'.repeat(22)
-const EMPTY = { state: null, updates: [], authors: [] }
+const EMPTY = { state: null, updates: [], authors: [], seq: 0 }
 const B = 'B'.repeat(22)
 
 /** Updates of one evolving document, as a client would produce them. */
@@ -99,7 +99,7 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
       '[S5] compaction merges state and log into one equal state and empties the log',
       withStorage(async ({ storage }) => {
         await storage.createBoard(board(A))
-        expect(await storage.compact(A)).toEqual({ merged: 0, stateBytes: 0 })
+        expect(await storage.compact(A)).toEqual({ merged: 0, stateBytes: 0, throughSeq: 0 })
         const updates = updatesOf((doc) => {
           doc.getMap('m').set('fas', 'Testa')
           doc.getText('t').insert(0, 'Vad kan du göra redan i morgon?')

@@ -74,7 +74,7 @@ it('[hardening 8] compacts a long log off the main thread: the event loop keeps 
     // Meanwhile this thread keeps turning, and appending: the relay never waits for it.
     let turns = 0
     let done = false
-    const appended: Promise<void>[] = []
+    const appended: Promise<number>[] = []
     const spin = () => {
       if (done) return
       turns++

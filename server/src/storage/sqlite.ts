@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import { openDatabase, type SamlaDatabase } from '../db/client.ts'
 import { boards, documentAuthors, documentStates, documentUpdates } from '../db/schema.ts'
 import { CompactionWorker } from './compactionWorker.ts'
@@ -29,12 +29,23 @@ export class SqliteStorage implements Storage {
     this.closeDb = opened.close
   }
 
+  /** The connection, shared with the other repositories of the store (sqlite/store.ts). */
+  get database(): SamlaDatabase {
+    return this.db
+  }
+
   async createBoard(board: BoardRecord): Promise<void> {
     this.db.insert(boards).values(board).run()
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
-    return this.db.select().from(boards).where(eq(boards.id, id)).get() ?? null
+    return (
+      this.db
+        .select({ id: boards.id, title: boards.title, createdAt: boards.createdAt })
+        .from(boards)
+        .where(eq(boards.id, id))
+        .get() ?? null
+    )
   }
 
   async deleteBoard(id: string): Promise<boolean> {
@@ -43,17 +54,29 @@ export class SqliteStorage implements Storage {
   }
 
   async loadDocument(boardId: string): Promise<StoredDocument> {
+    return this.loadSince(boardId, -1)
+  }
+
+  async loadSince(boardId: string, afterSeq: number): Promise<StoredDocument> {
     return this.db.transaction((tx) => {
+      const board = tx
+        .select({ lastSeq: boards.lastSeq })
+        .from(boards)
+        .where(eq(boards.id, boardId))
+        .get()
       const row = tx
-        .select({ state: documentStates.state })
+        .select({ state: documentStates.state, mergedSeq: documentStates.mergedSeq })
         .from(documentStates)
         .where(eq(documentStates.boardId, boardId))
         .get()
+      // The state is needed only when it holds something past `afterSeq`: the log no longer does.
+      const withState = row !== undefined && row.mergedSeq >= afterSeq + 1
+      const since = withState ? row.mergedSeq : afterSeq
       const updates = tx
         .select({ data: documentUpdates.data })
         .from(documentUpdates)
-        .where(eq(documentUpdates.boardId, boardId))
-        .orderBy(asc(documentUpdates.id))
+        .where(and(eq(documentUpdates.boardId, boardId), gt(documentUpdates.seq, since)))
+        .orderBy(asc(documentUpdates.seq))
         .all()
       const authors = tx
         .select({ clientId: documentAuthors.clientId, author: documentAuthors.author })
@@ -61,9 +84,10 @@ export class SqliteStorage implements Storage {
         .where(eq(documentAuthors.boardId, boardId))
         .all()
       return {
-        state: row ? new Uint8Array(row.state) : null,
+        state: withState ? new Uint8Array(row.state) : null,
         updates: updates.map((u) => new Uint8Array(u.data)),
         authors,
+        seq: board?.lastSeq ?? 0,
       }
     })
   }
@@ -72,25 +96,35 @@ export class SqliteStorage implements Storage {
     boardId: string,
     updates: readonly Uint8Array[],
     claims: readonly AuthorClaim[] = [],
-  ): Promise<void> {
-    if (updates.length === 0 && claims.length === 0) return
+  ): Promise<number> {
     const createdAt = new Date()
-    this.db.transaction((tx) => {
+    return this.db.transaction((tx) => {
+      // Taking the numbers first makes an unknown board fail before anything is written.
+      const numbered = tx
+        .update(boards)
+        .set({ lastSeq: sql`${boards.lastSeq} + ${updates.length}` })
+        .where(eq(boards.id, boardId))
+        .returning({ lastSeq: boards.lastSeq })
+        .get()
+      if (!numbered) throw new Error(`FOREIGN KEY constraint failed: no board ${boardId}`)
       if (claims.length > 0) {
         tx.insert(documentAuthors)
           .values(claims.map((c) => ({ boardId, clientId: c.clientId, author: c.author })))
           .onConflictDoNothing()
           .run()
       }
+      let seq = numbered.lastSeq - updates.length
       for (const update of updates) {
         tx.insert(documentUpdates)
           .values({
             boardId,
+            seq: ++seq,
             data: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
             createdAt,
           })
           .run()
       }
+      return numbered.lastSeq
     })
   }
 

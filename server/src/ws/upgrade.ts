@@ -61,9 +61,9 @@ export function createUpgradeHandler({
   maxConnectionsPerBoard,
 }: UpgradeDeps) {
   /** A meeting's board needs a capability token; its role decides what the connection may do. */
-  const accessFor = (boardId: string, token: string | null): Access | null => {
+  const accessFor = async (boardId: string, token: string | null): Promise<Access | null> => {
     // A malformed token never reaches the database.
-    const found = access.onBoard(
+    const found = await access.onBoard(
       boardId,
       token && CAPABILITY_TOKEN_PATTERN.test(token) ? token : null,
     )
@@ -93,7 +93,11 @@ export function createUpgradeHandler({
         found.status,
         found.status === 400 ? 'invalid_board_id' : 'board_not_found',
       )
-    const granted = accessFor(id, url.searchParams.get('token'))
+    const granted = await accessFor(id, url.searchParams.get('token')).catch((err: unknown) => {
+      logger.error('access lookup failed', { room: id, err })
+      return undefined
+    })
+    if (granted === undefined) return refuse(socket, 500, 'internal_error')
     if (!granted) return refuse(socket, 401, 'unauthorized')
     // The page's author key: who it writes as, across reconnects (access/rules/authorship.ts).
     const authorKey = url.searchParams.get(AUTHOR_KEY_PARAM)

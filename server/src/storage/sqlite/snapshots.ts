@@ -6,26 +6,18 @@ import {
   type SnapshotSummary,
 } from '@samla/shared'
 import { and, desc, eq } from 'drizzle-orm'
-import { newBoardId } from '../boards.ts'
-import type { SamlaDatabase } from '../db/client.ts'
-import { snapshotImages, snapshots } from '../db/schema.ts'
-
-export type ImageMime = 'image/svg+xml' | 'image/png'
+import { newBoardId } from '../../boards.ts'
+import type { SamlaDatabase } from '../../db/client.ts'
+import { snapshotImages, snapshots } from '../../db/schema.ts'
+import type { ImageMime, NewSnapshot, SnapshotRepository } from '../repositories.ts'
 
 type SnapshotRow = typeof snapshots.$inferSelect
 
 /** Snapshots of meeting boards and their pictures. Rows are inserted, never updated. */
-export class SnapshotStore {
+export class SqliteSnapshots implements SnapshotRepository {
   constructor(private readonly db: SamlaDatabase) {}
 
-  create(input: {
-    meetingId: string
-    pageId: string | null
-    label: string
-    reason: SnapshotReason
-    state: Uint8Array
-    content: BoardContent
-  }): Snapshot {
+  async create(input: NewSnapshot): Promise<Snapshot> {
     const row: SnapshotRow = {
       id: newBoardId(),
       meetingId: input.meetingId,
@@ -41,7 +33,7 @@ export class SnapshotStore {
   }
 
   /** Newest first. */
-  list(meetingId: string): SnapshotSummary[] {
+  async list(meetingId: string): Promise<SnapshotSummary[]> {
     const rows = this.db
       .select()
       .from(snapshots)
@@ -62,7 +54,7 @@ export class SnapshotStore {
     )
   }
 
-  get(meetingId: string, id: string): Snapshot | null {
+  async get(meetingId: string, id: string): Promise<Snapshot | null> {
     const row = this.db
       .select()
       .from(snapshots)
@@ -84,7 +76,7 @@ export class SnapshotStore {
   }
 
   /** The Yjs state the snapshot kept. */
-  state(meetingId: string, id: string): Uint8Array | null {
+  async state(meetingId: string, id: string): Promise<Uint8Array | null> {
     const row = this.db
       .select({ state: snapshots.state })
       .from(snapshots)
@@ -94,7 +86,12 @@ export class SnapshotStore {
   }
 
   /** Stores a phase's picture once; false if that phase of the snapshot has one already. */
-  putImage(snapshotId: string, pageId: string, mime: ImageMime, data: Uint8Array): boolean {
+  async putImage(
+    snapshotId: string,
+    pageId: string,
+    mime: ImageMime,
+    data: Uint8Array,
+  ): Promise<boolean> {
     const result = this.db
       .insert(snapshotImages)
       .values({ snapshotId, pageId, mime, data: Buffer.from(data), createdAt: new Date() })
@@ -103,11 +100,11 @@ export class SnapshotStore {
     return result.changes === 1
   }
 
-  image(
+  async image(
     meetingId: string,
     snapshotId: string,
     pageId: string,
-  ): { mime: ImageMime; data: Uint8Array } | null {
+  ): Promise<{ mime: ImageMime; data: Uint8Array } | null> {
     const row = this.db
       .select({ mime: snapshotImages.mime, data: snapshotImages.data })
       .from(snapshotImages)

@@ -6,10 +6,11 @@ import type {
   UpdateMeetingRequest,
 } from '@samla/shared'
 import { and, eq, isNull, lt } from 'drizzle-orm'
-import { newBoardId } from '../boards.ts'
-import { type SamlaDatabase, truncateWal } from '../db/client.ts'
-import { boards, capabilities, meetings } from '../db/schema.ts'
-import { hashToken, newJoinCode, newToken } from './tokens.ts'
+import { newBoardId } from '../../boards.ts'
+import { type SamlaDatabase, truncateWal } from '../../db/client.ts'
+import { boards, capabilities, meetings } from '../../db/schema.ts'
+import { hashToken, newJoinCode, newToken } from '../../meetings/tokens.ts'
+import type { MeetingRepository } from '../repositories.ts'
 
 const ROLES: readonly MeetingRole[] = ['facilitator', 'participant', 'projector']
 
@@ -30,11 +31,11 @@ function toMeeting(row: MeetingRow): Meeting {
 }
 
 /** Meetings, their board and their capability links, in the same SQLite database as boards. */
-export class MeetingStore {
+export class SqliteMeetings implements MeetingRepository {
   constructor(private readonly db: SamlaDatabase) {}
 
   /** A meeting, its board, a token per role and a join code, all in one transaction. */
-  create(request: CreateMeetingRequest): { meeting: Meeting; tokens: MeetingLinks } {
+  async create(request: CreateMeetingRequest): Promise<{ meeting: Meeting; tokens: MeetingLinks }> {
     const now = new Date()
     const tokens = { facilitator: newToken(), participant: newToken(), projector: newToken() }
     const row: MeetingRow = {
@@ -63,13 +64,13 @@ export class MeetingStore {
     return { meeting: toMeeting(row), tokens }
   }
 
-  get(id: string): Meeting | null {
+  async get(id: string): Promise<Meeting | null> {
     const row = this.db.select().from(meetings).where(eq(meetings.id, id)).get()
     return row ? toMeeting(row) : null
   }
 
   /** Changes title, group, date or format; the board's title follows the meeting's. */
-  update(id: string, changes: UpdateMeetingRequest): Meeting | null {
+  async update(id: string, changes: UpdateMeetingRequest): Promise<Meeting | null> {
     this.db.transaction((tx) => {
       if (Object.keys(changes).length > 0)
         tx.update(meetings).set(changes).where(eq(meetings.id, id)).run()
@@ -86,7 +87,7 @@ export class MeetingStore {
    * secure_delete zeroes the rows in the file; the WAL, which still holds them as they were,
    * is then checkpointed and truncated. The retention purge erases through here too.
    */
-  delete(id: string): void {
+  async delete(id: string): Promise<void> {
     const row = this.db.select().from(meetings).where(eq(meetings.id, id)).get()
     if (!row) return
     this.db.delete(boards).where(eq(boards.id, row.boardId)).run()
@@ -94,7 +95,7 @@ export class MeetingStore {
   }
 
   /** Publishes the documentation: the existing public token, or a new one. */
-  publish(id: string): string {
+  async publish(id: string): Promise<string> {
     const current = this.db
       .select({ token: meetings.publicationToken })
       .from(meetings)
@@ -107,11 +108,11 @@ export class MeetingStore {
   }
 
   /** Revokes the public link; a later publish gives a new one. */
-  unpublish(id: string): void {
+  async unpublish(id: string): Promise<void> {
     this.db.update(meetings).set({ publicationToken: null }).where(eq(meetings.id, id)).run()
   }
 
-  publicationToken(id: string): string | null {
+  async publicationToken(id: string): Promise<string | null> {
     const row = this.db
       .select({ token: meetings.publicationToken })
       .from(meetings)
@@ -120,18 +121,18 @@ export class MeetingStore {
     return row?.token ?? null
   }
 
-  byPublicationToken(token: string): Meeting | null {
+  async byPublicationToken(token: string): Promise<Meeting | null> {
     const row = this.db.select().from(meetings).where(eq(meetings.publicationToken, token)).get()
     return row ? toMeeting(row) : null
   }
 
   /** Meetings held before `date` (YYYY-MM-DD), for the retention purge. */
-  heldBefore(date: string): Meeting[] {
+  async heldBefore(date: string): Promise<Meeting[]> {
     return this.db.select().from(meetings).where(lt(meetings.date, date)).all().map(toMeeting)
   }
 
   /** The participant token in clear (it is on the projector's QR code anyway). */
-  participantToken(id: string): string {
+  async participantToken(id: string): Promise<string> {
     const row = this.db
       .select({ token: meetings.participantToken })
       .from(meetings)
@@ -141,13 +142,13 @@ export class MeetingStore {
     return row.token
   }
 
-  byBoard(boardId: string): Meeting | null {
+  async byBoard(boardId: string): Promise<Meeting | null> {
     const row = this.db.select().from(meetings).where(eq(meetings.boardId, boardId)).get()
     return row ? toMeeting(row) : null
   }
 
   /** The role a token grants in a meeting, or null if it is unknown or rotated away. */
-  roleOf(meetingId: string, token: string): MeetingRole | null {
+  async roleOf(meetingId: string, token: string): Promise<MeetingRole | null> {
     const row = this.db
       .select({ role: capabilities.role })
       .from(capabilities)
@@ -163,7 +164,10 @@ export class MeetingStore {
   }
 
   /** Replaces a role's link: the old token stops working; returns the new one and the old hashes. */
-  rotate(meetingId: string, role: MeetingRole): { token: string; revokedHashes: string[] } {
+  async rotate(
+    meetingId: string,
+    role: MeetingRole,
+  ): Promise<{ token: string; revokedHashes: string[] }> {
     const now = new Date()
     const token = newToken()
     const revokedHashes = this.db.transaction((tx) => {
@@ -189,7 +193,7 @@ export class MeetingStore {
   }
 
   /** Switches the join code on (a new code) or off. */
-  setJoinCode(meetingId: string, enabled: boolean): Meeting | null {
+  async setJoinCode(meetingId: string, enabled: boolean): Promise<Meeting | null> {
     this.db
       .update(meetings)
       .set({ joinCode: enabled ? newJoinCode() : null })
@@ -199,7 +203,7 @@ export class MeetingStore {
   }
 
   /** The participant token a join code stands for. */
-  participantByJoinCode(code: string): { meeting: Meeting; token: string } | null {
+  async participantByJoinCode(code: string): Promise<{ meeting: Meeting; token: string } | null> {
     const row = this.db.select().from(meetings).where(eq(meetings.joinCode, code)).get()
     return row ? { meeting: toMeeting(row), token: row.participantToken } : null
   }

@@ -1,26 +1,25 @@
 import { and, eq, sql } from 'drizzle-orm'
-import type { SamlaDatabase } from '../db/client.ts'
-import { votes } from '../db/schema.ts'
-
-export type Tally = Record<string, number>
+import type { SamlaDatabase } from '../../db/client.ts'
+import { votes } from '../../db/schema.ts'
+import type { Tally, VoteRepository } from '../repositories.ts'
 
 /** Dot votes per meeting and round; limits are checked and written in one transaction. */
-export class VoteStore {
+export class SqliteVotes implements VoteRepository {
   constructor(private readonly db: SamlaDatabase) {}
 
   /** One voter's votes per note in a round. */
-  mine(meetingId: string, round: string, voterId: string): Tally {
+  async mine(meetingId: string, round: string, voterId: string): Promise<Tally> {
     return this.count(
       and(eq(votes.meetingId, meetingId), eq(votes.round, round), eq(votes.voterId, voterId)),
     )
   }
 
   /** Everyone's votes per note in a round. */
-  tally(meetingId: string, round: string): Tally {
+  async tally(meetingId: string, round: string): Promise<Tally> {
     return this.count(and(eq(votes.meetingId, meetingId), eq(votes.round, round)))
   }
 
-  voterCount(meetingId: string, round: string): number {
+  async voterCount(meetingId: string, round: string): Promise<number> {
     const row = this.db
       .select({ n: sql<number>`count(distinct ${votes.voterId})` })
       .from(votes)
@@ -30,7 +29,13 @@ export class VoteStore {
   }
 
   /** Adds one vote unless the voter has used `limit` already; false if none was left. */
-  add(meetingId: string, round: string, voterId: string, shapeId: string, limit: number): boolean {
+  async add(
+    meetingId: string,
+    round: string,
+    voterId: string,
+    shapeId: string,
+    limit: number,
+  ): Promise<boolean> {
     return this.db.transaction((tx) => {
       const used = tx
         .select({ n: sql<number>`count(*)` })
@@ -46,7 +51,12 @@ export class VoteStore {
   }
 
   /** Takes back one of the voter's votes on a note; false if there was none. */
-  remove(meetingId: string, round: string, voterId: string, shapeId: string): boolean {
+  async remove(
+    meetingId: string,
+    round: string,
+    voterId: string,
+    shapeId: string,
+  ): Promise<boolean> {
     const mine = and(
       eq(votes.meetingId, meetingId),
       eq(votes.round, round),

@@ -1,0 +1,111 @@
+import type {
+  BoardContent,
+  CreateMeetingRequest,
+  Meeting,
+  MeetingLinks,
+  MeetingRole,
+  Snapshot,
+  SnapshotReason,
+  SnapshotSummary,
+  UpdateMeetingRequest,
+  VoterCredential,
+} from '@samla/shared'
+
+/**
+ * Everything durable besides board documents, as async repositories: SQLite (storage/sqlite/)
+ * and PostgreSQL (storage/postgres/) implement each one, and the repository contract
+ * (repositoryContract.ts) runs against both.
+ */
+
+/** Meetings, their board and their capability links. */
+export interface MeetingRepository {
+  /** A meeting, its board, a token per role and a join code, all in one transaction. */
+  create(request: CreateMeetingRequest): Promise<{ meeting: Meeting; tokens: MeetingLinks }>
+  get(id: string): Promise<Meeting | null>
+  /** Changes title, group, date or format; the board's title follows the meeting's. */
+  update(id: string, changes: UpdateMeetingRequest): Promise<Meeting | null>
+  /**
+   * Erases the meeting with its board: capabilities, voters, votes, snapshots, pictures, the
+   * board's state, log and author claims; nothing of it stays readable in the database files.
+   */
+  delete(id: string): Promise<void>
+  /** Publishes the documentation: the existing public token, or a new one. */
+  publish(id: string): Promise<string>
+  /** Revokes the public link; a later publish gives a new one. */
+  unpublish(id: string): Promise<void>
+  publicationToken(id: string): Promise<string | null>
+  byPublicationToken(token: string): Promise<Meeting | null>
+  /** Meetings held before `date` (YYYY-MM-DD), for the retention purge. */
+  heldBefore(date: string): Promise<Meeting[]>
+  /** The participant token in clear (it is on the projector's QR code anyway). */
+  participantToken(id: string): Promise<string>
+  byBoard(boardId: string): Promise<Meeting | null>
+  /** The role a token grants in a meeting, or null if it is unknown or rotated away. */
+  roleOf(meetingId: string, token: string): Promise<MeetingRole | null>
+  /** Replaces a role's link: the old token stops working; returns the new one and the old hashes. */
+  rotate(meetingId: string, role: MeetingRole): Promise<{ token: string; revokedHashes: string[] }>
+  /** Switches the join code on (a new code) or off. */
+  setJoinCode(meetingId: string, enabled: boolean): Promise<Meeting | null>
+  /** The participant token a join code stands for. */
+  participantByJoinCode(code: string): Promise<{ meeting: Meeting; token: string } | null>
+}
+
+export type Tally = Record<string, number>
+
+/** Dot votes per meeting and round; a limit is checked and the vote written atomically. */
+export interface VoteRepository {
+  /** One voter's votes per note in a round. */
+  mine(meetingId: string, round: string, voterId: string): Promise<Tally>
+  /** Everyone's votes per note in a round. */
+  tally(meetingId: string, round: string): Promise<Tally>
+  voterCount(meetingId: string, round: string): Promise<number>
+  /**
+   * Adds one vote unless the voter has used `limit` already; false if none was left. Two adds
+   * of one voter at once never both pass the limit.
+   */
+  add(
+    meetingId: string,
+    round: string,
+    voterId: string,
+    shapeId: string,
+    limit: number,
+  ): Promise<boolean>
+  /** Takes back one of the voter's votes on a note; false if there was none. */
+  remove(meetingId: string, round: string, voterId: string, shapeId: string): Promise<boolean>
+}
+
+/** Voter credentials: the id is the server's choice; only the secret's hash is kept. */
+export interface VoterRepository {
+  /** A new voter of the meeting; the secret is returned this once and never stored. */
+  issue(meetingId: string): Promise<VoterCredential>
+  /** True when the credential was issued for this meeting (and the meeting still has it). */
+  verify(meetingId: string, credential: VoterCredential): Promise<boolean>
+}
+
+export type ImageMime = 'image/svg+xml' | 'image/png'
+
+export interface NewSnapshot {
+  meetingId: string
+  pageId: string | null
+  label: string
+  reason: SnapshotReason
+  state: Uint8Array
+  content: BoardContent
+}
+
+/** Snapshots of meeting boards and their pictures; rows are inserted, never updated. */
+export interface SnapshotRepository {
+  create(input: NewSnapshot): Promise<Snapshot>
+  /** Newest first. */
+  list(meetingId: string): Promise<SnapshotSummary[]>
+  get(meetingId: string, id: string): Promise<Snapshot | null>
+  /** The Yjs state the snapshot kept. */
+  state(meetingId: string, id: string): Promise<Uint8Array | null>
+  /** Stores a phase's picture once; false if that phase of the snapshot has one already. */
+  putImage(snapshotId: string, pageId: string, mime: ImageMime, data: Uint8Array): Promise<boolean>
+  image(
+    meetingId: string,
+    snapshotId: string,
+    pageId: string,
+  ): Promise<{ mime: ImageMime; data: Uint8Array } | null>
+}

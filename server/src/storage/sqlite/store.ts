@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm'
+import { openDatabase } from '../../db/client.ts'
+import { SqliteStorage } from '../sqlite.ts'
+import type { SamlaStore } from '../store.ts'
+import { SqliteMeetings } from './meetings.ts'
+import { SqliteSnapshots } from './snapshots.ts'
+import { SqliteVoters } from './voters.ts'
+import { SqliteVotes } from './votes.ts'
+
+export interface SqliteStoreOptions {
+  file: string
+  synchronous?: 'NORMAL' | 'FULL'
+}
+
+/**
+ * Every table on one SQLite connection (the compaction worker has its own, on its thread).
+ * better-sqlite3 is synchronous: each method has done its work by the time its promise settles.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
+  const documents = new SqliteStorage(options)
+  const db = documents.database
+  return {
+    kind: 'sqlite',
+    documents,
+    meetings: new SqliteMeetings(db),
+    votes: new SqliteVotes(db),
+    voters: new SqliteVoters(db),
+    snapshots: new SqliteSnapshots(db),
+    async ping() {
+      db.get(sql`select 1`)
+    },
+    close: () => documents.close(),
+  }
+}
