@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -8,7 +9,8 @@ import type { Dialect } from './frames.ts'
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const benchRoot = path.resolve(import.meta.dirname, '..')
 
-export type TargetName = 'samla' | 'y-websocket' | 'hocuspocus'
+/** `hocuspocus-cluster`: one instance of Hocuspocus with its Redis and database extensions. */
+export type TargetName = 'samla' | 'y-websocket' | 'hocuspocus' | 'hocuspocus-cluster'
 
 export interface Target {
   name: TargetName
@@ -18,13 +20,15 @@ export interface Target {
   /** Creates a room the clients may join; the peers accept any name. */
   createRoom(): Promise<string>
   stop(): Promise<void>
+  /** Settles when the process has exited, however it ended (a benchmark may SIGKILL it). */
+  exited: Promise<void>
   /** Samla only: the data directory, to restart on the same database. */
   dataDir?: string
   /** The inspector's port when started with `inspect` (for a forced garbage collection). */
   inspectorPort?: number
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer()
     server.listen(0, '127.0.0.1', () => {
@@ -34,7 +38,7 @@ async function freePort(): Promise<number> {
   })
 }
 
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+export async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
     const open = await new Promise<boolean>((resolve) => {
@@ -65,15 +69,24 @@ function stopper(child: ChildProcess, dataDir: string | undefined, keepData: boo
 /** `keepData` leaves Samla's database behind on stop, for a restart on the same data. */
 export async function startTarget(
   name: TargetName,
-  options: { dataDir?: string; keepData?: boolean; inspect?: boolean; cpuProfileDir?: string } = {},
+  options: {
+    dataDir?: string
+    keepData?: boolean
+    inspect?: boolean
+    cpuProfileDir?: string
+    /** Listen here instead of on a free port (to restart an instance where its clients look). */
+    port?: number
+    /** Added to the server's environment (for Samla, after the benchmark's own settings). */
+    env?: Record<string, string>
+  } = {},
 ): Promise<Target> {
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const inspectorPort = options.inspect ? await freePort() : undefined
   const nodeFlags = inspectorPort ? [`--inspect=127.0.0.1:${inspectorPort}`] : []
   // A V8 CPU profile of the server, written when it exits (open it in Chrome's DevTools).
   if (options.cpuProfileDir)
     nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfileDir, name)}`)
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1' }
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...options.env }
   let child: ChildProcess
   let dataDir: string | undefined
   if (name === 'samla') {
@@ -90,6 +103,7 @@ export async function startTarget(
         SAMLA_CREATE_LIMIT_PER_HOUR: '0',
         SAMLA_MAX_CONNECTIONS_PER_ADDRESS: '0',
         SAMLA_MAX_CONNECTIONS_PER_BOARD: '100000',
+        ...options.env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
@@ -104,9 +118,10 @@ export async function startTarget(
       },
     )
   } else {
+    const script = name === 'hocuspocus' ? 'hocuspocus.ts' : 'hocuspocusCluster.ts'
     child = spawn(
       process.execPath,
-      [...nodeFlags, '--import', 'tsx', path.join(benchRoot, 'src/peers/hocuspocus.ts')],
+      [...nodeFlags, '--import', 'tsx', path.join(benchRoot, 'src/peers', script)],
       {
         cwd: benchRoot,
         env,
@@ -114,18 +129,20 @@ export async function startTarget(
       },
     )
   }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   await waitForPort(port, child)
   const url = `http://127.0.0.1:${port}`
-  let rooms = 0
   return {
     name,
-    dialect: name === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
+    dialect: name.startsWith('hocuspocus') ? 'hocuspocus' : 'y-websocket',
     pid: child.pid ?? -1,
     url,
     dataDir,
     inspectorPort,
+    exited,
     async createRoom() {
-      if (name !== 'samla') return `room-${++rooms}`
+      // Unique, since a clustered peer keeps its documents in a database shared by the run.
+      if (name !== 'samla') return `room-${randomUUID()}`
       const res = await fetch(`${url}/api/boards`, { method: 'POST' })
       return ((await res.json()) as { id: string }).id
     },
