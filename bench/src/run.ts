@@ -7,7 +7,8 @@
  */
 import { parseArgs } from 'node:util'
 import { runColdLoad, runJoin, runManyRooms } from './boardScenarios.ts'
-import { type RelayResult, type RelayScenario, runRelay } from './relayScenario.ts'
+import { relayProfiles } from './relayProfiles.ts'
+import { type RelayResult, runRelay } from './relayScenario.ts'
 import { startTarget, type Target, type TargetName } from './targets.ts'
 
 const { values } = parseArgs({
@@ -22,49 +23,7 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds)
 const targets = (values.targets ?? '').split(',') as TargetName[]
 
-const relayScenarios: RelayScenario[] = [
-  {
-    id: 's150',
-    title: '150 clients, 20 writers × 5/s, cursors 10 Hz',
-    clients: 150,
-    writers: 20,
-    writesPerSecond: 5,
-    cursorHz: 10,
-    seconds,
-    probes: 10,
-  },
-  {
-    id: 's300',
-    title: '300 clients, 20 writers × 5/s, cursors 5 Hz',
-    clients: 300,
-    writers: 20,
-    writesPerSecond: 5,
-    cursorHz: 5,
-    seconds,
-    probes: 10,
-  },
-  {
-    id: 's500',
-    title: '500 clients, 2 writers × 25/s',
-    clients: 500,
-    writers: 2,
-    writesPerSecond: 25,
-    cursorHz: 0,
-    seconds,
-    probes: 10,
-  },
-  {
-    id: 'stuck',
-    title: '150 clients as s150 plus one client that never reads',
-    clients: 150,
-    writers: 20,
-    writesPerSecond: 5,
-    cursorHz: 10,
-    seconds,
-    probes: 10,
-    stuckClient: true,
-  },
-]
+const relayScenarios = relayProfiles(seconds)
 
 const results: Array<{ scenario: string; target: TargetName; result: RelayResult }> = []
 for (const scenario of relayScenarios) {
