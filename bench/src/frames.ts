@@ -33,6 +33,18 @@ export const syncStep1Frame = (dialect: Dialect, room: string, doc: Y.Doc) =>
     syncProtocol.writeSyncStep1(e, doc)
   })
 
+/** Sync step 2: what `doc` holds beyond the state vector the other side sent. */
+export const syncStep2Frame = (
+  dialect: Dialect,
+  room: string,
+  doc: Y.Doc,
+  stateVector: Uint8Array,
+) =>
+  frame(dialect, room, (e) => {
+    encoding.writeVarUint(e, SYNC)
+    syncProtocol.writeSyncStep2(e, doc, stateVector)
+  })
+
 export const updateFrame = (dialect: Dialect, room: string, update: Uint8Array) =>
   frame(dialect, room, (e) => {
     encoding.writeVarUint(e, SYNC)
