@@ -37,7 +37,10 @@ const CONNECT_BATCH = 50
  * which sends to its sockets in join order is measured at the start, the middle and the end of
  * its fan-out, not only at the first few sockets.
  */
-function isProbeIndex(index: number, s: RelayScenario): boolean {
+export function isProbeIndex(
+  index: number,
+  s: Pick<RelayScenario, 'clients' | 'writers' | 'probes'>,
+): boolean {
   if (index < s.writers) return false
   const stride = Math.max(1, Math.floor((s.clients - s.writers) / s.probes))
   const offset = index - s.writers
