@@ -68,8 +68,11 @@ export class LoadClient {
   /** Milliseconds from starting to connect until the first sync step 2 arrived. */
   readonly synced: Promise<number>
   readonly outages: Outage[] = []
-  /** Own writes an instance lacked when it asked this writer for its state (sent again). */
-  resentWrites = 0
+  /**
+   * Own writes (by clock, which is the write's sequence number: each write is one struct) an
+   * instance lacked when it asked this writer for its state, and when; they were sent again.
+   */
+  readonly lacked: Array<{ at: number; from: number; to: number }> = []
   closed = false
   private ws!: WebSocket
   private readonly targets: readonly Target[]
@@ -179,9 +182,9 @@ export class LoadClient {
     const doc = this.writerDoc
     if (!doc) return
     const has = Y.decodeStateVector(stateVector).get(doc.clientID) ?? 0
-    const lacked = Y.getState(doc.store, doc.clientID) - has
-    if (lacked <= 0) return
-    this.resentWrites += lacked
+    const own = Y.getState(doc.store, doc.clientID)
+    if (own <= has) return
+    this.lacked.push({ at: Date.now(), from: has, to: own })
     this.send(syncStep2Frame(this.target.dialect, this.room, doc, stateVector))
   }
 
