@@ -6,6 +6,7 @@
  *   pnpm bench:cluster --clients 60 --seconds 5          a smoke run
  *   pnpm bench:cluster --only steady,killed --clusters samla
  *   pnpm bench:cluster --samla-storage sqlite            Samla as one instance on SQLite
+ *   pnpm bench:cluster --samla-entry ../other/server/dist/main.js   another build of Samla
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -39,6 +40,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     /** `sqlite`: Samla as one instance on SQLite, until its multi-instance mode exists. */
     'samla-storage': { type: 'string', default: 'postgres' },
+    /** Samla's bundle to run instead of this checkout's server/dist/main.js (another build). */
+    'samla-entry': { type: 'string' },
     'redis-port': { type: 'string' },
     'redis-down-ms': { type: 'string', default: '2000' },
     'drain-ms': { type: 'string', default: '3000' },
@@ -61,6 +64,7 @@ const load: RoomLoadSpec = {
   seed: Number(values.seed),
 }
 const instances = Number(values.instances)
+const samlaEntry = values['samla-entry'] ? path.resolve(values['samla-entry']) : undefined
 if (!(load.clients > load.writers && load.seconds > 0 && instances >= 1))
   throw new Error('--clients must exceed --writers; --seconds and --instances must be positive')
 
@@ -87,6 +91,7 @@ const report: ClusterReport = {
     samlaStorage === 'sqlite'
       ? "Samla runs as ONE instance on SQLite (no SAMLA_DATABASE_URL, no SAMLA_REDIS_URL: Samla refuses Redis without PostgreSQL): its column checks the harness, not Samla's multi-instance mode. In scenario 2 its only instance is started again at once on the same port and data."
       : 'Samla instances: SAMLA_DATABASE_URL and SAMLA_REDIS_URL set, one after another on the fresh database.',
+    `Samla's bundle: ${samlaEntry ?? 'server/dist/main.js of this checkout (pnpm build:server)'}.`,
   ],
 }
 
@@ -115,6 +120,7 @@ async function onEachCluster<T>(run: (cluster: Cluster) => Promise<T>): Promise<
       samlaStorage,
       databaseUrl: database.url,
       redisUrl: redis.url,
+      samlaEntry,
     }
     const label = clusterLabel(spec)
     try {
@@ -139,9 +145,11 @@ try {
   if (scenarios.has('killed')) report.killed = await onEachCluster((c) => instanceKilled(c, ctx))
   if (scenarios.has('redis')) report.redis = await onEachCluster((c) => redisRestarted(c, ctx))
   if (scenarios.has('storage') && kinds.includes('samla')) {
-    report.storage = await storageCompared(database.url, load.seconds).catch((err: unknown) => ({
-      error: err instanceof Error ? err.message : String(err),
-    }))
+    report.storage = await storageCompared(database.url, load.seconds, samlaEntry).catch(
+      (err: unknown) => ({
+        error: err instanceof Error ? err.message : String(err),
+      }),
+    )
   }
 } finally {
   await cleanUp()

@@ -78,6 +78,8 @@ export async function startTarget(
     port?: number
     /** Added to the server's environment (for Samla, after the benchmark's own settings). */
     env?: Record<string, string>
+    /** Samla's bundle to run, if not this checkout's (another branch's build, say). */
+    samlaEntry?: string
   } = {},
 ): Promise<Target> {
   const port = options.port ?? (await freePort())
@@ -92,7 +94,8 @@ export async function startTarget(
   if (name === 'samla') {
     dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samla-bench-'))
     // The bundle production runs (pnpm build:server), not the TypeScript sources through tsx.
-    child = spawn(process.execPath, [...nodeFlags, 'server/dist/main.js'], {
+    const entry = options.samlaEntry ?? 'server/dist/main.js'
+    child = spawn(process.execPath, [...nodeFlags, entry], {
       cwd: repoRoot,
       // Every load comes from one address (a thousand boards, 500 clients in a room): the
       // per-address limits are off, and a room may hold the whole load.

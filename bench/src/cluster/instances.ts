@@ -15,6 +15,8 @@ export interface ClusterSpec {
   samlaStorage: 'postgres' | 'sqlite'
   databaseUrl: string
   redisUrl: string
+  /** Samla's bundle, if not this checkout's server/dist/main.js. */
+  samlaEntry?: string
 }
 
 /** How a cluster is named in the report. */
@@ -135,5 +137,11 @@ async function startInstance(
     spec.samlaStorage === 'postgres'
       ? { SAMLA_DATABASE_URL: spec.databaseUrl, SAMLA_REDIS_URL: spec.redisUrl }
       : {}
-  return startTarget('samla', { port: where.port, dataDir: where.dataDir, keepData: true, env })
+  return startTarget('samla', {
+    port: where.port,
+    dataDir: where.dataDir,
+    keepData: true,
+    env,
+    samlaEntry: spec.samlaEntry,
+  })
 }

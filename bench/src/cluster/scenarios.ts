@@ -175,15 +175,19 @@ export interface StorageSummary {
 export async function storageCompared(
   databaseUrl: string,
   seconds: number,
+  samlaEntry?: string,
 ): Promise<StorageSummary> {
   const s150 = relayProfiles(seconds).find((p) => p.id === 's150')
   if (!s150) throw new Error('no s150 profile')
-  const onSqlite = await startTarget('samla')
+  const onSqlite = await startTarget('samla', { samlaEntry })
   const { p99, delivered } = await runRelay(onSqlite, s150).finally(() => onSqlite.stop())
   const sqlite = { p99, delivered }
   let onPostgres: Awaited<ReturnType<typeof startTarget>>
   try {
-    onPostgres = await startTarget('samla', { env: { SAMLA_DATABASE_URL: databaseUrl } })
+    onPostgres = await startTarget('samla', {
+      env: { SAMLA_DATABASE_URL: databaseUrl },
+      samlaEntry,
+    })
   } catch (err) {
     return { postgres: { error: err instanceof Error ? err.message : String(err) }, sqlite }
   }
