@@ -147,12 +147,21 @@ async function drive(
     const writer = clients[w]
     if (!writer) continue
     const interval = 1000 / s.writesPerSecond
-    const write = () => {
-      if ((ledger.sent[w] ?? 0) >= ledger.perWriter) return
-      writer.write(w)
-      ledger.sent[w] = (ledger.sent[w] ?? 0) + 1
+    const offset = random() * interval
+    // Writes that fell due while the generator was starved of CPU (three servers share its two
+    // cores) are made late rather than dropped, so that every cluster gets the same writes.
+    const writeDue = () => {
+      const due = Math.floor((Date.now() - startedAt - offset) / interval) + 1
+      while ((ledger.sent[w] ?? 0) < Math.min(due, ledger.perWriter)) {
+        writer.write(w)
+        ledger.sent[w] = (ledger.sent[w] ?? 0) + 1
+      }
     }
-    timers.push(setTimeout(() => timers.push(setInterval(write, interval)), random() * interval))
+    const start = () => {
+      writeDue()
+      timers.push(setInterval(writeDue, interval))
+    }
+    timers.push(setTimeout(start, offset))
   }
   if (s.cursorHz > 0) {
     const interval = 1000 / s.cursorHz
