@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
 import type { PgSamlaDatabase } from '../../db/pg/client.ts'
 import { boards, documentAuthors, documentStates, documentUpdates } from '../../db/pg/schema.ts'
-import { mergeDocument } from '../merge.ts'
 import type {
   AuthorClaim,
   BoardRecord,
@@ -9,6 +8,7 @@ import type {
   Storage,
   StoredDocument,
 } from '../types.ts'
+import { MergeWorker } from './mergeWorker.ts'
 
 type Tx = Parameters<Parameters<PgSamlaDatabase['transaction']>[0]>[0]
 
@@ -24,7 +24,10 @@ const CONSISTENT_READ = { isolationLevel: 'repeatable read', accessMode: 'read o
  * time across instances, and merges only what was committed when it read.
  */
 export class PgDocumentStorage implements Storage {
-  constructor(private readonly db: PgSamlaDatabase) {}
+  constructor(
+    private readonly db: PgSamlaDatabase,
+    private readonly merger: Pick<MergeWorker, 'merge' | 'close'> = new MergeWorker(),
+  ) {}
 
   async createBoard(board: BoardRecord): Promise<void> {
     await this.db.insert(boards).values(board)
@@ -137,7 +140,8 @@ export class PgDocumentStorage implements Storage {
         .from(documentUpdates)
         .where(and(eq(documentUpdates.boardId, boardId), lte(documentUpdates.seq, throughSeq)))
         .orderBy(asc(documentUpdates.seq))
-      const state = mergeDocument(
+      // Off the main thread; the transaction (and the lock) stays open until it is written.
+      const state = await this.merger.merge(
         stored?.state ?? null,
         log.map((u) => u.data),
       )
@@ -156,8 +160,10 @@ export class PgDocumentStorage implements Storage {
     })
   }
 
-  /** The pool belongs to the store that composes this storage (store.ts), and closes with it. */
-  async close(): Promise<void> {}
+  /** Stops the merge thread; the pool belongs to the store (store.ts) and closes with it. */
+  close(): Promise<void> {
+    return this.merger.close()
+  }
 }
 
 async function lastSeq(db: PgSamlaDatabase | Tx, boardId: string): Promise<number> {
