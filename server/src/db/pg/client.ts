@@ -19,7 +19,12 @@ export interface OpenedPgDatabase {
   close(): Promise<void>
 }
 
-const migrationsFolder = path.join(import.meta.dirname, 'migrations')
+// Beside this module in the sources; in the bundle (server/dist, scripts/build-server.ts)
+// beside main.js, as pg-migrations/, apart from SQLite's migrations/.
+const migrationsFolder = path.join(
+  import.meta.dirname,
+  import.meta.url.endsWith('.ts') ? 'migrations' : 'pg-migrations',
+)
 
 /**
  * The session-level advisory lock around migrations: instances starting together would
