@@ -51,7 +51,7 @@ const snapshot = (meetingId: string, label = 'Fas: Öppna upp') => ({
   content,
 })
 
-/** The repositories' contract (SPEC.md, R1–R13), run against one implementation. */
+/** The repositories' contract (SPEC.md, R1–R14), run against one implementation. */
 export function describeRepositoryContract(name: string, make: () => Promise<RepositoryHarness>) {
   describe(`repository contract: ${name}`, () => {
     const withStore = (test: (store: RepositoryHarness['store']) => Promise<void>) => async () => {
@@ -320,6 +320,22 @@ export function describeRepositoryContract(name: string, make: () => Promise<Rep
         )
         expect(await voters.verify(other.meeting.id, credential)).toBe(false)
         expect(await voters.verify(meeting.id, { voterId: 'nobody', secret: 'x' })).toBe(false)
+      }),
+    )
+
+    it(
+      '[R14] a meeting updated while it is deleted: both succeed, and the meeting is gone',
+      withStore(async ({ meetings, documents }) => {
+        for (let i = 0; i < 100; i++) {
+          const { meeting } = await meetings.create(request())
+          const settled = await Promise.allSettled([
+            meetings.update(meeting.id, { title: 'Integrera' }),
+            meetings.delete(meeting.id),
+          ])
+          expect(settled.filter((s) => s.status === 'rejected')).toEqual([])
+          expect(await meetings.get(meeting.id)).toBeNull()
+          expect(await documents.getBoard(meeting.boardId)).toBeNull()
+        }
       }),
     )
 

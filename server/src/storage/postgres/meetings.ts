@@ -16,6 +16,10 @@ const ROLES: readonly MeetingRole[] = ['facilitator', 'participant', 'projector'
 
 type MeetingRow = typeof meetings.$inferSelect
 
+/** The id of a meeting's board, as a subquery. */
+const boardOf = (meetingId: string) =>
+  sql`(select ${meetings.boardId} from ${meetings} where ${meetings.id} = ${meetingId})`
+
 function toMeeting(row: MeetingRow): Meeting {
   return {
     id: row.id,
@@ -76,12 +80,17 @@ export class PgMeetingRepository implements MeetingRepository {
       Object.entries(changes).filter(([, value]) => value !== undefined),
     ) as UpdateMeetingRequest
     const row = await this.db.transaction(async (tx) => {
+      // The board's row first, then the meeting's: the order a deletion takes them in
+      // (board, then the meeting by cascade), so that the two never wait for each other.
+      if (set.title)
+        await tx
+          .update(boards)
+          .set({ title: set.title })
+          .where(eq(boards.id, boardOf(id)))
       const [updated] =
         Object.keys(set).length > 0
           ? await tx.update(meetings).set(set).where(eq(meetings.id, id)).returning()
           : await tx.select().from(meetings).where(eq(meetings.id, id))
-      if (set.title && updated)
-        await tx.update(boards).set({ title: set.title }).where(eq(boards.id, updated.boardId))
       return updated
     })
     return row ? toMeeting(row) : null
@@ -93,14 +102,7 @@ export class PgMeetingRepository implements MeetingRepository {
    * secure_delete and WAL truncation have no counterpart here.
    */
   async delete(id: string): Promise<void> {
-    await this.db
-      .delete(boards)
-      .where(
-        eq(
-          boards.id,
-          sql`(select ${meetings.boardId} from ${meetings} where ${meetings.id} = ${id})`,
-        ),
-      )
+    await this.db.delete(boards).where(eq(boards.id, boardOf(id)))
   }
 
   async publish(id: string): Promise<string> {
