@@ -4,6 +4,7 @@ import { freshPostgresDatabase } from '../../../test/postgres.ts'
 import { openPgDatabase } from '../../db/pg/client.ts'
 import { describeStorageContract } from '../contract.ts'
 import type { SamlaStore } from '../store.ts'
+import type { Storage } from '../types.ts'
 import { PgDocumentStorage } from './documents.ts'
 import { MergeWorker } from './mergeWorker.ts'
 import { openPostgresStore } from './store.ts'
@@ -72,6 +73,39 @@ it('[hardening 8] merges a long log off the main thread: the event loop keeps tu
   } finally {
     await storage.close()
     await close()
+    await database.drop()
+  }
+})
+
+it('two instances on one database number their appends as one and compact each update once', async () => {
+  const database = await freshPostgresDatabase()
+  const instances = [await openPostgresStore(database.url), await openPostgresStore(database.url)]
+  const [a, b] = instances.map((s) => s.documents) as [Storage, Storage]
+  try {
+    const id = 'D'.repeat(22)
+    await a.createBoard({ id, title: '', createdAt: new Date() })
+    const keys: string[] = []
+    const merged: number[] = []
+    for (let round = 0; round < 20; round++) {
+      const appends = [a, b, a, b].map((storage, i) => {
+        const key = `r${round}.${i}`
+        keys.push(key)
+        const doc = new Y.Doc()
+        doc.getMap('m').set(key, round)
+        return storage.appendUpdates(id, [Y.encodeStateAsUpdate(doc)])
+      })
+      const [fromA, fromB] = await Promise.all([a.compact(id), b.compact(id), ...appends])
+      merged.push(fromA.merged, fromB.merged)
+    }
+    const stored = await b.loadDocument(id)
+    expect(stored.seq).toBe(keys.length)
+    expect(merged.reduce((sum, n) => sum + n, 0) + stored.updates.length).toBe(keys.length)
+    const doc = new Y.Doc()
+    if (stored.state) Y.applyUpdate(doc, stored.state)
+    for (const u of stored.updates) Y.applyUpdate(doc, u)
+    expect(Object.keys(doc.getMap('m').toJSON()).sort()).toEqual([...keys].sort())
+  } finally {
+    await Promise.all(instances.map((s) => s.close()))
     await database.drop()
   }
 })
