@@ -287,6 +287,8 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
         expect(await storage.appendUpdates(A, [], [{ clientId: 9, author: 'x' }])).toBe(4)
         expect((await storage.loadDocument(A)).seq).toBe(4)
         expect((await storage.loadDocument(B)).seq).toBe(1)
+        expect(await storage.headSeq(A)).toBe(4)
+        expect(await storage.headSeq('C'.repeat(22))).toBe(0)
         // A compaction keeps the numbering: the next append goes on from the last.
         expect((await storage.compact(A)).throughSeq).toBe(4)
         expect((await storage.loadDocument(A)).seq).toBe(4)

@@ -78,6 +78,10 @@ export class PgDocumentStorage implements Storage {
     }, CONSISTENT_READ)
   }
 
+  headSeq(boardId: string): Promise<number> {
+    return lastSeq(this.db, boardId)
+  }
+
   async appendUpdates(
     boardId: string,
     updates: readonly Uint8Array[],
