@@ -6,6 +6,7 @@ import { createApp } from './app.ts'
 import { redisAttemptCounters } from './cluster/redisAttempts.ts'
 import { RedisBus } from './cluster/redisBus.ts'
 import type { Config } from './config.ts'
+import type { AttemptCounters } from './http/attemptCounter.ts'
 import { limitConnections } from './http/connectionLimits.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { startRetention } from './meetings/retention.ts'
@@ -34,6 +35,8 @@ export interface StartOptions {
   logger?: Logger
   /** The bus to other instances, instead of the one the configuration names (tests inject faults). */
   bus?: Bus
+  /** Where per-address limits count, with an injected bus (default: in Redis with a Redis bus). */
+  counters?: AttemptCounters
   /** An open store to use instead of the one the configuration names (closed with the server). */
   store?: SamlaStore
   heartbeatMs?: number
@@ -60,7 +63,9 @@ export async function startServer(
     await store.close()
     throw err
   }
-  const counters = bus instanceof RedisBus ? redisAttemptCounters(bus.commands, logger) : undefined
+  const counters =
+    options.counters ??
+    (bus instanceof RedisBus ? redisAttemptCounters(bus.commands, logger) : undefined)
   const { documents: storage, meetings, snapshots } = store
   const rooms = new RoomManager(
     storage,
