@@ -1,18 +1,21 @@
 /**
- * Bundles the server into ES modules, server/dist/main.js (and the compaction worker thread
- * beside it), so that production runs plain
+ * Bundles the server into ES modules, server/dist/main.js (and the compaction and merge worker
+ * threads beside it), so that production runs plain
  * JavaScript (no TypeScript loader) and the tests and benchmarks run exactly that file. The
  * native better-sqlite3 stays a package; the SQL migrations are copied beside the bundle,
- * where server/src/db/client.ts looks for them (next to the running module).
+ * where server/src/db/client.ts and server/src/db/pg/client.ts look for them (next to the
+ * running module: migrations/ for SQLite, pg-migrations/ for PostgreSQL).
  */
 import fs from 'node:fs'
 import { build } from 'esbuild'
 
 await build({
-  // The compaction thread is a bundle of its own, beside main.js (storage/compactionWorker.ts).
+  // The worker threads are bundles of their own, beside main.js (storage/compactionWorker.ts,
+  // storage/postgres/mergeWorker.ts).
   entryPoints: {
     main: 'server/src/main.ts',
     compactionThread: 'server/src/storage/compactionThread.ts',
+    mergeThread: 'server/src/storage/postgres/mergeThread.ts',
   },
   outdir: 'server/dist',
   bundle: true,
@@ -30,4 +33,6 @@ await build({
 })
 fs.rmSync('server/dist/migrations', { recursive: true, force: true })
 fs.cpSync('server/src/db/migrations', 'server/dist/migrations', { recursive: true })
-console.log('server/dist/main.js and compactionThread.js built')
+fs.rmSync('server/dist/pg-migrations', { recursive: true, force: true })
+fs.cpSync('server/src/db/pg/migrations', 'server/dist/pg-migrations', { recursive: true })
+console.log('server/dist/main.js, compactionThread.js and mergeThread.js built')

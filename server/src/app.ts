@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMeetingAccess, MEETING_ROLES } from './access/meetingAccess.ts'
 import type { Config } from './config.ts'
+import type { AttemptCounters } from './http/attemptCounter.ts'
 import { ApiError, createErrorHandler, errorBody } from './http/errors.ts'
 import { limitPerAddress } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
@@ -21,6 +22,8 @@ export interface AppDeps {
   store: SamlaStore
   rooms: RoomManager
   logger: Logger
+  /** Where per-address limits count (shared through Redis when there are several instances). */
+  counters?: AttemptCounters
 }
 
 const IMAGE_UPLOAD = /^\/api\/meetings\/[^/]+\/snapshots\/[^/]+\/images\/[^/]+$/
@@ -29,7 +32,7 @@ const HOUR_MS = 60 * 60 * 1000
 const JOIN_ATTEMPTS_PER_MINUTE = 20
 
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
-export function createApp({ config, store, rooms, logger }: AppDeps) {
+export function createApp({ config, store, rooms, logger, counters }: AppDeps) {
   const { documents: storage, meetings, votes, voters, snapshots } = store
   const jsonLimit = bodyLimit({
     maxSize: config.maxJsonBodyBytes,
@@ -45,8 +48,10 @@ export function createApp({ config, store, rooms, logger }: AppDeps) {
   const access = createMeetingAccess(meetings)
   // Creating costs storage: a per-address budget, generous enough for a school behind one
   // address, stops one client from filling the disk.
-  const creationLimit = () =>
+  const creationLimit = (name: string) =>
     limitPerAddress({
+      name,
+      counters,
       max: config.createLimitPerHour,
       windowMs: HOUR_MS,
       trustProxy: config.trustProxy,
@@ -54,6 +59,8 @@ export function createApp({ config, store, rooms, logger }: AppDeps) {
       message: 'Too much created from this address; try again later',
     })
   const joinLimit = limitPerAddress({
+    name: 'join-code',
+    counters,
     max: JOIN_ATTEMPTS_PER_MINUTE,
     windowMs: 60_000,
     trustProxy: config.trustProxy,
@@ -74,7 +81,7 @@ export function createApp({ config, store, rooms, logger }: AppDeps) {
         storage,
         access,
         publicUrl: config.publicUrl,
-        createLimit: creationLimit(),
+        createLimit: creationLimit('create-board'),
       }),
     )
     .route(
@@ -84,7 +91,7 @@ export function createApp({ config, store, rooms, logger }: AppDeps) {
         rooms,
         access,
         publicUrl: config.publicUrl,
-        createLimit: creationLimit(),
+        createLimit: creationLimit('create-meeting'),
         joinLimit,
       }),
     )
@@ -121,7 +128,7 @@ export function createApp({ config, store, rooms, logger }: AppDeps) {
         maxImagePixels: config.maxImagePixels,
       }),
     )
-    .route('/', metaRoutes(config, rooms, store))
+    .route('/', metaRoutes(config, rooms, store, rooms.bus.distributed ? rooms.bus : undefined))
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such API endpoint')
     })

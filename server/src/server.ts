@@ -3,10 +3,14 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { createMeetingAccess } from './access/meetingAccess.ts'
 import { createApp } from './app.ts'
+import { redisAttemptCounters } from './cluster/redisAttempts.ts'
+import { RedisBus } from './cluster/redisBus.ts'
 import type { Config } from './config.ts'
+import type { AttemptCounters } from './http/attemptCounter.ts'
 import { limitConnections } from './http/connectionLimits.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { startRetention } from './meetings/retention.ts'
+import { type Bus, LocalBus } from './rooms/bus.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
 import { watchPhaseChanges } from './snapshots/phaseWatcher.ts'
 import { openStore } from './storage/open.ts'
@@ -29,6 +33,10 @@ export interface RunningServer {
 
 export interface StartOptions {
   logger?: Logger
+  /** The bus to other instances, instead of the one the configuration names (tests inject faults). */
+  bus?: Bus
+  /** Where per-address limits count, with an injected bus (default: in Redis with a Redis bus). */
+  counters?: AttemptCounters
   /** An open store to use instead of the one the configuration names (closed with the server). */
   store?: SamlaStore
   heartbeatMs?: number
@@ -46,6 +54,18 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
   const store = options.store ?? (await openStore(config))
+  let bus: Bus
+  try {
+    bus =
+      options.bus ??
+      (config.redisUrl ? await RedisBus.connect(config.redisUrl, logger) : new LocalBus())
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+  const counters =
+    options.counters ??
+    (bus instanceof RedisBus ? redisAttemptCounters(bus.commands, logger) : undefined)
   const { documents: storage, meetings, snapshots } = store
   const rooms = new RoomManager(
     storage,
@@ -55,12 +75,13 @@ export async function startServer(
       logger,
       limits: config.limits,
       isMeetingBoard: async (boardId) => (await meetings.byBoard(boardId)) !== null,
+      bus,
     },
     logger,
   )
   const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)
   const stopRetention = startRetention(meetings, rooms, config.retentionDays, logger)
-  const app = createApp({ config, store, rooms, logger })
+  const app = createApp({ config, store, rooms, logger, counters })
   const upgrades = createUpgradeHandler({
     storage,
     access: createMeetingAccess(meetings),
@@ -117,6 +138,7 @@ export async function startServer(
       for (const ws of upgrades.clients) ws.terminate()
       upgrades.close()
       await stopped
+      await bus.close()
       await store.close()
     })()
     return closing

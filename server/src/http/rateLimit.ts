@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { AttemptLimiter } from './attemptLimiter.ts'
+import { type AttemptCounters, memoryAttemptCounters } from './attemptCounter.ts'
 import { clientAddress } from './clientAddress.ts'
 import { errorBody } from './errors.ts'
 
@@ -11,6 +11,10 @@ export interface PerAddressLimit {
   /** The error code and message of the 429. */
   code: string
   message: string
+  /** Keeps this limit's counts apart from the others' where they are shared. */
+  name: string
+  /** Where attempts are counted: in memory, or in Redis for several instances. */
+  counters?: AttemptCounters
 }
 
 /**
@@ -19,11 +23,12 @@ export interface PerAddressLimit {
  */
 export function limitPerAddress(limit: PerAddressLimit): MiddlewareHandler {
   if (limit.max === 0) return (_c, next) => next()
-  const attempts = new AttemptLimiter(limit.max, limit.windowMs)
+  const attempts = (limit.counters ?? memoryAttemptCounters)(limit.name, limit.max, limit.windowMs)
   return async (c, next) => {
     const address = clientAddress(c, limit.trustProxy)
-    if (attempts.tryAttempt(address)) return next()
-    const seconds = Math.max(1, Math.ceil(attempts.msUntilNext(address) / 1000))
+    const attempt = await attempts.attempt(address)
+    if (attempt.allowed) return next()
+    const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000))
     return c.json(errorBody(limit.code, limit.message), 429, { 'Retry-After': String(seconds) })
   }
 }

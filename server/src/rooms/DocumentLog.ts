@@ -2,6 +2,11 @@ import type { Logger } from '../logger.ts'
 import type { AuthorClaim, Storage } from '../storage/types.ts'
 
 const RETRY_APPEND_MS = 1000
+/**
+ * How long appends may keep failing before the log gives up: the room is then closed (1011)
+ * and its clients, which still hold their edits, send them again to a room loaded afresh.
+ */
+export const APPEND_DEADLINE_MS = 30_000
 
 interface Entry<Origin> {
   update: Uint8Array
@@ -11,8 +16,9 @@ interface Entry<Origin> {
 /**
  * A board's log: updates accepted in one event-loop turn are appended in one transaction
  * (group commit), with the author claims they make, and only once they are durable are they
- * handed back to be relayed. A failed append keeps them, unrelayed, and tries again. Once
- * the log is long, it is compacted off the hot path.
+ * handed back to be relayed. A failed append keeps them, unrelayed, and tries again until a
+ * deadline, then gives up on them (none was ever relayed). Once the log is long, it is
+ * compacted off the hot path.
  */
 export class DocumentLog<Origin> {
   private pending: Array<Entry<Origin>> = []
@@ -25,6 +31,8 @@ export class DocumentLog<Origin> {
   private stopped = false
   /** Bytes appended since the running compaction began (they stay in the log after it). */
   private bytesSinceCompaction = 0
+  /** When the appends now failing first failed. */
+  private failingSince: number | null = null
 
   constructor(
     private readonly boardId: string,
@@ -34,9 +42,19 @@ export class DocumentLog<Origin> {
     /** Bytes of the stored state and log together. */
     private bytes: number,
     private readonly compactAfter: number,
-    /** Called with each batch once it is durable, in the order it was accepted. */
-    private readonly onDurable: (batch: ReadonlyArray<Entry<Origin>>) => void,
+    /**
+     * Called with each batch once it is durable, in the order it was accepted, with the
+     * sequence number of its last update and the claims stored with it.
+     */
+    private readonly onDurable: (
+      batch: ReadonlyArray<Entry<Origin>>,
+      lastSeq: number,
+      claims: AuthorClaim[],
+    ) => void,
+    /** Called when appends failed past the deadline and the log dropped what it held. */
+    private readonly onGiveUp: () => void,
     private readonly log: Logger,
+    private readonly deadlineMs = APPEND_DEADLINE_MS,
   ) {}
 
   /** Log entries not yet merged into the stored state. */
@@ -82,6 +100,17 @@ export class DocumentLog<Origin> {
     await this.compaction
   }
 
+  /**
+   * Drops whatever is not yet durable and stops: the board is gone (erased on another
+   * instance), so nothing of it may be written any more. Waiters are released.
+   */
+  abandon(): void {
+    this.stop()
+    this.pending = []
+    this.pendingClaims = []
+    this.resolvePersistWaiters()
+  }
+
   stop(): void {
     this.stopped = true
     if (this.flushTimer) {
@@ -100,25 +129,39 @@ export class DocumentLog<Origin> {
     this.pending = []
     this.pendingClaims = []
     this.flushing = true
+    let lastSeq: number
     try {
-      await this.storage.appendUpdates(
+      lastSeq = await this.storage.appendUpdates(
         this.boardId,
         batch.map((p) => p.update),
         claims,
       )
     } catch (err) {
+      this.flushing = false
+      if (this.stopped) return this.resolvePersistWaiters()
+      const now = Date.now()
+      this.failingSince ??= now
+      if (now - this.failingSince >= this.deadlineMs) {
+        this.log.error('appending updates failed past the deadline; giving up on them', {
+          count: batch.length,
+          err,
+        })
+        this.abandon()
+        this.onGiveUp()
+        return
+      }
       // Keep the updates in memory, unrelayed, and try again; nothing is lost or leaked.
       this.log.error('appending updates failed, retrying', { count: batch.length, err })
       this.pending = batch.concat(this.pending)
       this.pendingClaims = claims.concat(this.pendingClaims)
-      this.flushing = false
-      if (!this.stopped) this.flushTimer = setTimeout(this.flush, RETRY_APPEND_MS)
+      this.flushTimer = setTimeout(this.flush, RETRY_APPEND_MS)
       return
     }
     this.flushing = false
+    this.failingSince = null
     this.length += batch.length
     try {
-      this.onDurable(batch)
+      this.onDurable(batch, lastSeq, claims)
     } catch (err) {
       this.log.error('relaying updates failed', { err })
     }
@@ -150,7 +193,8 @@ export class DocumentLog<Origin> {
     this.compaction = this.storage
       .compact(this.boardId)
       .then((result) => {
-        this.length -= result.merged
+        // Another instance's appends may have been merged too: the count never goes below 0.
+        this.length = Math.max(0, this.length - result.merged)
         // What was appended during the compaction may or may not have been merged: counted
         // as unmerged, the size errs on the large side.
         if (result.merged > 0) this.bytes = result.stateBytes + this.bytesSinceCompaction

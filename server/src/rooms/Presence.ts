@@ -46,7 +46,8 @@ export class Presence {
     return n
   }
 
-  apply(incoming: readonly AwarenessEntry[], owner: Connection, now: number): void {
+  /** `owner` is the connection here that sent them, or null for another instance's client. */
+  apply(incoming: readonly AwarenessEntry[], owner: Connection | null, now: number): void {
     for (const entry of incoming) {
       const held = this.entries.get(entry.clientId)
       const removing = entry.state === 'null'
@@ -55,18 +56,23 @@ export class Presence {
         held && held.clock === entry.clock && removing && held.state !== 'null'
       if (!newer && !removalAtSameClock) continue
       this.set({ ...entry, lastSeen: now, owner })
-      if (removing) owner.awarenessClients.delete(entry.clientId)
-      else owner.awarenessClients.add(entry.clientId)
+      if (removing) owner?.awarenessClients.delete(entry.clientId)
+      else owner?.awarenessClients.add(entry.clientId)
       this.dirty.add(entry.clientId)
     }
   }
 
-  /** Removes the clients a closed connection spoke for, as their own goodbye would. */
-  removeClients(clientIds: Iterable<number>, now: number): void {
+  /**
+   * Removes the clients a closed connection spoke for, as their own goodbye would; returns
+   * the removals (for the other instances).
+   */
+  removeClients(clientIds: Iterable<number>, now: number): AwarenessEntry[] {
+    const removed: AwarenessEntry[] = []
     for (const clientId of clientIds) {
       const held = this.entries.get(clientId)
-      if (held && held.state !== 'null') this.markGone(held, now)
+      if (held && held.state !== 'null') removed.push(this.markGone(held, now))
     }
+    return removed
   }
 
   /** Drops states not renewed within `timeoutMs` (clients renew every 15 s) and old tombstones. */
@@ -83,10 +89,12 @@ export class Presence {
   }
 
   /** A removal everyone will accept: the next clock, state null (y-protocols' own rule). */
-  private markGone(held: Held, now: number): void {
+  private markGone(held: Held, now: number): AwarenessEntry {
     const { clientId } = held
-    this.set({ clientId, clock: held.clock + 1, state: 'null', lastSeen: now, owner: null })
+    const gone = { clientId, clock: held.clock + 1, state: 'null' }
+    this.set({ ...gone, lastSeen: now, owner: null })
     this.dirty.add(clientId)
+    return gone
   }
 
   private set(held: Held): void {

@@ -5,6 +5,7 @@ import { Authorship } from '../access/rules/authorship.ts'
 import { type UpdateVerdict, WriteGate } from '../access/writeGate.ts'
 import type { Logger } from '../logger.ts'
 import type { AuthorClaim, Storage, StoredDocument } from '../storage/types.ts'
+import type { Bus } from './bus.ts'
 import type { Connection } from './Connection.ts'
 import { DocumentLog } from './DocumentLog.ts'
 import { type ClientMessage, decodeClientMessage, MalformedMessageError } from './decode.ts'
@@ -14,8 +15,9 @@ import {
   encodeSyncStep2FromUpdate,
   encodeUpdateMessage,
 } from './encode.ts'
-import { Presence } from './Presence.ts'
+import { type AwarenessEntry, Presence } from './Presence.ts'
 import { presenceTickMs } from './presenceTick.ts'
+import { type FeedOptions, type FeedSink, RemoteFeed } from './RemoteFeed.ts'
 import { SharedFrame } from './SharedFrame.ts'
 
 export interface RoomOptions {
@@ -27,7 +29,13 @@ export interface RoomOptions {
   limits?: WriteLimits
   /** Whether a board belongs to a meeting (its document then holds Samla's maps only). */
   isMeetingBoard?: (boardId: string) => Promise<boolean>
+  /** Where updates and presence of other instances come from (rooms/bus.ts); none: one process. */
+  bus?: Bus
+  feed?: FeedOptions
 }
+
+/** The origin of what other instances committed: applied and relayed here, never appended. */
+const REMOTE = Symbol('remote')
 
 /** y-websocket clients renew their awareness every 15 s; y-protocols drops them after 30 s. */
 const PRESENCE_TIMEOUT_MS = 30_000
@@ -41,7 +49,7 @@ const PRESENCE_EXPIRY_CHECK_MS = 10_000
  * Nothing that goes wrong while serving one connection leaves this room: it is logged, that
  * connection is closed, and everyone else goes on.
  */
-export class Room {
+export class Room implements FeedSink {
   private readonly ydoc = new Y.Doc()
   /** The stored state not yet turned into `ydoc` (see load()). */
   private unhydrated: StoredDocument | null = null
@@ -64,6 +72,9 @@ export class Room {
   private readonly presenceBudget: number
   private readonly limits: WriteLimits
   private readonly log: Logger
+  /** Identities of other instances' clients whose presence is here, with when last heard. */
+  private readonly remoteIdentities = new Map<string, number>()
+  private readonly instanceId: string
 
   private constructor(
     readonly id: string,
@@ -71,18 +82,26 @@ export class Room {
     stored: StoredDocument,
     isMeetingBoard: boolean,
     options: RoomOptions,
+    private readonly feed: RemoteFeed | null,
   ) {
     this.log = options.logger.child({ room: id })
+    this.instanceId = options.bus?.instanceId ?? 'local'
     this.documentLog = new DocumentLog(
       id,
       storage,
       stored.updates.length,
       (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0),
       options.compactAfterUpdates,
-      (batch) => {
+      (batch, lastSeq, claims) => {
         for (const { update, origin } of batch)
           this.broadcast(new SharedFrame(encodeUpdateMessage(update)), origin)
+        this.feed?.committed(
+          lastSeq,
+          batch.map((b) => b.update),
+          claims,
+        )
       },
+      () => this.breakRoom(),
       this.log,
     )
     this.limits = options.limits ?? DEFAULT_WRITE_LIMITS
@@ -100,6 +119,10 @@ export class Room {
           this.presence.expire(Date.now(), PRESENCE_TIMEOUT_MS)
           this.schedulePresenceTick()
           const connected = new Set([...this.connections].map((c) => c.identity))
+          for (const [identity, seen] of this.remoteIdentities) {
+            if (Date.now() - seen < PRESENCE_TIMEOUT_MS) connected.add(identity)
+            else this.remoteIdentities.delete(identity)
+          }
           this.gate.authorship.forgetGone(connected, (c) => Y.getState(this.ydoc.store, c))
         }),
       PRESENCE_EXPIRY_CHECK_MS,
@@ -107,11 +130,24 @@ export class Room {
   }
 
   static async load(id: string, storage: Storage, options: RoomOptions): Promise<Room> {
-    const [stored, isMeetingBoard] = await Promise.all([
-      storage.loadDocument(id),
-      options.isMeetingBoard?.(id) ?? false,
-    ])
-    const room = new Room(id, storage, stored, isMeetingBoard, options)
+    const feed = options.bus?.distributed
+      ? new RemoteFeed(id, options.bus, storage, options.logger.child({ room: id }), options.feed)
+      : null
+    let stored: StoredDocument
+    let isMeetingBoard: boolean
+    try {
+      // Subscribed before the load: whatever is committed meanwhile arrives, or is in the load.
+      await feed?.subscribe()
+      ;[stored, isMeetingBoard] = await Promise.all([
+        storage.loadDocument(id),
+        options.isMeetingBoard?.(id) ?? false,
+      ])
+    } catch (err) {
+      feed?.stop()
+      throw err
+    }
+    const room = new Room(id, storage, stored, isMeetingBoard, options, feed)
+    feed?.start(room, stored.seq)
     room.unhydrated = stored
     if (stored.state && stored.updates.length === 0) {
       // A compacted board: its stored state *is* the full sync, so the first joiners get it
@@ -200,7 +236,8 @@ export class Room {
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return
     this.gate.release(conn)
-    this.presence.removeClients(conn.awarenessClients, Date.now())
+    const gone = this.presence.removeClients(conn.awarenessClients, Date.now())
+    this.feed?.publishPresence(this.remoteIdentityOf(conn), gone)
     conn.awarenessClients.clear()
     this.schedulePresenceTick()
   }
@@ -243,6 +280,7 @@ export class Room {
         const admitted = this.gate.admitPresence(conn, message.entries, this.presence)
         if (admitted.length === 0) return
         this.presence.apply(admitted, conn, Date.now())
+        this.feed?.publishPresence(this.remoteIdentityOf(conn), admitted)
         this.schedulePresenceTick()
         return
       }
@@ -287,6 +325,63 @@ export class Room {
       return
     }
     this.dropPending('applied update')
+  }
+
+  /** How other instances know this connection: its author key hash, or this instance's connection. */
+  private remoteIdentityOf(conn: Connection): string {
+    return conn.author ?? `${this.instanceId}/${conn.identity}`
+  }
+
+  /**
+   * Applies what another instance committed (from the bus or read back from the database).
+   * Its claims are recorded first, so that nobody here can write under those client ids.
+   */
+  applyRemote(stored: Pick<StoredDocument, 'state' | 'updates'>, claims: AuthorClaim[]): void {
+    if (this.destroyed || this.broken) return
+    this.gate.authorship.commit({ identity: '', stored: claims, live: [] })
+    try {
+      Y.transact(
+        this.doc,
+        () => {
+          if (stored.state) Y.applyUpdate(this.ydoc, stored.state, REMOTE)
+          for (const update of stored.updates) Y.applyUpdate(this.ydoc, update, REMOTE)
+        },
+        REMOTE,
+      )
+    } catch (err) {
+      this.log.error('applying a committed update failed; reloading the board', { err })
+      this.breakRoom()
+      return
+    }
+    this.dropPending('remote update')
+  }
+
+  /** Presence of another instance's client; its ids are claimed for it here too. */
+  applyRemotePresence(identity: string, entries: AwarenessEntry[]): void {
+    if (this.destroyed) return
+    const now = Date.now()
+    const admitted = entries.filter(
+      (e) => e.state === 'null' || this.gate.authorship.claimPresence(e.clientId, identity),
+    )
+    if (admitted.length === 0) return
+    this.remoteIdentities.set(identity, now)
+    this.presence.apply(admitted, null, now)
+    this.schedulePresenceTick()
+  }
+
+  /** Reads from the database whatever committed updates this room has not got. */
+  catchUp(): Promise<void> {
+    return this.feed?.catchUp() ?? Promise.resolve()
+  }
+
+  /**
+   * The board was erased elsewhere: everyone here is told, what is not yet written is
+   * dropped (it would have nowhere to go), and the room is freed.
+   */
+  abandon(): void {
+    this.documentLog.abandon()
+    this.disconnectWhere(() => true, CloseCode.BoardGone, 'board deleted')
+    this.destroy()
   }
 
   private breakRoom(): void {
@@ -342,6 +437,7 @@ export class Room {
     if (this.destroyed) return
     this.destroyed = true
     this.documentLog.stop()
+    this.feed?.stop()
     if (this.hydrateTimer) clearImmediate(this.hydrateTimer)
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     clearInterval(this.presenceExpiry)
@@ -352,7 +448,9 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.version++
-    this.documentLog.append(update, origin)
+    // Already durable: relayed to everyone here at once, never appended again.
+    if (origin === REMOTE) this.broadcast(new SharedFrame(encodeUpdateMessage(update)), null)
+    else this.documentLog.append(update, origin)
   }
 
   private async replyToSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { CloseCode } from '@samla/shared'
 import type { Logger } from '../logger.ts'
 import type { Storage } from '../storage/types.ts'
+import { type Bus, type ControlEvent, LocalBus } from './bus.ts'
 import type { Connection } from './Connection.ts'
 import { Room, type RoomOptions } from './Room.ts'
 
@@ -33,6 +34,8 @@ export interface RoomManagerEvents {
  */
 export class RoomManager extends EventEmitter<RoomManagerEvents> {
   private readonly entries = new Map<string, Entry>()
+  /** Where control events go to every instance (a LocalBus when there is only this one). */
+  readonly bus: Bus
 
   constructor(
     private readonly storage: Storage,
@@ -40,6 +43,45 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
     private readonly log: Logger,
   ) {
     super()
+    this.bus = options.bus ?? new LocalBus()
+    this.bus.onControl((event) => this.onControl(event))
+    // Back from a lost connection: every loaded room may have missed updates meanwhile.
+    this.bus.onResume(() => {
+      for (const entry of this.entries.values())
+        void entry.ready.then(
+          (room) => room.catchUp(),
+          () => {},
+        )
+    })
+  }
+
+  /**
+   * Closes, on every instance, the sockets of a board connected with one of these token
+   * hashes (a rotated link).
+   */
+  revoke(boardId: string, tokenHashes: readonly string[]): Promise<void> {
+    return this.bus.publishControl({ kind: 'revoke', boardId, tokenHashes: [...tokenHashes] })
+  }
+
+  private onControl(event: ControlEvent): void {
+    if (event.kind === 'revoke') {
+      const revoked = new Set(event.tokenHashes)
+      this.disconnectWhere(
+        event.boardId,
+        (conn) => conn.access.tokenHash !== null && revoked.has(conn.access.tokenHash),
+        CloseCode.CapabilityRevoked,
+      )
+      return
+    }
+    // Erased on another instance (here the erase has removed or is removing the entry itself).
+    const entry = this.entries.get(event.boardId)
+    if (!entry || entry.erasing) return
+    entry.erasing = (async () => {
+      const room = await entry.ready.catch(() => undefined)
+      room?.abandon()
+      if (this.entries.get(event.boardId) === entry) this.entries.delete(event.boardId)
+      if (room) this.emit('unloaded', event.boardId)
+    })()
   }
 
   get loadedCount(): number {
@@ -148,7 +190,10 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
    */
   async erase(id: string, remove: () => void | Promise<void>): Promise<void> {
     const entry = this.entries.get(id)
-    if (!entry) return remove()
+    if (!entry) {
+      await remove()
+      return this.announceErased(id)
+    }
     // A second erase of the same board (two deletes racing) waits for the first.
     if (entry.erasing) return entry.erasing
     entry.erasing = (async () => {
@@ -164,8 +209,17 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
         if (this.entries.get(id) === entry) this.entries.delete(id)
         if (room) this.emit('unloaded', id)
       }
+      await this.announceErased(id)
     })()
     return entry.erasing
+  }
+
+  /** Other instances holding the board free it too (their joins find it gone already). */
+  private async announceErased(id: string): Promise<void> {
+    await this.bus.publishControl({ kind: 'erase', boardId: id }).catch((err: unknown) => {
+      // Their rooms' appends now fail (the board is gone) and give up at the deadline.
+      this.log.error('announcing an erased board failed', { room: id, err })
+    })
   }
 
   /** Closes every connection, writes everything and frees every room (server shutdown). */

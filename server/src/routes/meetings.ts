@@ -1,6 +1,5 @@
 import {
   BOARD_PATH_PREFIX,
-  CloseCode,
   createMeetingRequest,
   JOIN_PATH,
   type JoinInfo,
@@ -88,13 +87,9 @@ export function meetingRoutes({
           const meeting = c.var.meeting
           const { role } = c.req.valid('param')
           const { token, revokedHashes } = await store.rotate(meeting.id, role)
-          // Cut off whoever is connected with an old link, not only future connections.
-          const revoked = new Set(revokedHashes)
-          rooms.disconnectWhere(
-            meeting.boardId,
-            (conn) => conn.access.tokenHash !== null && revoked.has(conn.access.tokenHash),
-            CloseCode.CapabilityRevoked,
-          )
+          // Cut off whoever is connected with an old link, on every instance, not only
+          // future connections.
+          await rooms.revoke(meeting.boardId, revokedHashes)
           return c.json({ role, link: link(origin(c), meeting.boardId, token) })
         },
       )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mergeDocument } from './merge.ts'
-import type { Storage } from './types.ts'
+import type { CompactionResult, Storage } from './types.ts'
 
 export interface StorageHarness {
   storage: Storage
@@ -14,6 +14,7 @@ const board = (id: string, title = '') => ({ id, title, createdAt: new Date(1_70
 const A = 'A'.repeat(22)
 const EMPTY = { state: null, updates: [], authors: [], seq: 0 }
 const B = 'B'.repeat(22)
+const NOTHING: CompactionResult = { merged: 0, stateBytes: 0, throughSeq: 0 }
 
 /** Updates of one evolving document, as a client would produce them. */
 function updatesOf(edit: (doc: Y.Doc) => void): Uint8Array[] {
@@ -30,6 +31,28 @@ function load(stored: { state: Uint8Array | null; updates: Uint8Array[] }): Y.Do
   doc.getText('t')
   Y.applyUpdate(doc, mergeDocument(stored.state, stored.updates))
   return doc
+}
+
+/**
+ * One self-contained update: a new client setting one key. Updates made this way integrate in
+ * any order, so tests that append them concurrently (in an order nobody chose) still merge
+ * into a document holding every key.
+ */
+function keyUpdate(key: string, value: unknown = key): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('m').set(key, value)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+/** Every compaction merged each update once: together they account for 1 … the last number. */
+function expectEachMergedOnce(results: CompactionResult[]) {
+  const done = results.filter((r) => r.merged > 0)
+  const through = done.map((r) => r.throughSeq).sort((a, b) => a - b)
+  expect(new Set(through).size).toBe(through.length)
+  expect(done.reduce((sum, r) => sum + r.merged, 0)).toBe(through.at(-1) ?? 0)
+  for (const r of results) if (r.merged === 0) expect(r).toEqual(NOTHING)
 }
 
 /** The contract of SPEC.md, run against one implementation. */
@@ -108,6 +131,7 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
         const before = load(await storage.loadDocument(A))
         const result = await storage.compact(A)
         expect(result.merged).toBe(updates.length)
+        expect(result.throughSeq).toBe(updates.length)
         const stored = await storage.loadDocument(A)
         expect(stored.updates).toEqual([])
         expect(stored.state?.byteLength).toBe(result.stateBytes)
@@ -247,6 +271,151 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
         ])
         await storage.compact(A)
         expect((await storage.loadDocument(A)).authors).toHaveLength(2)
+      }),
+    )
+    it(
+      '[S12] sequence numbers start at 1 per board, follow each other across appends, and the load and the append report the last',
+      withStorage(async ({ storage }) => {
+        await storage.createBoard(board(A))
+        await storage.createBoard(board(B))
+        expect(
+          await storage.appendUpdates(A, [keyUpdate('a1'), keyUpdate('a2'), keyUpdate('a3')]),
+        ).toBe(3)
+        expect(await storage.appendUpdates(A, [keyUpdate('a4')])).toBe(4)
+        expect(await storage.appendUpdates(B, [keyUpdate('b1')])).toBe(1)
+        // Claims alone take no number: the append reports the board's last one.
+        expect(await storage.appendUpdates(A, [], [{ clientId: 9, author: 'x' }])).toBe(4)
+        expect((await storage.loadDocument(A)).seq).toBe(4)
+        expect((await storage.loadDocument(B)).seq).toBe(1)
+        expect(await storage.headSeq(A)).toBe(4)
+        expect(await storage.headSeq('C'.repeat(22))).toBe(0)
+        // A compaction keeps the numbering: the next append goes on from the last.
+        expect((await storage.compact(A)).throughSeq).toBe(4)
+        expect((await storage.loadDocument(A)).seq).toBe(4)
+        expect(await storage.appendUpdates(A, [keyUpdate('a5'), keyUpdate('a6')])).toBe(6)
+
+        // Appends at once take disjoint runs of numbers with no gap, and the log holds each
+        // batch at its numbers (the order the appends committed in).
+        const batches = Array.from({ length: 20 }, (_, i) =>
+          Array.from({ length: 1 + (i % 3) }, (_, j) => keyUpdate(`c${i}.${j}`)),
+        )
+        const lasts = await Promise.all(batches.map((batch) => storage.appendUpdates(B, batch)))
+        const total = batches.reduce((sum, batch) => sum + batch.length, 0)
+        const bySeq: Uint8Array[] = []
+        batches.forEach((batch, i) => {
+          const last = lasts[i] as number
+          batch.forEach((update, j) => {
+            bySeq[last - batch.length + 1 + j] = update
+          })
+        })
+        const stored = await storage.loadDocument(B)
+        expect(stored.seq).toBe(1 + total)
+        expect(bySeq.length).toBe(2 + total)
+        expect(bySeq.filter(Boolean)).toHaveLength(total)
+        expect(stored.updates.slice(1)).toEqual(bySeq.slice(2))
+      }),
+    )
+
+    it(
+      '[S13] loadSince gives the updates after a number, or the state and the updates after it once a compaction merged past that number',
+      withStorage(async ({ storage }) => {
+        await storage.createBoard(board(A))
+        const claims = [{ clientId: 1, author: 'a' }]
+        const first = ['k1', 'k2', 'k3', 'k4', 'k5'].map((k) => keyUpdate(k))
+        await storage.appendUpdates(A, first, claims)
+        expect(await storage.loadSince(A, 2)).toEqual({
+          state: null,
+          updates: first.slice(2),
+          authors: claims,
+          seq: 5,
+        })
+        expect(await storage.loadSince(A, 0)).toEqual(await storage.loadDocument(A))
+        expect(await storage.loadSince(A, 5)).toEqual({
+          state: null,
+          updates: [],
+          authors: claims,
+          seq: 5,
+        })
+
+        await storage.compact(A)
+        const later = [keyUpdate('k6'), keyUpdate('k7')]
+        await storage.appendUpdates(A, later)
+        // Behind the compaction: the state stands in for what the log no longer has.
+        const behind = await storage.loadSince(A, 3)
+        expect(behind.state).not.toBeNull()
+        expect(behind.updates).toEqual(later)
+        expect(behind.seq).toBe(7)
+        expect(behind.authors).toEqual(claims)
+        expect(Object.keys(load(behind).getMap('m').toJSON()).sort()).toEqual([
+          'k1',
+          'k2',
+          'k3',
+          'k4',
+          'k5',
+          'k6',
+          'k7',
+        ])
+        // At or past the compaction: only the log.
+        expect(await storage.loadSince(A, 5)).toEqual({
+          state: null,
+          updates: later,
+          authors: claims,
+          seq: 7,
+        })
+        expect((await storage.loadSince(A, 6)).updates).toEqual(later.slice(1))
+        expect(await storage.loadSince(B, 0)).toEqual(EMPTY)
+      }),
+    )
+
+    it(
+      '[S14] an append racing a compaction is never lost, and the state and the log agree on where the compaction stopped',
+      withStorage(async ({ storage }) => {
+        await storage.createBoard(board(A))
+        const results: CompactionResult[] = []
+        const keys: string[] = []
+        for (let round = 0; round < 25; round++) {
+          const appends = Array.from({ length: 4 }, (_, i) => {
+            const key = `r${round}.${i}`
+            keys.push(key)
+            return storage.appendUpdates(A, [keyUpdate(key)])
+          })
+          const [result] = await Promise.all([storage.compact(A), ...appends])
+          results.push(result)
+          // What the last compaction merged is in the state; everything after it in the log.
+          const last = results.filter((r) => r.merged > 0).at(-1)
+          const stored = await storage.loadDocument(A)
+          expect(stored.seq).toBe(keys.length)
+          expect(stored.updates).toHaveLength(keys.length - (last?.throughSeq ?? 0))
+          if (last)
+            expect(await storage.loadSince(A, last.throughSeq)).toEqual({ ...stored, state: null })
+        }
+        expectEachMergedOnce(results)
+        const doc = load(await storage.loadDocument(A))
+        expect(Object.keys(doc.getMap('m').toJSON()).sort()).toEqual([...keys].sort())
+      }),
+    )
+
+    it(
+      '[S15] two compactions of one board at once never merge an update twice or lose one',
+      withStorage(async ({ storage }) => {
+        await storage.createBoard(board(A))
+        const results: CompactionResult[] = []
+        const keys: string[] = []
+        for (let round = 0; round < 20; round++) {
+          const appends = Array.from({ length: 3 }, (_, i) => {
+            const key = `r${round}.${i}`
+            keys.push(key)
+            return storage.appendUpdates(A, [keyUpdate(key)])
+          })
+          results.push(...(await Promise.all([storage.compact(A), storage.compact(A)])))
+          await Promise.all(appends)
+        }
+        results.push(await storage.compact(A))
+        expectEachMergedOnce(results)
+        expect(results.at(-1)?.throughSeq ?? 0).toBeLessThanOrEqual(keys.length)
+        const stored = await storage.loadDocument(A)
+        expect(stored.updates).toHaveLength(0)
+        expect(Object.keys(load(stored).getMap('m').toJSON()).sort()).toEqual([...keys].sort())
       }),
     )
   })

@@ -92,6 +92,15 @@ export class SqliteStorage implements Storage {
     })
   }
 
+  async headSeq(boardId: string): Promise<number> {
+    const row = this.db
+      .select({ lastSeq: boards.lastSeq })
+      .from(boards)
+      .where(eq(boards.id, boardId))
+      .get()
+    return row?.lastSeq ?? 0
+  }
+
   async appendUpdates(
     boardId: string,
     updates: readonly Uint8Array[],

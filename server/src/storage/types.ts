@@ -63,6 +63,8 @@ export interface Storage {
    * after it. Authors are all of the board's.
    */
   loadSince(boardId: string, afterSeq: number): Promise<StoredDocument>
+  /** The sequence number of the board's last committed update (0 if none; 0 if no board). */
+  headSeq(boardId: string): Promise<number>
   /**
    * Merges the state and the log up to its last committed update into one state, and deletes
    * exactly the merged updates; appends meanwhile stay in the log. At most one compaction of a

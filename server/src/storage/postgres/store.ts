@@ -1,6 +1,32 @@
+import { sql } from 'drizzle-orm'
+import { type OpenPgDatabaseOptions, openPgDatabase } from '../../db/pg/client.ts'
 import type { SamlaStore } from '../store.ts'
+import { PgDocumentStorage } from './documents.ts'
+import { PgMeetingRepository } from './meetings.ts'
+import { PgSnapshotRepository } from './snapshots.ts'
+import { PgVoterRepository } from './voters.ts'
+import { PgVoteRepository } from './votes.ts'
 
-/** Replaced by the PostgreSQL store (work in progress on its own branch). */
-export async function openPostgresStore(_url: string): Promise<SamlaStore> {
-  throw new Error('PostgreSQL storage is not available in this build yet')
+/** Every table on one pool of the PostgreSQL database at `url`, migrated before it resolves. */
+export async function openPostgresStore(
+  url: string,
+  options: OpenPgDatabaseOptions = {},
+): Promise<SamlaStore> {
+  const { db, close } = await openPgDatabase(url, options)
+  const documents = new PgDocumentStorage(db)
+  return {
+    kind: 'postgres',
+    documents,
+    meetings: new PgMeetingRepository(db),
+    votes: new PgVoteRepository(db),
+    voters: new PgVoterRepository(db),
+    snapshots: new PgSnapshotRepository(db),
+    async ping() {
+      await db.execute(sql`select 1`)
+    },
+    async close() {
+      await documents.close()
+      await close()
+    },
+  }
 }

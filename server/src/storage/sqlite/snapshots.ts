@@ -1,10 +1,4 @@
-import {
-  type BoardContent,
-  boardContentSchema,
-  type Snapshot,
-  type SnapshotReason,
-  type SnapshotSummary,
-} from '@samla/shared'
+import { boardContentSchema, type Snapshot, type SnapshotSummary } from '@samla/shared'
 import { and, desc, eq } from 'drizzle-orm'
 import { newBoardId } from '../../boards.ts'
 import type { SamlaDatabase } from '../../db/client.ts'

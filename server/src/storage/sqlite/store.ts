@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm'
-import { openDatabase } from '../../db/client.ts'
 import { SqliteStorage } from '../sqlite.ts'
 import type { SamlaStore } from '../store.ts'
 import { SqliteMeetings } from './meetings.ts'

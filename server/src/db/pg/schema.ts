@@ -1,0 +1,179 @@
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core'
+
+/**
+ * The tables of ../schema.ts in PostgreSQL, for several server instances on one database,
+ * plus the per-board sequence numbers that let an instance tell it missed an update.
+ */
+
+/**
+ * Binary columns as Uint8Array. node-postgres reads bytea into a Buffer (a Uint8Array already)
+ * and writes a Buffer as bytea; a plain Uint8Array it would write as text, so it is wrapped.
+ */
+const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+})
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull()
+
+export const boards = pgTable('boards', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull().default(''),
+  createdAt: createdAt(),
+  /**
+   * The sequence number of the board's last appended update. An append raises it and inserts
+   * its updates under the numbers it skipped, in one transaction: the row lock that the raise
+   * takes makes appends of one board take turns until commit, so numbers follow commit order
+   * without gaps.
+   */
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+})
+
+/** The compacted Yjs state of a board: everything up to and including update `mergedSeq`. */
+export const documentStates = pgTable('document_states', {
+  boardId: text('board_id')
+    .primaryKey()
+    .references(() => boards.id, { onDelete: 'cascade' }),
+  state: bytea('state').notNull(),
+  mergedSeq: bigint('merged_seq', { mode: 'number' }).notNull(),
+  compactedAt: timestamp('compacted_at', { withTimezone: true, mode: 'date' }).notNull(),
+})
+
+/**
+ * Every accepted Yjs update, appended before it is relayed; merged into documentStates later.
+ * The key (board, seq) is also the index the SQLite table has on (board, id).
+ */
+export const documentUpdates = pgTable(
+  'document_updates',
+  {
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    data: bytea('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.seq] })],
+)
+
+/** See ../schema.ts. Yjs client ids are unsigned 32-bit numbers, past what integer holds. */
+export const documentAuthors = pgTable(
+  'document_authors',
+  {
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    clientId: bigint('client_id', { mode: 'number' }).notNull(),
+    author: text('author').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.clientId] })],
+)
+
+/** A Samling: one meeting with its board; deleting the board deletes the meeting. */
+export const meetings = pgTable('meetings', {
+  id: text('id').primaryKey(),
+  boardId: text('board_id')
+    .notNull()
+    .unique()
+    .references(() => boards.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  group: text('group', { enum: ['kraftsamling', 'demokratilabb'] }).notNull(),
+  date: text('date').notNull(),
+  format: text('format', { enum: ['physical', 'digital', 'hybrid'] }).notNull(),
+  anonymous: boolean('anonymous').notNull(),
+  joinCode: text('join_code').unique(),
+  /** In clear, as in ../schema.ts: the join code hands it out, and it is on the projector. */
+  participantToken: text('participant_token').notNull(),
+  publicationToken: text('publication_token').unique(),
+  createdAt: createdAt(),
+})
+
+/** Capability links: the SHA-256 of each token, its role, and whether it was rotated away. */
+export const capabilities = pgTable(
+  'capabilities',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['facilitator', 'participant', 'projector'] }).notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('capabilities_meeting_id_idx').on(t.meetingId)],
+)
+
+/** Voter credentials: the server's id and the SHA-256 of the secret. */
+export const voters = pgTable(
+  'voters',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('voters_meeting_id_idx').on(t.meetingId)],
+)
+
+/** Dot votes, one row per dot. */
+export const votes = pgTable(
+  'votes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    round: text('round').notNull(),
+    voterId: text('voter_id').notNull(),
+    shapeId: text('shape_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('votes_round_idx').on(t.meetingId, t.round, t.voterId)],
+)
+
+/** A snapshot of a meeting's board, never changed afterwards. */
+export const snapshots = pgTable(
+  'snapshots',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    pageId: text('page_id'),
+    label: text('label').notNull().default(''),
+    reason: text('reason', { enum: ['manual', 'phase-change', 'end'] }).notNull(),
+    state: bytea('state').notNull(),
+    /** BoardContent (shared/src/documentation.ts). */
+    content: jsonb('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('snapshots_meeting_idx').on(t.meetingId, t.createdAt)],
+)
+
+/** A picture of one phase of a snapshot; write-once. */
+export const snapshotImages = pgTable(
+  'snapshot_images',
+  {
+    snapshotId: text('snapshot_id')
+      .notNull()
+      .references(() => snapshots.id, { onDelete: 'cascade' }),
+    pageId: text('page_id').notNull(),
+    mime: text('mime', { enum: ['image/svg+xml', 'image/png'] }).notNull(),
+    data: bytea('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.pageId] })],
+)
