@@ -26,6 +26,8 @@ export interface ScenarioContext {
 
 export interface RoomSummary {
   deliveredPercent: number
+  /** Deliveries (a write at a client) that never happened: a rounded 100 % may hide a few. */
+  missingDeliveries: number
   crossP50: number
   crossP99: number
   sameP99: number
@@ -39,6 +41,10 @@ export interface RoomSummary {
   instancesRead: number
   /** Acknowledged writes missing from the document, on the instance missing most. */
   acknowledgedLost: number
+  /** The same in the sync step 2 alone, before what the instance sent after it. */
+  acknowledgedMissingAtSync: number
+  /** The longest an instance went on sending updates after a fresh client's sync step 2. */
+  settleMs: number
   acknowledged: number
   sent: number
   /** Instances that exited by themselves during the scenario. */
@@ -47,8 +53,11 @@ export interface RoomSummary {
 
 function summarize(cluster: Cluster, run: RoomRun, docs: InstanceDocument[]): RoomSummary {
   const acknowledged = run.ledger.acknowledgedWrites()
+  const delivered = run.ledger.delivered()
+  const expected = run.ledger.expected()
   return {
-    deliveredPercent: round((100 * run.ledger.delivered()) / Math.max(1, run.ledger.expected()), 2),
+    deliveredPercent: round((100 * delivered) / Math.max(1, expected), 2),
+    missingDeliveries: expected - delivered,
     crossP50: round(percentile(run.crossLatencies, 50), 2),
     crossP99: round(percentile(run.crossLatencies, 99), 2),
     sameP99: round(percentile(run.sameLatencies, 99), 2),
@@ -60,6 +69,11 @@ function summarize(cluster: Cluster, run: RoomRun, docs: InstanceDocument[]): Ro
     instancesEqual: allEqual(docs),
     instancesRead: docs.length,
     acknowledgedLost: Math.max(0, ...docs.map((d) => missingFrom(d, acknowledged))),
+    acknowledgedMissingAtSync: Math.max(
+      0,
+      ...docs.map((d) => missingFrom(d, acknowledged, 'atSync')),
+    ),
+    settleMs: Math.max(0, ...docs.map((d) => d.settleMs)),
     acknowledged: acknowledged.length,
     sent: run.ledger.sent.reduce((a, b) => a + b, 0),
     unexpectedExits: cluster.unexpectedExits,
