@@ -19,7 +19,11 @@ export default defineConfig({
         test: {
           name: 'server-postgres',
           include: ['server/test/**/*.test.ts'],
-          exclude: ['server/test/cluster/**', 'server/test/crash.test.ts', 'server/test/erasure.test.ts'],
+          exclude: [
+            'server/test/cluster/**',
+            'server/test/crash.test.ts',
+            'server/test/erasure.test.ts',
+          ],
           env: { SAMLA_TEST_STORE: 'postgres' },
           environment: 'node',
           testTimeout: 30_000,
