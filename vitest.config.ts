@@ -13,6 +13,24 @@ export default defineConfig({
         },
       },
       {
+        // The server's integration suites again, every test server on a fresh PostgreSQL
+        // database instead of a SQLite file (server/test/helpers.ts). Left out: what is about
+        // SQLite's file itself, and what runs against PostgreSQL already.
+        test: {
+          name: 'server-postgres',
+          include: ['server/test/**/*.test.ts'],
+          exclude: [
+            'server/test/cluster/**',
+            'server/test/crash.test.ts',
+            'server/test/erasure.test.ts',
+          ],
+          env: { SAMLA_TEST_STORE: 'postgres' },
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: 'client',
           include: ['client/**/*.test.ts'],

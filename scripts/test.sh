@@ -4,6 +4,7 @@
 # end-to-end tests in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests…"
@@ -14,10 +15,29 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The scale-out test runs deploy/nginx/samla.conf in Debian's nginx, which it starts itself on
+# a loopback port. Installing the package would also start it as a service on port 80 (and
+# enable it at boot); a policy-rc.d that forbids every action (exit 101) keeps it stopped.
+# nginx is in /usr/sbin, which a user's PATH may lack.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing Debian's nginx for the load-balancer test…"
+  policy=/usr/sbin/policy-rc.d
+  placed_policy=false
+  if [ ! -e "$policy" ]; then
+    as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod +x $policy"
+    placed_policy=true
+  fi
+  status=0
+  { as_root apt-get update -qq && as_root apt-get install -y -qq nginx >/dev/null; } ||
+    status=$?
+  if $placed_policy; then as_root rm -f "$policy"; fi
+  [ "$status" -eq 0 ] || exit "$status"
+  if [ -d /run/systemd/system ]; then as_root systemctl disable --quiet nginx; fi
+fi
+
 # The PostgreSQL tests create a database of their own on the machine's server (and the
 # scale-out tests talk through Redis); CI runs after the session's processes are gone, so start
 # them when they do not answer.
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 wait_for() {
   local what=$1
   shift

@@ -16,7 +16,9 @@ const server = await startServer(config, {
 logger.info('Samla is listening', {
   port: server.port,
   url: server.url,
-  db: config.dbFile,
+  // Never the database URL itself: it may hold a password.
+  db: config.databaseUrl ? `postgres (${new URL(config.databaseUrl).host})` : config.dbFile,
+  bus: config.redisUrl ? 'redis' : 'local',
   openFiles: openFiles ?? 'unknown',
   maxConnections: server.maxConnections,
   tldrawLicense: config.tldrawLicenseKey

@@ -6,13 +6,13 @@ import {
   type SnapshotComparison,
   type SnapshotSummary,
 } from '@samla/shared'
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { frame, page, textNote } from './fixtures/records.ts'
 import { startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
+import { allRows } from './tableRows.ts'
 
 /**
  * Snapshots and the documentation made from them, over the real server: a facilitator's
@@ -266,8 +266,7 @@ describe('documentation', () => {
     const token = url.split('/d/')[1] ?? ''
     expect((await m.api('', { method: 'DELETE' })).status).toBe(204)
 
-    const db = new Database(server.config.dbFile, { readonly: true })
-    cleanups.push(() => db.close())
+    const rows = await allRows(server.config)
     for (const table of [
       'snapshots',
       'snapshot_images',
@@ -278,15 +277,14 @@ describe('documentation', () => {
       'document_states',
       'document_updates',
     ]) {
-      const rows = db.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>
-      const mentions = rows.filter((row) =>
+      const mentions = (rows[table] ?? []).filter((row) =>
         Object.values(row).some((v) =>
           [m.meeting.id, m.meeting.boardId, id, token].some((needle) => String(v).includes(needle)),
         ),
       )
       expect({ table, mentions }).toEqual({ table, mentions: [] })
     }
-    expect(db.prepare('SELECT count(*) AS n FROM snapshot_images').get()).toEqual({ n: 0 })
+    expect(rows.snapshot_images).toEqual([])
     expect((await fetch(`${server.url}/api/published/${token}/documentation`)).status).toBe(404)
   })
 })

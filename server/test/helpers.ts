@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { type Config, loadConfig } from '../src/config.ts'
 import { type RunningServer, type StartOptions, startServer } from '../src/server.ts'
 import { isSyncStep2, syncStep1Frame } from './frames.ts'
+import { freshPostgresDatabase } from './postgres.ts'
 import { connectBoard } from './writeBoard.ts'
 
 export interface TestServer extends RunningServer {
@@ -18,18 +19,29 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>
 }
 
-/** A real Samla server on a random port with a real SQLite file in a fresh temp dir. */
+/** Databases of the PostgreSQL run, one per data directory (a restart keeps its own). */
+const postgresOf = new Map<string, Promise<{ url: string; drop(): Promise<void> }>>()
+
+/**
+ * A real Samla server on a random port with a real SQLite file in a fresh temp dir; with
+ * SAMLA_TEST_STORE=postgres (the `server-postgres` test project) on a fresh PostgreSQL
+ * database instead, so that the same suites run against both stores.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir?: string,
   options: StartOptions = {},
 ): Promise<TestServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samla-test-'))
+  const onPostgres = process.env.SAMLA_TEST_STORE === 'postgres' && !env.SAMLA_DATABASE_URL
+  if (onPostgres && !postgresOf.has(dir)) postgresOf.set(dir, freshPostgresDatabase())
+  const database = onPostgres ? await postgresOf.get(dir) : undefined
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     SAMLA_DATA_DIR: dir,
     LOG_LEVEL: 'silent',
+    ...(database ? { SAMLA_DATABASE_URL: database.url } : {}),
     ...env,
   })
   const server = await startServer(config, options)
@@ -49,6 +61,9 @@ export async function startTestServer(
     async dispose() {
       await server.close()
       fs.rmSync(dir, { recursive: true, force: true })
+      const database = postgresOf.get(dir)
+      postgresOf.delete(dir)
+      await (await database)?.drop()
     },
   }
 }

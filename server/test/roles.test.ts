@@ -6,10 +6,10 @@ import {
   type VoterCredential,
   type VoteStatus,
 } from '@samla/shared'
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { textNote as note, page as validPage } from './fixtures/records.ts'
 import { startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
+import { allRows, tablesMentioning } from './tableRows.ts'
 import { voteApi } from './voting.ts'
 import { connectBoard } from './writeBoard.ts'
 
@@ -309,20 +309,8 @@ describe('editing and deleting a meeting', () => {
     expect(await m.participant.closed).toBe(CloseCode.BoardGone)
     expect(await m.facilitator.closed).toBe(CloseCode.BoardGone)
 
-    const db = new Database(server.config.dbFile, { readonly: true })
-    cleanups.push(() => db.close())
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
-      )
-      .all() as Array<{ name: string }>
-    const mentions = (value: string) =>
-      tables.flatMap(({ name }) => {
-        const rows = db.prepare(`SELECT * FROM "${name}"`).all() as Array<Record<string, unknown>>
-        return rows
-          .filter((row) => Object.values(row).some((v) => String(v).includes(value)))
-          .map(() => name)
-      })
+    const rows = await allRows(server.config)
+    const mentions = (value: string) => tablesMentioning(rows, value)
     expect(mentions(m.meeting.id)).toEqual([])
     expect(mentions(m.meeting.boardId)).toEqual([])
     // Its voter credential is gone with it, from both tables that held its id.

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.ts'
 import type { AuthorClaim, Storage } from '../storage/types.ts'
+import { Compactor } from './Compactor.ts'
 
 const RETRY_APPEND_MS = 1000
 /**
@@ -26,8 +27,7 @@ export class DocumentLog<Origin> {
   private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null
   private flushing = false
   private persistWaiters: Array<() => void> = []
-  private compaction: Promise<void> | null = null
-  private compactionTimer: NodeJS.Immediate | null = null
+  private readonly compactor: Compactor
   private stopped = false
   /** Bytes appended since the running compaction began (they stay in the log after it). */
   private bytesSinceCompaction = 0
@@ -55,7 +55,25 @@ export class DocumentLog<Origin> {
     private readonly onGiveUp: () => void,
     private readonly log: Logger,
     private readonly deadlineMs = APPEND_DEADLINE_MS,
-  ) {}
+  ) {
+    this.compactor = new Compactor(
+      boardId,
+      storage,
+      {
+        started: () => {
+          this.bytesSinceCompaction = 0
+        },
+        finished: (result) => {
+          // Another instance's appends may have been merged too: never below 0.
+          this.length = Math.max(0, this.length - result.merged)
+          // What was appended during the compaction may or may not have been merged: counted
+          // as unmerged, the size errs on the large side.
+          if (result.merged > 0) this.bytes = result.stateBytes + this.bytesSinceCompaction
+        },
+      },
+      log,
+    )
+  }
 
   /** Log entries not yet merged into the stored state. */
   get uncompactedEntries(): number {
@@ -88,16 +106,12 @@ export class DocumentLog<Origin> {
   /** Resolves when nothing is left to write: the log is flushed and no compaction runs. */
   async settle(): Promise<void> {
     await this.persisted()
-    while (this.compaction || this.compactionTimer) {
-      if (this.compactionTimer) this.runCompactionNow()
-      await this.compaction
-    }
+    await this.compactor.settle()
   }
 
   async compact(): Promise<void> {
     await this.settle()
-    this.runCompactionNow()
-    await this.compaction
+    await this.compactor.run()
   }
 
   /**
@@ -117,7 +131,7 @@ export class DocumentLog<Origin> {
       clearImmediate(this.flushTimer as NodeJS.Immediate)
       clearTimeout(this.flushTimer as NodeJS.Timeout)
     }
-    if (this.compactionTimer) clearImmediate(this.compactionTimer)
+    this.compactor.stop()
   }
 
   private readonly flush = async (): Promise<void> => {
@@ -167,42 +181,12 @@ export class DocumentLog<Origin> {
     }
     if (this.pending.length > 0) this.flushTimer = setImmediate(this.flush)
     else this.resolvePersistWaiters()
-    if (
-      this.length >= this.compactAfter &&
-      !this.compaction &&
-      !this.compactionTimer &&
-      !this.stopped
-    ) {
-      // Off the hot path: after this turn's relaying is done.
-      this.compactionTimer = setImmediate(() => this.runCompactionNow())
-    }
+    if (this.length >= this.compactAfter && !this.stopped) this.compactor.schedule()
   }
 
   private resolvePersistWaiters(): void {
     const waiters = this.persistWaiters
     this.persistWaiters = []
     for (const resolve of waiters) resolve()
-  }
-
-  private runCompactionNow(): void {
-    if (this.compactionTimer) clearImmediate(this.compactionTimer)
-    this.compactionTimer = null
-    if (this.compaction) return
-    const started = performance.now()
-    this.bytesSinceCompaction = 0
-    this.compaction = this.storage
-      .compact(this.boardId)
-      .then((result) => {
-        // Another instance's appends may have been merged too: the count never goes below 0.
-        this.length = Math.max(0, this.length - result.merged)
-        // What was appended during the compaction may or may not have been merged: counted
-        // as unmerged, the size errs on the large side.
-        if (result.merged > 0) this.bytes = result.stateBytes + this.bytesSinceCompaction
-        this.log.debug('compacted', { ...result, ms: Math.round(performance.now() - started) })
-      })
-      .catch((err: unknown) => this.log.error('compaction failed', { err }))
-      .finally(() => {
-        this.compaction = null
-      })
   }
 }

@@ -147,7 +147,6 @@ export class Room implements FeedSink {
       throw err
     }
     const room = new Room(id, storage, stored, isMeetingBoard, options, feed)
-    feed?.start(room, stored.seq)
     room.unhydrated = stored
     if (stored.state && stored.updates.length === 0) {
       // A compacted board: its stored state *is* the full sync, so the first joiners get it
@@ -161,6 +160,8 @@ export class Room implements FeedSink {
     } else {
       room.hydrate()
     }
+    // Only now: what arrived meanwhile goes onto the loaded document, and is relayed.
+    feed?.start(room, stored.seq)
     return room
   }
 

@@ -1,4 +1,4 @@
-import { CloseCode, ControlKey } from '@samla/shared'
+import { CloseCode, ControlKey, type SnapshotSummary } from '@samla/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import {
@@ -149,6 +149,46 @@ describe('several instances on PostgreSQL and Redis', () => {
     await waitForDoc(fresh.doc, () => fresh.doc.getMap('records').has('shape:c'))
     expect(fresh.doc.getMap('meeting').get(ControlKey.currentPhase)).toBe('page:one')
     for (const x of [facilitator, watcher, fresh]) x.provider.destroy()
+  }, 30_000)
+
+  it('a phase change watched on three instances is snapshotted exactly once', async () => {
+    const servers = await threeInstances()
+    const meeting = await createMeeting(servers[0]!.url)
+    const facilitator = connectBoard(servers[0]!.url, meeting.boardId, meeting.token('facilitator'))
+    await facilitator.synced
+    layOutPhases(facilitator.doc)
+    const watchers = servers
+      .slice(1)
+      .map((s) => connectBoard(s.url, meeting.boardId, meeting.token('facilitator')))
+    await Promise.all(watchers.map((w) => w.synced))
+    await Promise.all(
+      watchers.map((w) => waitForDoc(w.doc, () => w.doc.getMap('records').has('shape:q'))),
+    )
+    facilitator.doc.getMap('meeting').set(ControlKey.currentPhase, 'page:two')
+    await Promise.all(
+      watchers.map((w) =>
+        waitForDoc(
+          w.doc,
+          () => w.doc.getMap('meeting').get(ControlKey.currentPhase) === 'page:two',
+        ),
+      ),
+    )
+    const api = (server: { url: string }, path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/api/meetings/${meeting.meeting.id}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${meeting.token('facilitator')}`,
+          'content-type': 'application/json',
+        },
+      })
+    // Each instance's own snapshot waits for its room's writes: any phase-change snapshot
+    // it were to take would be under way by then.
+    for (const server of servers)
+      expect((await api(server, '/snapshots', { method: 'POST', body: '{}' })).status).toBe(201)
+    const list = (await (await api(servers[2]!, '/snapshots')).json()) as SnapshotSummary[]
+    expect(list.filter((s) => s.reason === 'phase-change')).toHaveLength(1)
+    expect(list.filter((s) => s.reason === 'manual')).toHaveLength(3)
+    for (const x of [facilitator, ...watchers]) x.provider.destroy()
   }, 30_000)
 
   it('rotating a link on instance 1 closes its sockets on instance 3; deleting the meeting erases it everywhere', async () => {

@@ -19,18 +19,22 @@ export interface Cluster {
  * `n` Samla instances in this process on random ports, sharing a fresh PostgreSQL database and
  * the machine's Redis, as several processes behind a load balancer would.
  */
-export async function startCluster(n: number, env: Record<string, string> = {}): Promise<Cluster> {
+export async function startCluster(
+  n: number,
+  env: Record<string, string> = {},
+  redisUrl = REDIS_URL,
+): Promise<Cluster> {
   const database = await freshPostgresDatabase()
   const servers: TestServer[] = []
   const buses: LossyBus[] = []
   try {
     for (let i = 0; i < n; i++) {
-      const redis = await RedisBus.connect(REDIS_URL, createLogger('silent'))
+      const redis = await RedisBus.connect(redisUrl, createLogger('silent'))
       const bus = new LossyBus(redis)
       buses.push(bus)
       servers.push(
         await startTestServer(
-          { SAMLA_DATABASE_URL: database.url, SAMLA_REDIS_URL: REDIS_URL, ...env },
+          { SAMLA_DATABASE_URL: database.url, SAMLA_REDIS_URL: redisUrl, ...env },
           undefined,
           // Limits count in Redis as a server with its own Redis bus counts them.
           { bus, counters: redisAttemptCounters(redis.commands, createLogger('silent')) },
