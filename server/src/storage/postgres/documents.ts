@@ -13,8 +13,6 @@ import { MergeWorker } from './mergeWorker.ts'
 type Tx = Parameters<Parameters<PgSamlaDatabase['transaction']>[0]>[0]
 
 const NOTHING: CompactionResult = { merged: 0, stateBytes: 0, throughSeq: 0 }
-/** Rows per insert: PostgreSQL takes at most 65,535 parameters a statement (4 a row here). */
-const ROWS_PER_INSERT = 1000
 /** One snapshot for the state, the log and the sequence number, so that they agree. */
 const CONSISTENT_READ = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const
 
@@ -82,45 +80,41 @@ export class PgDocumentStorage implements Storage {
     return lastSeq(this.db, boardId)
   }
 
+  /**
+   * One statement, so one round trip and its own transaction: it numbers the batch by raising
+   * the board's last_seq (the row lock this takes holds every other append of the board until
+   * the statement commits, so the numbers are gap-free in commit order), stores the claims and
+   * inserts the updates. An unknown board numbers nothing and is refused; a claim's foreign key
+   * refuses it too, and then nothing of the batch is stored.
+   */
   async appendUpdates(
     boardId: string,
     updates: readonly Uint8Array[],
     claims: readonly AuthorClaim[] = [],
   ): Promise<number> {
     if (updates.length === 0 && claims.length === 0) return lastSeq(this.db, boardId)
-    const createdAt = new Date()
-    return this.db.transaction(async (tx) => {
-      let last: number
-      if (updates.length > 0) {
-        // The row lock this takes holds every other append of the board until commit.
-        const [raised] = await tx
-          .update(boards)
-          .set({ lastSeq: sql`${boards.lastSeq} + ${updates.length}` })
-          .where(eq(boards.id, boardId))
-          .returning({ lastSeq: boards.lastSeq })
-        if (!raised) throw new Error(`no board ${boardId}`)
-        last = raised.lastSeq
-      } else {
-        last = await lastSeq(tx, boardId)
-      }
-      if (claims.length > 0) {
-        await tx
-          .insert(documentAuthors)
-          .values(claims.map((c) => ({ boardId, clientId: c.clientId, author: c.author })))
-          .onConflictDoNothing()
-      }
-      const first = last - updates.length + 1
-      for (let i = 0; i < updates.length; i += ROWS_PER_INSERT) {
-        const rows = updates.slice(i, i + ROWS_PER_INSERT).map((data, j) => ({
-          boardId,
-          seq: first + i + j,
-          data,
-          createdAt,
-        }))
-        await tx.insert(documentUpdates).values(rows)
-      }
-      return last
-    })
+    // Each array goes as one parameter (drizzle would spread a plain array into a list).
+    const data = updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))
+    const result = await this.db.execute<{ last_seq: string | number }>(sql`
+      with numbered as (
+        update ${boards} set last_seq = last_seq + ${updates.length}
+        where id = ${boardId}
+        returning last_seq
+      ), claimed as (
+        insert into ${documentAuthors} (board_id, client_id, author)
+        select ${boardId}, c.client_id, c.author
+        from unnest(${sql.param(claims.map((c) => c.clientId))}::bigint[], ${sql.param(claims.map((c) => c.author))}::text[])
+          as c(client_id, author)
+        on conflict do nothing
+      ), appended as (
+        insert into ${documentUpdates} (board_id, seq, data, created_at)
+        select ${boardId}, numbered.last_seq - ${updates.length} + u.ord, u.data, ${new Date()}
+        from numbered, unnest(${sql.param(data)}::bytea[]) with ordinality as u(data, ord)
+      )
+      select last_seq from numbered`)
+    const row = result.rows[0]
+    if (!row) throw new Error(`no board ${boardId}`)
+    return Number(row.last_seq)
   }
 
   /**
