@@ -25,12 +25,15 @@ export function encodeBoardMessage(message: BoardMessage): Uint8Array {
   } else {
     encoding.writeVarUint(e, PRESENCE)
     encoding.writeVarString(e, message.from)
-    encoding.writeVarString(e, message.identity)
-    encoding.writeVarUint(e, message.entries.length)
-    for (const entry of message.entries) {
-      encoding.writeVarUint(e, entry.clientId)
-      encoding.writeVarUint(e, entry.clock)
-      encoding.writeVarString(e, entry.state)
+    encoding.writeVarUint(e, message.states.length)
+    for (const { identity, entries } of message.states) {
+      encoding.writeVarString(e, identity)
+      encoding.writeVarUint(e, entries.length)
+      for (const entry of entries) {
+        encoding.writeVarUint(e, entry.clientId)
+        encoding.writeVarUint(e, entry.clock)
+        encoding.writeVarString(e, entry.state)
+      }
     }
   }
   return encoding.toUint8Array(e)
@@ -53,13 +56,15 @@ export function decodeBoardMessage(bytes: Uint8Array): BoardMessage {
     return { kind: 'updates', from, firstSeq, updates, claims }
   }
   if (kind === PRESENCE) {
-    const identity = decoding.readVarString(d)
-    const entries = Array.from({ length: decoding.readVarUint(d) }, () => ({
-      clientId: decoding.readVarUint(d),
-      clock: decoding.readVarUint(d),
-      state: decoding.readVarString(d),
+    const states = Array.from({ length: decoding.readVarUint(d) }, () => ({
+      identity: decoding.readVarString(d),
+      entries: Array.from({ length: decoding.readVarUint(d) }, () => ({
+        clientId: decoding.readVarUint(d),
+        clock: decoding.readVarUint(d),
+        state: decoding.readVarString(d),
+      })),
     }))
-    return { kind: 'presence', from, identity, entries }
+    return { kind: 'presence', from, states }
   }
   throw new Error(`unknown board message kind ${kind}`)
 }

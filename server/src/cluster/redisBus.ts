@@ -37,12 +37,17 @@ export class RedisBus implements Bus {
     subscriber.on('close', () => {
       lost = true
     })
-    // ioredis subscribes again by itself; then every room reads what it missed meanwhile.
+    // ioredis subscribes again by itself; once publishing works too, every room reads what it
+    // missed meanwhile (and what it publishes from then on goes out).
     subscriber.on('ready', () => {
       if (!lost) return
       lost = false
-      log.info('redis connection back; catching up')
-      for (const listener of this.resumeListeners) listener()
+      const resume = () => {
+        log.info('redis connection back; catching up')
+        for (const listener of this.resumeListeners) listener()
+      }
+      if (publisher.status === 'ready') resume()
+      else publisher.once('ready', resume)
     })
     publisher.on('error', () => {})
   }

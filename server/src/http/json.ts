@@ -12,13 +12,44 @@ function clientGone(c: Context): boolean {
   return c.req.raw.signal.aborted || incoming?.destroyed === true
 }
 
-/** Reads the body; a client that drops the connection meanwhile is a RequestAborted. */
+/**
+ * Resolves never, rejects with RequestAborted once the client is gone: a body whose client
+ * left before it was read (while its handler awaited the database, say) never ends.
+ */
+function whenGone(c: Context): { gone: Promise<never>; cancel(): void } {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  const signal = c.req.raw.signal
+  let cancel = () => {}
+  const gone = new Promise<never>((_, reject) => {
+    const onGone = () => reject(new RequestAborted())
+    const onClose = () => {
+      if (!incoming?.complete) onGone()
+    }
+    signal.addEventListener('abort', onGone, { once: true })
+    incoming?.once('close', onClose)
+    cancel = () => {
+      signal.removeEventListener('abort', onGone)
+      incoming?.off('close', onClose)
+    }
+  })
+  gone.catch(() => {})
+  return { gone, cancel }
+}
+
+/** Reads the body; a client that drops the connection before or meanwhile is a RequestAborted. */
 async function read<T>(c: Context, body: () => Promise<T>): Promise<T> {
+  // Only the signal: a small body may have been read off the socket (and the stream closed)
+  // before the handler asked for it.
+  if (c.req.raw.signal.aborted) throw new RequestAborted()
+  const { gone, cancel } = whenGone(c)
   try {
-    return await body()
+    return await Promise.race([body(), gone])
   } catch (err) {
+    if (err instanceof RequestAborted) throw err
     if (clientGone(c)) throw new RequestAborted({ cause: err })
     throw err
+  } finally {
+    cancel()
   }
 }
 

@@ -20,13 +20,15 @@ export interface UpdatesMessage {
   claims: AuthorClaim[]
 }
 
-/** Presence states a client of another instance sent (already admitted there). */
+/** Presence states clients of another instance sent (already admitted there). */
 export interface PresenceMessage {
   kind: 'presence'
   from: string
-  /** Who the client is: an author key hash, or `<instance>/connection:<n>`. */
-  identity: string
-  entries: AwarenessEntry[]
+  states: Array<{
+    /** Who the client is: an author key hash, or `<instance>/connection:<n>`. */
+    identity: string
+    entries: AwarenessEntry[]
+  }>
 }
 
 export type BoardMessage = UpdatesMessage | PresenceMessage
