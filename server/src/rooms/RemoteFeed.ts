@@ -108,8 +108,8 @@ export class RemoteFeed {
 
   publishPresence(identity: string, entries: AwarenessEntry[]): void {
     if (entries.length === 0 || this.stopped || !this.bus.distributed) return
-    let latest = this.presenceOut.get(identity)
-    if (!latest) this.presenceOut.set(identity, (latest = new Map()))
+    const latest = this.presenceOut.get(identity) ?? new Map<number, AwarenessEntry>()
+    this.presenceOut.set(identity, latest)
     for (const entry of entries) latest.set(entry.clientId, entry)
     this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_FLUSH_MS)
   }

@@ -10,7 +10,7 @@ import {
 } from '../helpers.ts'
 import { createMeeting, layOutPhases } from '../meeting.ts'
 import { connectBoard } from '../writeBoard.ts'
-import { type Cluster, startCluster } from './cluster.ts'
+import { at, type Cluster, startCluster } from './cluster.ts'
 
 let cluster: Cluster | null = null
 const clients: TestClient[] = []
@@ -55,7 +55,7 @@ const opened = (ws: WebSocket) =>
 describe('several instances on PostgreSQL and Redis', () => {
   it('stock providers on three instances converge, and presence reaches every instance', async () => {
     const servers = await threeInstances()
-    const boardId = await createBoard(servers[0]!.url)
+    const boardId = await createBoard(at(servers, 0).url)
     const [a, b, c] = servers.map((server) => client(server, boardId)) as [
       TestClient,
       TestClient,
@@ -86,18 +86,18 @@ describe('several instances on PostgreSQL and Redis', () => {
     })
 
     // What every instance relayed is in PostgreSQL: a fresh client on instance 3 reads it all.
-    const fresh = client(servers[2]!, boardId)
+    const fresh = client(at(servers, 2), boardId)
     await fresh.synced
     await waitForDoc(fresh.doc, () => fresh.doc.getMap('m').size === 60)
   }, 30_000)
 
   it('updates whose bus messages were lost or held back are caught up from the database', async () => {
     const servers = await threeInstances()
-    const boardId = await createBoard(servers[0]!.url)
-    const writer = client(servers[1]!, boardId)
-    const reader = client(servers[0]!, boardId)
+    const boardId = await createBoard(at(servers, 0).url)
+    const writer = client(at(servers, 1), boardId)
+    const reader = client(at(servers, 0), boardId)
     await Promise.all([writer.synced, reader.synced])
-    const lossy = cluster!.buses[1]!
+    const lossy = at(cluster?.buses ?? [], 1)
     // Every second batch is lost, every third held back: gaps the reader sees and fills.
     let n = 0
     lossy.drop = (m) => m.kind === 'updates' && n++ % 2 === 0
@@ -119,16 +119,24 @@ describe('several instances on PostgreSQL and Redis', () => {
 
   it('a participant refused on one instance stays refused on every instance', async () => {
     const servers = await threeInstances()
-    const meeting = await createMeeting(servers[0]!.url)
-    const facilitator = connectBoard(servers[0]!.url, meeting.boardId, meeting.token('facilitator'))
+    const meeting = await createMeeting(at(servers, 0).url)
+    const facilitator = connectBoard(
+      at(servers, 0).url,
+      meeting.boardId,
+      meeting.token('facilitator'),
+    )
     await facilitator.synced
     layOutPhases(facilitator.doc)
-    const watcher = connectBoard(servers[2]!.url, meeting.boardId, meeting.token('facilitator'))
+    const watcher = connectBoard(at(servers, 2).url, meeting.boardId, meeting.token('facilitator'))
     await watcher.synced
     await waitForDoc(watcher.doc, () => watcher.doc.getMap('records').has('shape:q'))
 
     // A participant on instance 2 moves the meeting to the next phase: only a facilitator may.
-    const participant = connectBoard(servers[1]!.url, meeting.boardId, meeting.token('participant'))
+    const participant = connectBoard(
+      at(servers, 1).url,
+      meeting.boardId,
+      meeting.token('participant'),
+    )
     await participant.synced
     const closed = new Promise<number>((resolve) =>
       participant.provider.on('connection-close', (event) => resolve(event?.code ?? -1)),
@@ -144,7 +152,7 @@ describe('several instances on PostgreSQL and Redis', () => {
     })
     await waitForDoc(watcher.doc, () => watcher.doc.getMap('records').has('shape:c'))
     expect(watcher.doc.getMap('meeting').get(ControlKey.currentPhase)).toBe('page:one')
-    const fresh = connectBoard(servers[1]!.url, meeting.boardId, meeting.token('facilitator'))
+    const fresh = connectBoard(at(servers, 1).url, meeting.boardId, meeting.token('facilitator'))
     await fresh.synced
     await waitForDoc(fresh.doc, () => fresh.doc.getMap('records').has('shape:c'))
     expect(fresh.doc.getMap('meeting').get(ControlKey.currentPhase)).toBe('page:one')
@@ -153,8 +161,12 @@ describe('several instances on PostgreSQL and Redis', () => {
 
   it('a phase change watched on three instances is snapshotted exactly once', async () => {
     const servers = await threeInstances()
-    const meeting = await createMeeting(servers[0]!.url)
-    const facilitator = connectBoard(servers[0]!.url, meeting.boardId, meeting.token('facilitator'))
+    const meeting = await createMeeting(at(servers, 0).url)
+    const facilitator = connectBoard(
+      at(servers, 0).url,
+      meeting.boardId,
+      meeting.token('facilitator'),
+    )
     await facilitator.synced
     layOutPhases(facilitator.doc)
     const watchers = servers
@@ -185,7 +197,7 @@ describe('several instances on PostgreSQL and Redis', () => {
     // it were to take would be under way by then.
     for (const server of servers)
       expect((await api(server, '/snapshots', { method: 'POST', body: '{}' })).status).toBe(201)
-    const list = (await (await api(servers[2]!, '/snapshots')).json()) as SnapshotSummary[]
+    const list = (await (await api(at(servers, 2), '/snapshots')).json()) as SnapshotSummary[]
     expect(list.filter((s) => s.reason === 'phase-change')).toHaveLength(1)
     expect(list.filter((s) => s.reason === 'manual')).toHaveLength(3)
     for (const x of [facilitator, ...watchers]) x.provider.destroy()
@@ -193,13 +205,21 @@ describe('several instances on PostgreSQL and Redis', () => {
 
   it('rotating a link on instance 1 closes its sockets on instance 3; deleting the meeting erases it everywhere', async () => {
     const servers = await threeInstances()
-    const meeting = await createMeeting(servers[0]!.url)
-    const participant = socketWith(servers[2]!.url, meeting.boardId, meeting.token('participant'))
-    const facilitator = socketWith(servers[1]!.url, meeting.boardId, meeting.token('facilitator'))
+    const meeting = await createMeeting(at(servers, 0).url)
+    const participant = socketWith(
+      at(servers, 2).url,
+      meeting.boardId,
+      meeting.token('participant'),
+    )
+    const facilitator = socketWith(
+      at(servers, 1).url,
+      meeting.boardId,
+      meeting.token('facilitator'),
+    )
     await Promise.all([opened(participant), opened(facilitator)])
     const participantClosed = closeCodeOf(participant)
     const rotated = await fetch(
-      `${servers[0]!.url}/api/meetings/${meeting.meeting.id}/links/participant/rotate`,
+      `${at(servers, 0).url}/api/meetings/${meeting.meeting.id}/links/participant/rotate`,
       {
         method: 'POST',
         headers: { authorization: `Bearer ${meeting.token('facilitator')}` },
@@ -209,7 +229,7 @@ describe('several instances on PostgreSQL and Redis', () => {
     expect(await participantClosed).toBe(CloseCode.CapabilityRevoked)
 
     const facilitatorClosed = closeCodeOf(facilitator)
-    const deleted = await fetch(`${servers[0]!.url}/api/meetings/${meeting.meeting.id}`, {
+    const deleted = await fetch(`${at(servers, 0).url}/api/meetings/${meeting.meeting.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${meeting.token('facilitator')}` },
     })
@@ -229,7 +249,7 @@ describe('several instances on PostgreSQL and Redis', () => {
     // 20 guesses a minute per address, wherever they land.
     const statuses: number[] = []
     for (let i = 0; i < 21; i++) {
-      const res = await fetch(`${servers[i % 3]!.url}/api/join/ZZZZZZ`)
+      const res = await fetch(`${at(servers, i % 3).url}/api/join/ZZZZZZ`)
       statuses.push(res.status)
     }
     expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true)
@@ -238,15 +258,15 @@ describe('several instances on PostgreSQL and Redis', () => {
 
   it('health reports PostgreSQL and Redis, and 503 when Redis does not answer', async () => {
     const servers = await threeInstances()
-    const healthy = await fetch(`${servers[0]!.url}/api/health`)
+    const healthy = await fetch(`${at(servers, 0).url}/api/health`)
     expect(healthy.status).toBe(200)
     expect(await healthy.json()).toMatchObject({
       status: 'ok',
       database: { kind: 'postgres', state: 'up' },
       redis: 'up',
     })
-    cluster!.buses[0]!.down = true
-    const down = await fetch(`${servers[0]!.url}/api/health`)
+    at(cluster?.buses ?? [], 0).down = true
+    const down = await fetch(`${at(servers, 0).url}/api/health`)
     expect(down.status).toBe(503)
     expect(await down.json()).toMatchObject({ status: 'unavailable', redis: 'down' })
   }, 30_000)

@@ -5,6 +5,13 @@ import { startTestServer, type TestServer } from '../helpers.ts'
 import { freshPostgresDatabase } from '../postgres.ts'
 import { LossyBus } from './lossyBus.ts'
 
+/** The i-th element, which the test knows is there (an instance, a bus). */
+export function at<T>(list: readonly T[], i: number): T {
+  const found = list[i]
+  if (found === undefined) throw new Error(`no element ${i}`)
+  return found
+}
+
 export const REDIS_URL = process.env.SAMLA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 export interface Cluster {

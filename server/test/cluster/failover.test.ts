@@ -11,7 +11,7 @@ import { awarenessFrame, messageTypeOf, readAwareness } from '../frames.ts'
 import { RawClient, waitForDoc } from '../helpers.ts'
 import { freshPostgresDatabase } from '../postgres.ts'
 import { connectBoard } from '../writeBoard.ts'
-import { REDIS_URL } from './cluster.ts'
+import { at, REDIS_URL } from './cluster.ts'
 
 const ROUNDS = 3
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-failover-'))
@@ -58,7 +58,7 @@ async function createBoard(url: string): Promise<string> {
 
 describe('instances killed under write load', () => {
   it(`keeps every update any client received across ${ROUNDS} SIGKILLs of random instances`, async () => {
-    const boardId = await createBoard(servers[0]!.url)
+    const boardId = await createBoard(at(servers, 0).url)
     // A writer and an observer on each instance.
     const writers = servers.map((s) => attach(new Y.Doc(), s, boardId))
     const observers = servers.map((s) => attach(new Y.Doc(), s, boardId))
@@ -93,7 +93,7 @@ describe('instances killed under write load', () => {
         }
         for (const o of observers) o.doc.on('update', check)
       })
-      const victim = servers[Math.floor(Math.random() * servers.length)]!
+      const victim = at(servers, Math.floor(Math.random() * servers.length))
       victim.process.kill('SIGKILL')
       await victim.exited
       const survivors = servers.filter((s) => s !== victim)
@@ -101,7 +101,7 @@ describe('instances killed under write load', () => {
       for (const mobile of [...writers, ...observers]) {
         if (mobile.on !== victim) continue
         mobile.provider.destroy()
-        const next = survivors[Math.floor(Math.random() * survivors.length)]!
+        const next = at(survivors, Math.floor(Math.random() * survivors.length))
         Object.assign(mobile, attach(mobile.doc, next, boardId))
       }
       servers.splice(servers.indexOf(victim), 1, await start())
@@ -113,7 +113,7 @@ describe('instances killed under write load', () => {
     // Every update a client received is in PostgreSQL, whichever instance took it.
     const store = await openPostgresStore(database.url)
     try {
-      const reader = attach(new Y.Doc(), servers[0]!, boardId)
+      const reader = attach(new Y.Doc(), at(servers, 0), boardId)
       await waitForDoc(reader.doc, () => reader.doc.getMap('m').size >= received.size)
       reader.provider.destroy()
       const stored = await store.documents.loadDocument(boardId)
@@ -129,11 +129,11 @@ describe('instances killed under write load', () => {
   }, 120_000)
 
   it('removes the presence of a killed instance’s clients on the others within the presence timeout', async () => {
-    const boardId = await createBoard(servers[0]!.url)
-    const victim = servers[1]!
+    const boardId = await createBoard(at(servers, 0).url)
+    const victim = at(servers, 1)
     // Raw sockets: a provider would drop a silent peer by itself, and this is the server's job.
     const gone = await RawClient.open(victim, boardId)
-    const watcher = await RawClient.open(servers[2]!, boardId)
+    const watcher = await RawClient.open(at(servers, 2), boardId)
     const clientId = 4711
     const announced = watcher.next(
       (f) => messageTypeOf(f) === MessageType.Awareness && readAwareness(f).get(clientId) != null,

@@ -46,7 +46,8 @@ describe('Redis restarted under load', () => {
     expect(a.doc.getMap('m').toJSON()).toEqual(b.doc.getMap('m').toJSON())
     // And both instances' rooms hold the same document.
     const [roomOne, roomTwo] = await Promise.all([one.rooms.peek(boardId), two.rooms.peek(boardId)])
-    expect(Y.encodeStateVector(roomOne!.doc)).toEqual(Y.encodeStateVector(roomTwo!.doc))
+    if (!roomOne || !roomTwo) throw new Error('both instances hold the board')
+    expect(Y.encodeStateVector(roomOne.doc)).toEqual(Y.encodeStateVector(roomTwo.doc))
     expect((await fetch(`${two.url}/api/health`)).status).toBe(200)
   }, 60_000)
 })
