@@ -9,6 +9,22 @@ describe('loadConfig', () => {
     expect(config.tldrawLicenseKey).toBeUndefined()
   })
 
+  it('chooses the stores: SQLite by default, PostgreSQL with a URL, Redis only with PostgreSQL', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, redisUrl: undefined })
+    const pg = 'postgres://samla@db.example.se:5432/samla'
+    expect(loadConfig({ SAMLA_DATABASE_URL: pg })).toMatchObject({
+      databaseUrl: pg,
+      redisUrl: undefined,
+    })
+    expect(
+      loadConfig({ SAMLA_DATABASE_URL: pg, SAMLA_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl,
+    ).toBe('redis://127.0.0.1:6379')
+    expect(() => loadConfig({ SAMLA_REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /SAMLA_REDIS_URL: several instances need one database; set SAMLA_DATABASE_URL/,
+    )
+    expect(() => loadConfig({ SAMLA_DATABASE_URL: 'mysql://x@y/z' })).toThrow(/SAMLA_DATABASE_URL/)
+  })
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
     expect(() => loadConfig({ SAMLA_PUBLIC_URL: 'https://samla.example.se/samla' })).toThrow(

@@ -12,6 +12,10 @@ const server = await startServer(config, {
   logger,
   fileLimit:
     openFiles && Number.isFinite(openFiles) ? Math.max(64, openFiles - FILES_RESERVED) : undefined,
+}).catch((err: unknown) => {
+  // A database or Redis that does not answer at start: say which, and stop.
+  logger.error('Samla could not start', { err: err instanceof Error ? err.message : String(err) })
+  process.exit(1)
 })
 logger.info('Samla is listening', {
   port: server.port,

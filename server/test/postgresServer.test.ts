@@ -38,3 +38,18 @@ it('a server on PostgreSQL keeps a board through a restart', async () => {
     await database.drop()
   }
 })
+
+it('refuses to start, naming what does not answer, when PostgreSQL or Redis is not there', async () => {
+  const database = await freshPostgresDatabase()
+  try {
+    // Port 1 on loopback: nothing listens there.
+    await expect(
+      startTestServer({ SAMLA_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/samla' }),
+    ).rejects.toThrow(/PostgreSQL at 127\.0\.0\.1:1 \(SAMLA_DATABASE_URL\) could not be opened/)
+    await expect(
+      startTestServer({ SAMLA_DATABASE_URL: database.url, SAMLA_REDIS_URL: 'redis://127.0.0.1:1' }),
+    ).rejects.toThrow(/Redis at 127\.0\.0\.1:1 \(SAMLA_REDIS_URL\) does not answer/)
+  } finally {
+    await database.drop()
+  }
+})

@@ -56,7 +56,18 @@ export class RedisBus implements Bus {
     const options = { lazyConnect: true, maxRetriesPerRequest: 1 }
     const publisher = new Redis(url, { ...options, enableOfflineQueue: false })
     const subscriber = new Redis(url, options)
-    await Promise.all([publisher.connect(), subscriber.connect()])
+    // Until the bus takes them over, errors are this function's to report.
+    const quiet = () => {}
+    publisher.on('error', quiet)
+    subscriber.on('error', quiet)
+    try {
+      await Promise.all([publisher.connect(), subscriber.connect()])
+    } catch (err) {
+      publisher.disconnect()
+      subscriber.disconnect()
+      const reason = err instanceof Error ? err.message : String(err)
+      throw new Error(`Redis at ${new URL(url).host} (SAMLA_REDIS_URL) does not answer: ${reason}`)
+    }
     const bus = new RedisBus(publisher, subscriber, log)
     await subscriber.subscribe(CONTROL_CHANNEL)
     return bus

@@ -13,7 +13,14 @@ export async function openStore(
   if (config.databaseUrl) {
     // Loaded only when asked for, so that the embedded default never loads the pg driver.
     const { openPostgresStore } = await import('./postgres/store.ts')
-    return openPostgresStore(config.databaseUrl)
+    const host = new URL(config.databaseUrl).host
+    return openPostgresStore(config.databaseUrl).catch((err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err)
+      // The host only: the URL may hold a password.
+      throw new Error(`PostgreSQL at ${host} (SAMLA_DATABASE_URL) could not be opened: ${reason}`, {
+        cause: err,
+      })
+    })
   }
   return openSqliteStore({ file: config.dbFile, synchronous: config.sqliteSynchronous })
 }
