@@ -102,6 +102,7 @@ export function createApp({ config, store, rooms, logger, counters }: AppDeps) {
         voters,
         perAddressPerHour: config.votersPerAddressPerHour,
         trustProxy: config.trustProxy,
+        counters,
       }),
     )
     .route(

@@ -27,7 +27,12 @@ let sequence = 0
  * Counters shared by every instance through Redis. While Redis does not answer, each instance
  * counts on its own in memory: the limits then hold per instance rather than not at all.
  */
-export function redisAttemptCounters(redis: Redis, log: Logger): AttemptCounters {
+export function redisAttemptCounters(
+  redis: Redis,
+  log: Logger,
+  /** Keeps deployments (or test runs) sharing one Redis apart. */
+  prefix = 'samla:attempts',
+): AttemptCounters {
   return (name, max, windowMs) => {
     const fallback = memoryAttemptCounters(name, max, windowMs)
     return {
@@ -39,7 +44,7 @@ export function redisAttemptCounters(redis: Redis, log: Logger): AttemptCounters
             await redis.eval(
               SLIDING_WINDOW,
               1,
-              `samla:attempts:${name}:${key}`,
+              `${prefix}:${name}:${key}`,
               now,
               windowMs,
               max,

@@ -1,7 +1,7 @@
 import type { VoterCredential } from '@samla/shared'
 import { Hono } from 'hono'
 import type { MeetingAccess } from '../access/meetingAccess.ts'
-import { AttemptLimiter } from '../http/attemptLimiter.ts'
+import { type AttemptCounters, memoryAttemptCounters } from '../http/attemptCounter.ts'
 import { clientAddress } from '../http/clientAddress.ts'
 import { errorBody } from '../http/errors.ts'
 import type { VoterRepository } from '../storage/repositories.ts'
@@ -14,6 +14,8 @@ export interface VoterRouteDeps {
   /** Credentials one address may fetch per meeting an hour (SAMLA_VOTERS_PER_ADDRESS_PER_HOUR). */
   perAddressPerHour: number
   trustProxy: boolean
+  /** Where they are counted: in memory, or in Redis for several instances. */
+  counters?: AttemptCounters
 }
 
 /**
@@ -21,17 +23,23 @@ export interface VoterRouteDeps {
  * is a fresh set of votes, so they are counted per address and meeting: a browser that clears
  * its storage gets a new one, a script that asks a thousand times does not.
  */
-export function voterRoutes({ access, voters, perAddressPerHour, trustProxy }: VoterRouteDeps) {
-  const issued = new AttemptLimiter(perAddressPerHour, HOUR_MS)
+export function voterRoutes({
+  access,
+  voters,
+  perAddressPerHour,
+  trustProxy,
+  counters = memoryAttemptCounters,
+}: VoterRouteDeps) {
+  const issued = counters('voters', perAddressPerHour, HOUR_MS)
 
   return new Hono().post(
     '/meetings/:id/voters',
     access.requireRole('facilitator', 'participant'),
     async (c) => {
       const meeting = c.var.meeting
-      const key = `${meeting.id} ${clientAddress(c, trustProxy)}`
-      if (!issued.tryAttempt(key)) {
-        const seconds = Math.max(1, Math.ceil(issued.msUntilNext(key) / 1000))
+      const attempt = await issued.attempt(`${meeting.id}:${clientAddress(c, trustProxy)}`)
+      if (!attempt.allowed) {
+        const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000))
         return c.json(
           errorBody(
             'too_many_voters',

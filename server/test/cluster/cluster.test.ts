@@ -256,6 +256,19 @@ describe('several instances on PostgreSQL and Redis', () => {
     expect(statuses[20]).toBe(429)
   }, 30_000)
 
+  it('shares the voter-credential limit per address and meeting across instances', async () => {
+    const servers = await threeInstances({ SAMLA_VOTERS_PER_ADDRESS_PER_HOUR: '2' })
+    const meeting = await createMeeting(at(servers, 0).url)
+    const issue = (server: { url: string }) =>
+      fetch(`${server.url}/api/meetings/${meeting.meeting.id}/voters`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${meeting.token('participant')}` },
+      })
+    expect((await issue(at(servers, 0))).status).toBe(201)
+    expect((await issue(at(servers, 1))).status).toBe(201)
+    expect((await issue(at(servers, 2))).status).toBe(429)
+  }, 30_000)
+
   it('health reports PostgreSQL and Redis, and 503 when Redis does not answer', async () => {
     const servers = await threeInstances()
     const healthy = await fetch(`${at(servers, 0).url}/api/health`)

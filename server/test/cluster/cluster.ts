@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { redisAttemptCounters } from '../../src/cluster/redisAttempts.ts'
 import { RedisBus } from '../../src/cluster/redisBus.ts'
 import { createLogger } from '../../src/logger.ts'
@@ -34,6 +35,8 @@ export async function startCluster(
   const database = await freshPostgresDatabase()
   const servers: TestServer[] = []
   const buses: LossyBus[] = []
+  // Counts of this cluster alone: a run a minute ago left its own in the shared Redis.
+  const prefix = `samla-test:${crypto.randomUUID()}`
   try {
     for (let i = 0; i < n; i++) {
       const redis = await RedisBus.connect(redisUrl, createLogger('silent'))
@@ -44,7 +47,7 @@ export async function startCluster(
           { SAMLA_DATABASE_URL: database.url, SAMLA_REDIS_URL: redisUrl, ...env },
           undefined,
           // Limits count in Redis as a server with its own Redis bus counts them.
-          { bus, counters: redisAttemptCounters(redis.commands, createLogger('silent')) },
+          { bus, counters: redisAttemptCounters(redis.commands, createLogger('silent'), prefix) },
         ),
       )
     }
