@@ -1,9 +1,22 @@
-import { CloseCode, ControlKey, type SnapshotSummary } from '@samla/shared'
+import {
+  AUTHOR_KEY_PARAM,
+  CloseCode,
+  ControlKey,
+  EditRefusal,
+  MessageType,
+  newAuthorKey,
+  type SnapshotSummary,
+} from '@samla/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { closeOf } from '../attacks/fixture.ts'
+import { awarenessFrame, messageTypeOf, readAwareness, updateFrame } from '../frames.ts'
 import {
   closeCodeOf,
   connectClient,
+  RawClient,
+  storedDoc,
   type TestClient,
   waitForDoc,
   waitForPresence,
@@ -115,6 +128,69 @@ describe('several instances on PostgreSQL and Redis', () => {
     for (let i = 0; i < 5; i++) writer.doc.getMap('tail').set(`t${i}`, i)
     await waitForDoc(reader.doc, () => reader.doc.getMap('tail').size === 5)
     expect(lossy.dropped).toBeGreaterThan(before)
+  }, 30_000)
+
+  it('a hostile raw client on another instance can neither write under someone’s client id nor speak as them', async () => {
+    const servers = await threeInstances()
+    const boardId = await createBoard(at(servers, 0).url)
+    const alice = client(at(servers, 0), boardId)
+    const bob = client(at(servers, 1), boardId)
+    await Promise.all([alice.synced, bob.synced])
+    const victim = alice.doc.clientID
+    alice.doc.getMap('m').set('alice', 1)
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+    await waitForDoc(bob.doc, () => bob.doc.getMap('m').has('alice'))
+    const nameOf = (state: Record<string, unknown> | undefined) =>
+      (state?.user as { name?: string } | undefined)?.name
+    await waitForPresence(bob.provider.awareness, victim, (st) => nameOf(st) === 'Alice')
+
+    // New structs under Alice's client id, sent to instance 2, which learnt her claim by the bus.
+    const forger = new Y.Doc()
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(bob.doc))
+    forger.clientID = victim
+    const before = Y.encodeStateVector(forger)
+    forger.getMap('m').set('forged', 1)
+    const writer = await RawClient.open(at(servers, 1), boardId, {
+      [AUTHOR_KEY_PARAM]: newAuthorKey(),
+    })
+    const closed = closeOf(writer)
+    writer.send(updateFrame(Y.encodeStateAsUpdate(forger, before)))
+    expect(await closed).toEqual({ code: CloseCode.EditRefused, reason: EditRefusal.Identity })
+
+    // Someone who only looks on (no edit, so no stored claim: her id is hers by presence alone),
+    // spoofed on instance 3 with a clock far ahead, and a null to hide her. Instance 3 has only
+    // raw sockets, which do not echo presence: her id there is hers by the bus's word alone.
+    const carol = client(at(servers, 0), boardId)
+    await carol.synced
+    const watched = carol.doc.clientID
+    const observer = await RawClient.open(at(servers, 2), boardId)
+    const seen = observer.next(
+      (f) =>
+        messageTypeOf(f) === MessageType.Awareness &&
+        nameOf(readAwareness(f).get(watched) as Record<string, unknown> | undefined) === 'Carol',
+    )
+    carol.provider.awareness.setLocalStateField('user', { name: 'Carol' })
+    await seen
+    const speaker = await RawClient.open(at(servers, 2), boardId, {
+      [AUTHOR_KEY_PARAM]: newAuthorKey(),
+    })
+    speaker.send(awarenessFrame(watched, 1000, { user: { name: 'MALLORY' } }))
+    speaker.send(awarenessFrame(watched, 2000, null))
+    expect(await speaker.handled()).toBe('handled')
+    speaker.ws.close()
+    // Instance 3 still holds Carol's own state (a stock client would heal itself from a spoof,
+    // so what counts is what the server kept and relays to everyone else).
+    const room = await at(servers, 2).rooms.peek(boardId)
+    const held = readAwareness(room?.presence.snapshot() ?? new Uint8Array()).get(watched)
+    expect(nameOf(held as Record<string, unknown> | undefined)).toBe('Carol')
+    observer.ws.close()
+    carol.provider.awareness.setLocalStateField('user', { name: 'Carol B' })
+    await waitForPresence(bob.provider.awareness, watched, (st) => nameOf(st) === 'Carol B')
+    alice.doc.getMap('m').set('after', 1)
+    await waitForDoc(bob.doc, () => bob.doc.getMap('m').has('after'))
+    expect(bob.doc.getMap('m').has('forged')).toBe(false)
+    const stored = await storedDoc(at(servers, 2), boardId)
+    expect(stored.getMap('m').has('forged')).toBe(false)
   }, 30_000)
 
   it('a participant refused on one instance stays refused on every instance', async () => {
