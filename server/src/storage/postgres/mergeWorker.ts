@@ -1,14 +1,11 @@
-import { Worker } from 'node:worker_threads'
+import { ThreadCalls } from '../threadCalls.ts'
 
 export interface MergeRequest {
-  id: number
   /** The state (when `hasState`) and the updates, end to end, in one transferable buffer. */
   packed: ArrayBuffer
   lengths: number[]
   hasState: boolean
 }
-
-export type MergeReply = { id: number; merged: Uint8Array } | { id: number; error: string }
 
 /**
  * mergeDocument (../merge.ts) in a worker thread: merging a long log takes time in proportion
@@ -18,13 +15,10 @@ export type MergeReply = { id: number; merged: Uint8Array } | { id: number; erro
  * shared 8 KiB slabs, which a structured clone would copy whole, slab by slab.
  */
 export class MergeWorker {
-  private worker: Worker | null = null
-  private nextId = 1
-  private lastError: Error | null = null
-  private readonly waiting = new Map<
-    number,
-    { resolve: (merged: Uint8Array) => void; reject: (e: Error) => void }
-  >()
+  private readonly calls = new ThreadCalls<MergeRequest, Uint8Array>(
+    new URL('./mergeThread', import.meta.url),
+    'merge thread',
+  )
 
   merge(state: Uint8Array | null, updates: readonly Uint8Array[]): Promise<Uint8Array> {
     const parts = state ? [state, ...updates] : updates
@@ -35,60 +29,11 @@ export class MergeWorker {
       packed.set(part, offset)
       offset += part.byteLength
     }
-    const worker = this.start()
-    const id = this.nextId++
-    const request: MergeRequest = { id, packed: packed.buffer, lengths, hasState: state !== null }
-    // Held by the event loop only while it works, so that it never keeps a process alive.
-    worker.ref()
-    return new Promise<Uint8Array>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject })
-      worker.postMessage(request, [packed.buffer])
-    }).finally(() => {
-      if (this.waiting.size === 0) worker.unref()
-    })
+    const request = { packed: packed.buffer, lengths, hasState: state !== null }
+    return this.calls.call(request, [packed.buffer])
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker
-    if (!worker) return
-    this.worker = null
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
-    // Held again until it has exited, or a process with nothing else left would end first.
-    worker.ref()
-    worker.postMessage('close')
-    await exited
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker
-    // The bundle (server/dist) ships the thread as plain JavaScript beside itself; from the
-    // sources (tests, dev) it is TypeScript, which the thread loads through tsx's loader.
-    const worker = import.meta.url.endsWith('.ts')
-      ? new Worker(
-          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-            .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./mergeThread.ts', import.meta.url).href)}) })`,
-          { eval: true },
-        )
-      : new Worker(new URL('./mergeThread.js', import.meta.url))
-    worker.on('message', (reply: MergeReply) => {
-      const waiter = this.waiting.get(reply.id)
-      if (!waiter) return
-      this.waiting.delete(reply.id)
-      if ('error' in reply) waiter.reject(new Error(reply.error))
-      else waiter.resolve(reply.merged)
-    })
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = null
-      const why = this.lastError?.message ?? 'no error'
-      for (const waiter of this.waiting.values())
-        waiter.reject(new Error(`merge thread exited (${why})`))
-      this.waiting.clear()
-    })
-    worker.on('error', (err) => {
-      this.lastError = err
-    })
-    worker.unref()
-    this.worker = worker
-    return worker
+  close(): Promise<void> {
+    return this.calls.close()
   }
 }
