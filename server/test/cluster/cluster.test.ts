@@ -65,6 +65,25 @@ const opened = (ws: WebSocket) =>
     ws.once('error', reject)
   })
 
+/**
+ * A meeting made on instance 1, its phases laid out by a facilitator there, and a facilitator
+ * page on each of `watchOn` (instance indexes) that has received the layout.
+ */
+async function laidOutMeeting(servers: Cluster['servers'], watchOn: number[]) {
+  const meeting = await createMeeting(at(servers, 0).url)
+  const facilitatorOn = (i: number) =>
+    connectBoard(at(servers, i).url, meeting.boardId, meeting.token('facilitator'))
+  const facilitator = facilitatorOn(0)
+  await facilitator.synced
+  layOutPhases(facilitator.doc)
+  const watchers = watchOn.map(facilitatorOn)
+  await Promise.all(watchers.map((w) => w.synced))
+  await Promise.all(
+    watchers.map((w) => waitForDoc(w.doc, () => w.doc.getMap('records').has('shape:q'))),
+  )
+  return { meeting, facilitator, watchers }
+}
+
 describe('several instances on PostgreSQL and Redis', () => {
   it('stock providers on three instances converge, and presence reaches every instance', async () => {
     const servers = await threeInstances()
@@ -195,17 +214,8 @@ describe('several instances on PostgreSQL and Redis', () => {
 
   it('a participant refused on one instance stays refused on every instance', async () => {
     const servers = await threeInstances()
-    const meeting = await createMeeting(at(servers, 0).url)
-    const facilitator = connectBoard(
-      at(servers, 0).url,
-      meeting.boardId,
-      meeting.token('facilitator'),
-    )
-    await facilitator.synced
-    layOutPhases(facilitator.doc)
-    const watcher = connectBoard(at(servers, 2).url, meeting.boardId, meeting.token('facilitator'))
-    await watcher.synced
-    await waitForDoc(watcher.doc, () => watcher.doc.getMap('records').has('shape:q'))
+    const { meeting, facilitator, watchers } = await laidOutMeeting(servers, [2])
+    const watcher = at(watchers, 0)
 
     // A participant on instance 2 moves the meeting to the next phase: only a facilitator may.
     const participant = connectBoard(
@@ -237,21 +247,7 @@ describe('several instances on PostgreSQL and Redis', () => {
 
   it('a phase change watched on three instances is snapshotted exactly once', async () => {
     const servers = await threeInstances()
-    const meeting = await createMeeting(at(servers, 0).url)
-    const facilitator = connectBoard(
-      at(servers, 0).url,
-      meeting.boardId,
-      meeting.token('facilitator'),
-    )
-    await facilitator.synced
-    layOutPhases(facilitator.doc)
-    const watchers = servers
-      .slice(1)
-      .map((s) => connectBoard(s.url, meeting.boardId, meeting.token('facilitator')))
-    await Promise.all(watchers.map((w) => w.synced))
-    await Promise.all(
-      watchers.map((w) => waitForDoc(w.doc, () => w.doc.getMap('records').has('shape:q'))),
-    )
+    const { meeting, facilitator, watchers } = await laidOutMeeting(servers, [1, 2])
     facilitator.doc.getMap('meeting').set(ControlKey.currentPhase, 'page:two')
     await Promise.all(
       watchers.map((w) =>
