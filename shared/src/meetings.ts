@@ -28,6 +28,8 @@ export const meetingSchema = z.object({
   /** Short code people type on a phone; null when switched off. */
   joinCode: z.string().nullable(),
   createdAt: z.string(),
+  /** The Kraftsamling process the meeting is part of, if any. */
+  processId: z.string().nullable(),
 })
 export type Meeting = z.infer<typeof meetingSchema>
 

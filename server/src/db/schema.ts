@@ -63,6 +63,21 @@ export const documentAuthors = sqliteTable(
   (t) => [primaryKey({ columns: [t.boardId, t.clientId] })],
 )
 
+/**
+ * A Kraftsamling as a process: its meetings point at it. The process link exists only as a
+ * hash; it gives the facilitator role on every meeting of the process.
+ */
+export const processes = sqliteTable('processes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  organisers: text('organisers').notNull().default(''),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** The process record's public read link (its token), while published. */
+  publicationToken: text('publication_token').unique(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
 /** A Samling: one meeting with its board; deleting the board deletes the meeting. */
 export const meetings = sqliteTable('meetings', {
   id: text('id').primaryKey(),
@@ -84,6 +99,12 @@ export const meetings = sqliteTable('meetings', {
   /** The documentation's public read link (its token), while published; null otherwise. */
   publicationToken: text('publication_token').unique(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  /** The process the meeting is part of; erasing a process erases its meetings first. */
+  processId: text('process_id').references(() => processes.id, { onDelete: 'set null' }),
+  /** Start the board with the open threads of this earlier meeting ("Från förra samlingen"). */
+  carryFrom: text('carry_from'),
+  /** When that frame was written on the board (once). */
+  carriedAt: integer('carried_at', { mode: 'timestamp_ms' }),
 })
 
 /** Capability links: the SHA-256 of each token, its role, and whether it was rotated away. */
@@ -175,4 +196,43 @@ export const snapshotImages = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.snapshotId, t.pageId] })],
+)
+
+/**
+ * A note sent from one meeting's board to another meeting of the same process: a copy of its
+ * text and where it came from (never a name from an anonymous meeting), and the answer the
+ * receiving meeting gave. Erased with either meeting.
+ */
+export const crossings = sqliteTable(
+  'crossings',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    fromMeetingId: text('from_meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    toMeetingId: text('to_meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    sourceShapeId: text('source_shape_id').notNull(),
+    text: text('text').notNull(),
+    color: text('color').notNull(),
+    originGroup: text('origin_group', { enum: ['kraftsamling', 'demokratilabb'] }).notNull(),
+    originTitle: text('origin_title').notNull(),
+    originPhase: text('origin_phase').notNull(),
+    originDate: text('origin_date').notNull(),
+    author: text('author'),
+    message: text('message'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredShapeId: text('delivered_shape_id'),
+    answerText: text('answer_text'),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('crossings_once_idx').on(t.fromMeetingId, t.toMeetingId, t.sourceShapeId),
+    index('crossings_to_idx').on(t.toMeetingId),
+    index('crossings_process_idx').on(t.processId, t.createdAt),
+  ],
 )

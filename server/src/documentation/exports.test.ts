@@ -22,6 +22,7 @@ const meeting: Meeting = {
   boardId: 'b1',
   anonymous: false,
   joinCode: null,
+  processId: null,
   createdAt: '2026-10-01T00:00:00.000Z',
 }
 

@@ -1,13 +1,17 @@
 import type {
   BoardContent,
   CreateMeetingRequest,
+  CreateProcessRequest,
+  Crossing,
   Meeting,
   MeetingLinks,
   MeetingRole,
+  Process,
   Snapshot,
   SnapshotReason,
   SnapshotSummary,
   UpdateMeetingRequest,
+  UpdateProcessRequest,
   VoterCredential,
 } from '@samla/shared'
 
@@ -20,7 +24,10 @@ import type {
 /** Meetings, their board and their capability links. */
 export interface MeetingRepository {
   /** A meeting, its board, a token per role and a join code, all in one transaction. */
-  create(request: CreateMeetingRequest): Promise<{ meeting: Meeting; tokens: MeetingLinks }>
+  create(
+    request: CreateMeetingRequest,
+    placement?: MeetingPlacement,
+  ): Promise<{ meeting: Meeting; tokens: MeetingLinks }>
   get(id: string): Promise<Meeting | null>
   /** Changes title, group, date or format; the board's title follows the meeting's. */
   update(id: string, changes: UpdateMeetingRequest): Promise<Meeting | null>
@@ -40,14 +47,68 @@ export interface MeetingRepository {
   /** The participant token in clear (it is on the projector's QR code anyway). */
   participantToken(id: string): Promise<string>
   byBoard(boardId: string): Promise<Meeting | null>
-  /** The role a token grants in a meeting, or null if it is unknown or rotated away. */
+  /**
+   * The role a token grants in a meeting, or null if it is unknown or rotated away. The link
+   * of the meeting's process grants the facilitator role.
+   */
   roleOf(meetingId: string, token: string): Promise<MeetingRole | null>
+  /** The meetings of a process in timeline order: by date, then by when they were added. */
+  inProcess(processId: string): Promise<Meeting[]>
+  /** Moves a meeting into a process; false if it is in another process already. */
+  adopt(meetingId: string, processId: string): Promise<boolean>
+  /**
+   * The meeting whose open threads this one's board should start with, claimed once: the
+   * first caller gets it, every later one null.
+   */
+  takeCarryForward(meetingId: string): Promise<string | null>
   /** Replaces a role's link: the old token stops working; returns the new one and the old hashes. */
   rotate(meetingId: string, role: MeetingRole): Promise<{ token: string; revokedHashes: string[] }>
   /** Switches the join code on (a new code) or off. */
   setJoinCode(meetingId: string, enabled: boolean): Promise<Meeting | null>
   /** The participant token a join code stands for. */
   participantByJoinCode(code: string): Promise<{ meeting: Meeting; token: string } | null>
+}
+
+/** Where a new meeting goes: into a process, and whether it carries the last one's threads. */
+export interface MeetingPlacement {
+  processId: string
+  carryFrom: string | null
+}
+
+/** Kraftsamling processes; the process link is kept as a hash only. */
+export interface ProcessRepository {
+  create(request: CreateProcessRequest): Promise<{ process: Process; token: string }>
+  get(id: string): Promise<Process | null>
+  /** Whether the token is the process's link. */
+  verify(id: string, token: string): Promise<boolean>
+  update(id: string, changes: UpdateProcessRequest): Promise<Process | null>
+  /** Deletes the process row and its crossings; its meetings are erased before, one by one. */
+  delete(id: string): Promise<void>
+  /** Publishes the process record: the existing public token, or a new one. */
+  publish(id: string): Promise<string>
+  unpublish(id: string): Promise<void>
+  publicationToken(id: string): Promise<string | null>
+  byPublicationToken(token: string): Promise<Process | null>
+}
+
+export type NewCrossing = Omit<Crossing, 'id' | 'createdAt' | 'deliveredShapeId' | 'answer'>
+
+/** Notes sent across between a process's meetings, and the answers to them. */
+export interface CrossingRepository {
+  /**
+   * Records notes sent, in one transaction; a note already sent from that meeting to that
+   * meeting is not recorded again but counted in `existing`.
+   */
+  send(notes: NewCrossing[]): Promise<{ created: Crossing[]; existing: Crossing[] }>
+  get(id: string): Promise<Crossing | null>
+  /** Every crossing of a process, oldest first. */
+  ofProcess(processId: string): Promise<Crossing[]>
+  /** Crossings sent from or to a meeting, oldest first. */
+  touching(meetingId: string): Promise<Crossing[]>
+  /** Records the note written on the receiving board; false if one was recorded already. */
+  delivered(id: string, shapeId: string): Promise<boolean>
+  /** Writes (or rewrites) the answer; null if there is no such crossing. */
+  answer(id: string, text: string): Promise<Crossing | null>
 }
 
 export type Tally = Record<string, number>

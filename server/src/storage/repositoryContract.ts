@@ -4,7 +4,10 @@ import { hashToken } from '../meetings/tokens.ts'
 import type { SamlaStore } from './store.ts'
 
 export interface RepositoryHarness {
-  store: Pick<SamlaStore, 'documents' | 'meetings' | 'votes' | 'voters' | 'snapshots'>
+  store: Pick<
+    SamlaStore,
+    'documents' | 'meetings' | 'votes' | 'voters' | 'snapshots' | 'processes' | 'crossings'
+  >
   cleanup(): Promise<void>
 }
 

@@ -1,5 +1,7 @@
 import type {
+  CrossingRepository,
   MeetingRepository,
+  ProcessRepository,
   SnapshotRepository,
   VoteRepository,
   VoterRepository,
@@ -17,6 +19,8 @@ export interface SamlaStore {
   readonly votes: VoteRepository
   readonly voters: VoterRepository
   readonly snapshots: SnapshotRepository
+  readonly processes: ProcessRepository
+  readonly crossings: CrossingRepository
   /** Resolves when the database answers a query (for /api/health); rejects otherwise. */
   ping(): Promise<void>
   close(): Promise<void>

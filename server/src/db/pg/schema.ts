@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core'
 
 /**
@@ -80,6 +81,17 @@ export const documentAuthors = pgTable(
   (t) => [primaryKey({ columns: [t.boardId, t.clientId] })],
 )
 
+/** A Kraftsamling as a process, as in ../schema.ts. */
+export const processes = pgTable('processes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  organisers: text('organisers').notNull().default(''),
+  tokenHash: text('token_hash').notNull().unique(),
+  publicationToken: text('publication_token').unique(),
+  createdAt: createdAt(),
+})
+
 /** A Samling: one meeting with its board; deleting the board deletes the meeting. */
 export const meetings = pgTable('meetings', {
   id: text('id').primaryKey(),
@@ -97,6 +109,9 @@ export const meetings = pgTable('meetings', {
   participantToken: text('participant_token').notNull(),
   publicationToken: text('publication_token').unique(),
   createdAt: createdAt(),
+  processId: text('process_id').references(() => processes.id, { onDelete: 'set null' }),
+  carryFrom: text('carry_from'),
+  carriedAt: timestamp('carried_at', { withTimezone: true, mode: 'date' }),
 })
 
 /** Capability links: the SHA-256 of each token, its role, and whether it was rotated away. */
@@ -176,4 +191,39 @@ export const snapshotImages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.snapshotId, t.pageId] })],
+)
+
+/** Notes sent across between a process's meetings, and their answers, as in ../schema.ts. */
+export const crossings = pgTable(
+  'crossings',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    fromMeetingId: text('from_meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    toMeetingId: text('to_meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    sourceShapeId: text('source_shape_id').notNull(),
+    text: text('text').notNull(),
+    color: text('color').notNull(),
+    originGroup: text('origin_group', { enum: ['kraftsamling', 'demokratilabb'] }).notNull(),
+    originTitle: text('origin_title').notNull(),
+    originPhase: text('origin_phase').notNull(),
+    originDate: text('origin_date').notNull(),
+    author: text('author'),
+    message: text('message'),
+    createdAt: createdAt(),
+    deliveredShapeId: text('delivered_shape_id'),
+    answerText: text('answer_text'),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('crossings_once_idx').on(t.fromMeetingId, t.toMeetingId, t.sourceShapeId),
+    index('crossings_to_idx').on(t.toMeetingId),
+    index('crossings_process_idx').on(t.processId, t.createdAt),
+  ],
 )

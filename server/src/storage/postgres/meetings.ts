@@ -5,12 +5,12 @@ import type {
   MeetingRole,
   UpdateMeetingRequest,
 } from '@samla/shared'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { newBoardId } from '../../boards.ts'
 import type { PgSamlaDatabase } from '../../db/pg/client.ts'
-import { boards, capabilities, meetings } from '../../db/pg/schema.ts'
+import { boards, capabilities, meetings, processes } from '../../db/pg/schema.ts'
 import { hashToken, newJoinCode, newToken } from '../../meetings/tokens.ts'
-import type { MeetingRepository } from '../repositories.ts'
+import type { MeetingPlacement, MeetingRepository } from '../repositories.ts'
 
 const ROLES: readonly MeetingRole[] = ['facilitator', 'participant', 'projector']
 
@@ -31,6 +31,7 @@ function toMeeting(row: MeetingRow): Meeting {
     anonymous: row.anonymous,
     joinCode: row.joinCode,
     createdAt: row.createdAt.toISOString(),
+    processId: row.processId,
   }
 }
 
@@ -38,7 +39,10 @@ function toMeeting(row: MeetingRow): Meeting {
 export class PgMeetingRepository implements MeetingRepository {
   constructor(private readonly db: PgSamlaDatabase) {}
 
-  async create(request: CreateMeetingRequest): Promise<{ meeting: Meeting; tokens: MeetingLinks }> {
+  async create(
+    request: CreateMeetingRequest,
+    placement?: MeetingPlacement,
+  ): Promise<{ meeting: Meeting; tokens: MeetingLinks }> {
     const now = new Date()
     const tokens = { facilitator: newToken(), participant: newToken(), projector: newToken() }
     const row: MeetingRow = {
@@ -54,6 +58,9 @@ export class PgMeetingRepository implements MeetingRepository {
       participantToken: tokens.participant,
       publicationToken: null,
       createdAt: now,
+      processId: placement?.processId ?? null,
+      carryFrom: placement?.carryFrom ?? null,
+      carriedAt: null,
     }
     await this.db.transaction(async (tx) => {
       await tx.insert(boards).values({ id: row.boardId, title: row.title, createdAt: now })
@@ -167,7 +174,47 @@ export class PgMeetingRepository implements MeetingRepository {
           isNull(capabilities.revokedAt),
         ),
       )
-    return row?.role ?? null
+    if (row) return row.role
+    const [viaProcess] = await this.db
+      .select({ id: processes.id })
+      .from(meetings)
+      .innerJoin(processes, eq(processes.id, meetings.processId))
+      .where(and(eq(meetings.id, meetingId), eq(processes.tokenHash, hashToken(token))))
+    return viaProcess ? 'facilitator' : null
+  }
+
+  async inProcess(processId: string): Promise<Meeting[]> {
+    const rows = await this.db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.processId, processId))
+      .orderBy(asc(meetings.date), asc(meetings.createdAt))
+    return rows.map(toMeeting)
+  }
+
+  async adopt(meetingId: string, processId: string): Promise<boolean> {
+    const changed = await this.db
+      .update(meetings)
+      .set({ processId })
+      .where(
+        and(
+          eq(meetings.id, meetingId),
+          or(isNull(meetings.processId), eq(meetings.processId, processId)),
+        ),
+      )
+      .returning({ id: meetings.id })
+    return changed.length > 0
+  }
+
+  async takeCarryForward(meetingId: string): Promise<string | null> {
+    const [row] = await this.db
+      .update(meetings)
+      .set({ carriedAt: new Date() })
+      .where(
+        and(eq(meetings.id, meetingId), isNotNull(meetings.carryFrom), isNull(meetings.carriedAt)),
+      )
+      .returning({ from: meetings.carryFrom })
+    return row?.from ?? null
   }
 
   async rotate(

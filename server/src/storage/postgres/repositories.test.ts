@@ -1,8 +1,9 @@
 import { freshPostgresDatabase } from '../../../test/postgres.ts'
+import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
 import { openPostgresStore } from './store.ts'
 
-describeRepositoryContract('PostgreSQL', async () => {
+const harness = async () => {
   const database = await freshPostgresDatabase()
   const store = await openPostgresStore(database.url)
   return {
@@ -12,4 +13,7 @@ describeRepositoryContract('PostgreSQL', async () => {
       await database.drop()
     },
   }
-})
+}
+
+describeRepositoryContract('PostgreSQL', harness)
+describeProcessContract('PostgreSQL', harness)

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { type OpenPgDatabaseOptions, openPgDatabase } from '../../db/pg/client.ts'
 import type { SamlaStore } from '../store.ts'
+import { PgCrossings } from './crossings.ts'
 import { PgDocumentStorage } from './documents.ts'
 import { PgMeetingRepository } from './meetings.ts'
+import { PgProcesses } from './processes.ts'
 import { PgSnapshotRepository } from './snapshots.ts'
 import { PgVoterRepository } from './voters.ts'
 import { PgVoteRepository } from './votes.ts'
@@ -21,6 +23,8 @@ export async function openPostgresStore(
     votes: new PgVoteRepository(db),
     voters: new PgVoterRepository(db),
     snapshots: new PgSnapshotRepository(db),
+    processes: new PgProcesses(db),
+    crossings: new PgCrossings(db),
     async ping() {
       await db.execute(sql`select 1`)
     },

@@ -5,12 +5,12 @@ import type {
   MeetingRole,
   UpdateMeetingRequest,
 } from '@samla/shared'
-import { and, eq, isNull, lt } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import { newBoardId } from '../../boards.ts'
 import { type SamlaDatabase, truncateWal } from '../../db/client.ts'
-import { boards, capabilities, meetings } from '../../db/schema.ts'
+import { boards, capabilities, meetings, processes } from '../../db/schema.ts'
 import { hashToken, newJoinCode, newToken } from '../../meetings/tokens.ts'
-import type { MeetingRepository } from '../repositories.ts'
+import type { MeetingPlacement, MeetingRepository } from '../repositories.ts'
 
 const ROLES: readonly MeetingRole[] = ['facilitator', 'participant', 'projector']
 
@@ -27,6 +27,7 @@ function toMeeting(row: MeetingRow): Meeting {
     anonymous: row.anonymous,
     joinCode: row.joinCode,
     createdAt: row.createdAt.toISOString(),
+    processId: row.processId,
   }
 }
 
@@ -35,7 +36,10 @@ export class SqliteMeetings implements MeetingRepository {
   constructor(private readonly db: SamlaDatabase) {}
 
   /** A meeting, its board, a token per role and a join code, all in one transaction. */
-  async create(request: CreateMeetingRequest): Promise<{ meeting: Meeting; tokens: MeetingLinks }> {
+  async create(
+    request: CreateMeetingRequest,
+    placement?: MeetingPlacement,
+  ): Promise<{ meeting: Meeting; tokens: MeetingLinks }> {
     const now = new Date()
     const tokens = { facilitator: newToken(), participant: newToken(), projector: newToken() }
     const row: MeetingRow = {
@@ -51,6 +55,9 @@ export class SqliteMeetings implements MeetingRepository {
       participantToken: tokens.participant,
       publicationToken: null,
       createdAt: now,
+      processId: placement?.processId ?? null,
+      carryFrom: placement?.carryFrom ?? null,
+      carriedAt: null,
     }
     this.db.transaction((tx) => {
       tx.insert(boards).values({ id: row.boardId, title: row.title, createdAt: now }).run()
@@ -160,7 +167,51 @@ export class SqliteMeetings implements MeetingRepository {
         ),
       )
       .get()
-    return row?.role ?? null
+    if (row) return row.role
+    // The process link is a facilitator's on every meeting of its process.
+    const viaProcess = this.db
+      .select({ id: processes.id })
+      .from(meetings)
+      .innerJoin(processes, eq(processes.id, meetings.processId))
+      .where(and(eq(meetings.id, meetingId), eq(processes.tokenHash, hashToken(token))))
+      .get()
+    return viaProcess ? 'facilitator' : null
+  }
+
+  async inProcess(processId: string): Promise<Meeting[]> {
+    return this.db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.processId, processId))
+      .orderBy(asc(meetings.date), asc(meetings.createdAt))
+      .all()
+      .map(toMeeting)
+  }
+
+  async adopt(meetingId: string, processId: string): Promise<boolean> {
+    const changed = this.db
+      .update(meetings)
+      .set({ processId })
+      .where(
+        and(
+          eq(meetings.id, meetingId),
+          or(isNull(meetings.processId), eq(meetings.processId, processId)),
+        ),
+      )
+      .run()
+    return changed.changes > 0
+  }
+
+  async takeCarryForward(meetingId: string): Promise<string | null> {
+    const row = this.db
+      .update(meetings)
+      .set({ carriedAt: new Date() })
+      .where(
+        and(eq(meetings.id, meetingId), isNotNull(meetings.carryFrom), isNull(meetings.carriedAt)),
+      )
+      .returning({ from: meetings.carryFrom })
+      .get()
+    return row?.from ?? null
   }
 
   /** Replaces a role's link: the old token stops working; returns the new one and the old hashes. */

@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
 import { openSqliteStore } from './store.ts'
 
-describeRepositoryContract('SQLite', async () => {
+const harness = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-repositories-'))
   const store = openSqliteStore({ file: path.join(dir, 'samla.sqlite') })
   return {
@@ -14,4 +15,7 @@ describeRepositoryContract('SQLite', async () => {
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
-})
+}
+
+describeRepositoryContract('SQLite', harness)
+describeProcessContract('SQLite', harness)

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { SqliteStorage } from '../sqlite.ts'
 import type { SamlaStore } from '../store.ts'
+import { SqliteCrossings } from './crossings.ts'
 import { SqliteMeetings } from './meetings.ts'
+import { SqliteProcesses } from './processes.ts'
 import { SqliteSnapshots } from './snapshots.ts'
 import { SqliteVoters } from './voters.ts'
 import { SqliteVotes } from './votes.ts'
@@ -25,6 +27,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     votes: new SqliteVotes(db),
     voters: new SqliteVoters(db),
     snapshots: new SqliteSnapshots(db),
+    processes: new SqliteProcesses(db),
+    crossings: new SqliteCrossings(db),
     async ping() {
       db.get(sql`select 1`)
     },

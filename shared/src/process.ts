@@ -1,0 +1,200 @@
+import { z } from 'zod'
+import { meetingFormat, meetingGroup, meetingSchema } from './meetings.ts'
+
+/**
+ * A Kraftsamling as a process over months: its meetings in a timeline (Samlingar of the
+ * adults, Träffar of the Demokratilabb), notes sent across between the two groups, and the
+ * answers that travel back. The process link gives the facilitator role on every meeting in it.
+ */
+export const PROCESS_PATH_PREFIX = '/k/'
+/** The youth group's page of what they said and how the adults answered: `/svar/<meeting id>`. */
+export const FEEDBACK_PATH_PREFIX = '/svar/'
+/** The published process record: `/kd/<public token>`. */
+export const PUBLISHED_PROCESS_PATH_PREFIX = '/kd/'
+
+export const MAX_CROSSING_MESSAGE_CHARS = 500
+export const MAX_ANSWER_CHARS = 2000
+/** Most notes one sending may carry: a whole frame of a busy question, not a board. */
+export const MAX_NOTES_PER_SENDING = 200
+
+export const createProcessRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000).default(''),
+    organisers: z.string().trim().max(500).default(''),
+  })
+  .strict()
+export type CreateProcessRequest = z.infer<typeof createProcessRequest>
+
+export const updateProcessRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000),
+    organisers: z.string().trim().max(500),
+  })
+  .partial()
+  .strict()
+export type UpdateProcessRequest = z.infer<typeof updateProcessRequest>
+
+export const processSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  organisers: z.string(),
+  createdAt: z.string(),
+})
+export type Process = z.infer<typeof processSchema>
+
+export const createdProcessSchema = z.object({ process: processSchema, link: z.string() })
+export type CreatedProcess = z.infer<typeof createdProcessSchema>
+
+/** POST /api/processes/:id/meetings: a Samling or a Träff in one step. */
+export const addProcessMeetingRequest = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    group: meetingGroup,
+    date: z.iso.date(),
+    format: meetingFormat,
+    /** Start the board with "Från förra samlingen": the last meeting's open threads. */
+    carryForward: z.boolean().default(false),
+  })
+  .strict()
+export type AddProcessMeetingRequest = z.infer<typeof addProcessMeetingRequest>
+
+/** POST /api/processes/:id/meetings/adopt: the existing meeting's facilitator link. */
+export const adoptMeetingRequest = z.object({ facilitatorLink: z.string().max(2000) }).strict()
+
+export const meetingStatus = z.enum(['planned', 'running', 'ended'])
+export type MeetingStatus = z.infer<typeof meetingStatus>
+
+/** Where a note came from, as the receiving board shows it: never a person in an anonymous meeting. */
+export const provenanceSchema = z.object({
+  group: meetingGroup,
+  meetingTitle: z.string(),
+  phase: z.string(),
+  date: z.string(),
+})
+export type Provenance = z.infer<typeof provenanceSchema>
+
+export const answerSchema = z.object({ text: z.string(), at: z.string() })
+
+/** A note sent from one meeting's board to another's, and the answer to it. */
+export const crossingSchema = z.object({
+  id: z.string(),
+  processId: z.string(),
+  fromMeetingId: z.string(),
+  toMeetingId: z.string(),
+  sourceShapeId: z.string(),
+  text: z.string(),
+  color: z.string(),
+  origin: provenanceSchema,
+  /** The writer's name, only from a named note of a non-anonymous Kraftsamling meeting. */
+  author: z.string().nullable(),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  /** The note on the receiving board, once it is laid out and the note written there. */
+  deliveredShapeId: z.string().nullable(),
+  answer: answerSchema.nullable(),
+})
+export type Crossing = z.infer<typeof crossingSchema>
+
+export const timelineEntrySchema = z.object({
+  meeting: meetingSchema,
+  status: meetingStatus,
+  /** The board, opened with the process link (facilitator). */
+  boardLink: z.string(),
+  /** The documentation page, once a snapshot exists. */
+  documentationLink: z.string().nullable(),
+  snapshots: z.number().int(),
+})
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>
+
+/** GET /api/processes/:id */
+export const processOverviewSchema = z.object({
+  process: processSchema,
+  timeline: z.array(timelineEntrySchema),
+  crossings: z.array(crossingSchema),
+  publishedLink: z.string().nullable(),
+})
+export type ProcessOverview = z.infer<typeof processOverviewSchema>
+
+/** GET /api/meetings/:id/partners: where this board's notes can be sent. */
+export const partnersSchema = z.object({
+  processId: z.string().nullable(),
+  meetings: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      group: meetingGroup,
+      date: z.string(),
+      status: meetingStatus,
+    }),
+  ),
+  /** The partner group's running meeting, else its next one, else its last one. */
+  suggested: z.string().nullable(),
+})
+export type Partners = z.infer<typeof partnersSchema>
+
+export const sendNotesRequest = z
+  .object({
+    to: z.string().max(64),
+    /** Notes, or frames whose notes are all sent. */
+    shapeIds: z.array(z.string().max(80)).min(1).max(MAX_NOTES_PER_SENDING),
+    message: z.string().trim().max(MAX_CROSSING_MESSAGE_CHARS).optional(),
+  })
+  .strict()
+export type SendNotesRequest = z.infer<typeof sendNotesRequest>
+
+export const sendNotesResultSchema = z.object({
+  sent: z.number().int(),
+  /** Notes sent to that meeting before: not sent again. */
+  alreadySent: z.number().int(),
+  /** True when the receiving board is not laid out yet: the notes wait and appear then. */
+  waiting: z.boolean(),
+})
+export type SendNotesResult = z.infer<typeof sendNotesResultSchema>
+
+export const answerRequest = z
+  .object({ text: z.string().trim().min(1).max(MAX_ANSWER_CHARS) })
+  .strict()
+
+/** GET /api/meetings/:id/feedback, for any link of a Demokratilabb meeting of a process. */
+export const feedbackSchema = z.object({
+  processName: z.string(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      fromTitle: z.string(),
+      toTitle: z.string(),
+      sentAt: z.string(),
+      answer: answerSchema.nullable(),
+    }),
+  ),
+})
+export type Feedback = z.infer<typeof feedbackSchema>
+
+/**
+ * What a board shows beside its notes, in the board's `process` map, keyed by shape id: only
+ * the server writes it (clients are refused), from the database, whenever it changes.
+ */
+export const PROCESS_MAP = 'process'
+
+export const noteThreadSchema = z.object({
+  /** On a received note: where it came from, the sender's message, and the answer. */
+  received: z
+    .object({
+      crossingId: z.string(),
+      origin: provenanceSchema,
+      message: z.string().nullable(),
+      answer: answerSchema.nullable(),
+    })
+    .optional(),
+  /** On a sent note: where it went, and the answers that came back. */
+  sent: z
+    .array(
+      z.object({ crossingId: z.string(), toTitle: z.string(), answer: answerSchema.nullable() }),
+    )
+    .optional(),
+})
+export type NoteThread = z.infer<typeof noteThreadSchema>
