@@ -8,11 +8,14 @@ import { limitPerAddress } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { clientRoutes } from './http/static.ts'
 import type { Logger } from './logger.ts'
+import { ProcessService } from './process/service.ts'
 import type { RoomManager } from './rooms/RoomManager.ts'
 import { boardRoutes } from './routes/boards.ts'
+import { crossingRoutes } from './routes/crossings.ts'
 import { documentationRoutes } from './routes/documentation.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
+import { processRoutes } from './routes/processes.ts'
 import { voterRoutes } from './routes/voters.ts'
 import { voteRoutes } from './routes/votes.ts'
 import type { SamlaStore } from './storage/store.ts'
@@ -24,6 +27,8 @@ export interface AppDeps {
   logger: Logger
   /** Where per-address limits count (shared through Redis when there are several instances). */
   counters?: AttemptCounters
+  /** The process features' board writer; one is made here if not given. */
+  processes?: ProcessService
 }
 
 const IMAGE_UPLOAD = /^\/api\/meetings\/[^/]+\/snapshots\/[^/]+\/images\/[^/]+$/
@@ -32,7 +37,8 @@ const HOUR_MS = 60 * 60 * 1000
 const JOIN_ATTEMPTS_PER_MINUTE = 20
 
 /** Builds the HTTP app. It never listens: server.ts does, and tests call app.request(). */
-export function createApp({ config, store, rooms, logger, counters }: AppDeps) {
+export function createApp({ config, store, rooms, logger, counters, ...deps }: AppDeps) {
+  const processService = deps.processes ?? new ProcessService(store, rooms, logger)
   const { documents: storage, meetings, votes, voters, snapshots } = store
   const jsonLimit = bodyLimit({
     maxSize: config.maxJsonBodyBytes,
@@ -93,8 +99,19 @@ export function createApp({ config, store, rooms, logger, counters }: AppDeps) {
         publicUrl: config.publicUrl,
         createLimit: creationLimit('create-meeting'),
         joinLimit,
+        eraseMeeting: (meeting) => processService.eraseMeeting(meeting),
       }),
     )
+    .route(
+      '/',
+      processRoutes({
+        store,
+        service: processService,
+        publicUrl: config.publicUrl,
+        createLimit: creationLimit('create-process'),
+      }),
+    )
+    .route('/', crossingRoutes({ store, service: processService, access }))
     .route(
       '/',
       voterRoutes({

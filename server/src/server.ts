@@ -10,6 +10,7 @@ import type { AttemptCounters } from './http/attemptCounter.ts'
 import { limitConnections } from './http/connectionLimits.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { startRetention } from './meetings/retention.ts'
+import { ProcessService } from './process/service.ts'
 import { type Bus, LocalBus } from './rooms/bus.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
 import { watchPhaseChanges } from './snapshots/phaseWatcher.ts'
@@ -80,8 +81,14 @@ export async function startServer(
     logger,
   )
   const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)
-  const stopRetention = startRetention(meetings, rooms, config.retentionDays, logger)
-  const app = createApp({ config, store, rooms, logger, counters })
+  const processes = new ProcessService(store, rooms, logger)
+  const stopRetention = startRetention(
+    meetings,
+    (meeting) => processes.eraseMeeting(meeting),
+    config.retentionDays,
+    logger,
+  )
+  const app = createApp({ config, store, rooms, logger, counters, processes })
   const upgrades = createUpgradeHandler({
     storage,
     access: createMeetingAccess(meetings),

@@ -32,6 +32,8 @@ export const ControlKey = {
   anonymous: 'anonymous',
   /** Set once the facilitator's client has laid out the phase templates. */
   templatesVersion: 'templatesVersion',
+  /** Participants may answer notes sent from the other group (the process issue). */
+  answersOpen: 'answersOpen',
 } as const
 export type ControlKey = (typeof ControlKey)[keyof typeof ControlKey]
 
@@ -104,6 +106,7 @@ export const CONTROL_SCHEMAS: Record<ControlKey, z.ZodType> = {
   projector: projectorSchema,
   anonymous: z.boolean(),
   templatesVersion: z.number().int(),
+  answersOpen: z.boolean(),
 }
 
 export interface Controls {
@@ -115,6 +118,7 @@ export interface Controls {
   projector: ProjectorSetting
   anonymous: boolean
   templatesVersion: number
+  answersOpen: boolean
 }
 
 export const DEFAULT_CONTROLS: Controls = {
@@ -126,6 +130,7 @@ export const DEFAULT_CONTROLS: Controls = {
   projector: { mode: 'fit', followUserId: null },
   anonymous: false,
   templatesVersion: 0,
+  answersOpen: false,
 }
 
 /**
@@ -154,6 +159,7 @@ export function parseControls(get: (key: string) => unknown, anonymousDefault = 
       CONTROL_SCHEMAS.templatesVersion as z.ZodType<number>,
       0,
     ),
+    answersOpen: read(ControlKey.answersOpen, z.boolean(), false),
   }
 }
 

@@ -98,13 +98,14 @@ export const crossingSchema = z.object({
 })
 export type Crossing = z.infer<typeof crossingSchema>
 
+/**
+ * A meeting in the timeline. Its board and documentation open with the process link, which
+ * only the page holds (the server keeps its hash): the page makes those links itself.
+ */
 export const timelineEntrySchema = z.object({
   meeting: meetingSchema,
   status: meetingStatus,
-  /** The board, opened with the process link (facilitator). */
-  boardLink: z.string(),
-  /** The documentation page, once a snapshot exists. */
-  documentationLink: z.string().nullable(),
+  /** Snapshots taken: documentation exists once there is one. */
   snapshots: z.number().int(),
 })
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>

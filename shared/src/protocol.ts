@@ -64,6 +64,8 @@ export const EditRefusal = {
   Identity: 'identity',
   /** More of the client's edits waiting for clocks it never sent than the server will hold. */
   Pending: 'pending',
+  /** What only the server writes: where sent notes came from, and the answers to them. */
+  ServerOwned: 'server-owned',
 } as const
 export type EditRefusal = (typeof EditRefusal)[keyof typeof EditRefusal]
 

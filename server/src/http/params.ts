@@ -39,6 +39,18 @@ export const snapshotIdParam = param(
   'invalid_snapshot_id',
   'That is not a valid snapshot id',
 )
+export const processIdParam = param(
+  randomId,
+  400,
+  'invalid_process_id',
+  'That is not a valid process id',
+)
+export const crossingIdParam = param(
+  randomId,
+  404,
+  'crossing_not_found',
+  'No note sent to this meeting has that id',
+)
 export const pageIdParam = param(pageIdSchema, 400, 'invalid_page_id', 'That is not a page id')
 export const roleParam = param(
   meetingRole,

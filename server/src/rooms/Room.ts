@@ -1,4 +1,4 @@
-import { CloseCode } from '@samla/shared'
+import { CloseCode, CONTROLS_MAP } from '@samla/shared'
 import * as Y from 'yjs'
 import { DEFAULT_WRITE_LIMITS, type WriteLimits } from '../access/limits.ts'
 import { Authorship } from '../access/rules/authorship.ts'
@@ -32,6 +32,8 @@ export interface RoomOptions {
   /** Where updates and presence of other instances come from (rooms/bus.ts); none: one process. */
   bus?: Bus
   feed?: FeedOptions
+  /** Keys of the meeting controls that changed, from whichever client or instance. */
+  onControls?: (keys: Set<string>) => void
 }
 
 /** The origin of what other instances committed: applied and relayed here, never appended. */
@@ -75,6 +77,7 @@ export class Room implements FeedSink {
   /** Identities of other instances' clients whose presence is here, with when last heard. */
   private readonly remoteIdentities = new Map<string, number>()
   private readonly instanceId: string
+  private readonly onControls: RoomOptions['onControls']
 
   private constructor(
     readonly id: string,
@@ -86,6 +89,7 @@ export class Room implements FeedSink {
   ) {
     this.log = options.logger.child({ room: id })
     this.instanceId = options.bus?.instanceId ?? 'local'
+    this.onControls = options.onControls
     this.documentLog = new DocumentLog(
       id,
       storage,
@@ -184,6 +188,11 @@ export class Room implements FeedSink {
     this.dropPending('stored')
     // Listen only after loading, so that the load itself is not appended again.
     this.ydoc.on('update', this.onDocUpdate)
+    const onControls = this.onControls
+    if (onControls)
+      this.ydoc
+        .getMap(CONTROLS_MAP)
+        .observe((event) => this.guard('controls hook', () => onControls(event.keysChanged)))
     const waiting = this.awaitingStep1
     this.awaitingStep1 = []
     for (const conn of waiting) if (conn.isOpen) conn.send(encodeSyncStep1(this.ydoc))

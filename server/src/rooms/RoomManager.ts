@@ -26,6 +26,8 @@ export class BoardGoneError extends Error {
 export interface RoomManagerEvents {
   loaded: [id: string]
   unloaded: [id: string]
+  /** Keys of a loaded board's meeting controls changed. */
+  controls: [id: string, keys: Set<string>]
 }
 
 /**
@@ -152,7 +154,10 @@ export class RoomManager extends EventEmitter<RoomManagerEvents> {
    */
   private async load(id: string): Promise<Room> {
     if (!(await this.storage.getBoard(id))) throw new BoardGoneError(id)
-    return Room.load(id, this.storage, this.options)
+    return Room.load(id, this.storage, {
+      ...this.options,
+      onControls: (keys) => this.emit('controls', id, keys),
+    })
   }
 
   release(id: string): void {

@@ -1,11 +1,9 @@
 import {
-  BOARD_PATH_PREFIX,
   createMeetingRequest,
   JOIN_PATH,
   type JoinInfo,
   type JoinResult,
-  type MeetingLinks,
-  PHONE_PATH_PREFIX,
+  type Meeting,
   updateJoinCodeRequest,
   updateMeetingRequest,
 } from '@samla/shared'
@@ -16,12 +14,7 @@ import { readJson } from '../http/json.ts'
 import { joinCodeParam, params, roleParam } from '../http/params.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import type { MeetingRepository } from '../storage/repositories.ts'
-
-/** The token travels in the link's fragment, which browsers never send to any server. */
-const link = (origin: string, boardId: string, token: string) =>
-  `${origin}${BOARD_PATH_PREFIX}${boardId}#k=${token}`
-const phoneLink = (origin: string, boardId: string, token: string) =>
-  `${origin}${PHONE_PATH_PREFIX}${boardId}#k=${token}`
+import { link, meetingLinks, phoneLink } from './links.ts'
 
 export interface MeetingRouteDeps {
   store: MeetingRepository
@@ -32,6 +25,8 @@ export interface MeetingRouteDeps {
   createLimit: MiddlewareHandler
   /** Per-address limit on join-code guesses. */
   joinLimit: MiddlewareHandler
+  /** Erases a meeting everywhere (process/service.ts). */
+  eraseMeeting: (meeting: Meeting) => Promise<void>
 }
 
 export function meetingRoutes({
@@ -41,6 +36,7 @@ export function meetingRoutes({
   publicUrl,
   createLimit,
   joinLimit,
+  eraseMeeting,
 }: MeetingRouteDeps) {
   const origin = (c: Context) => publicUrl ?? new URL(c.req.url).origin
   /** Only the facilitator's link may change a meeting. */
@@ -51,12 +47,7 @@ export function meetingRoutes({
       .post('/meetings', createLimit, async (c) => {
         const body = await readJson(c, createMeetingRequest)
         const { meeting, tokens } = await store.create(body)
-        const links: MeetingLinks = {
-          facilitator: link(origin(c), meeting.boardId, tokens.facilitator),
-          participant: link(origin(c), meeting.boardId, tokens.participant),
-          projector: link(origin(c), meeting.boardId, tokens.projector),
-        }
-        return c.json({ meeting, links }, 201)
+        return c.json({ meeting, links: meetingLinks(origin(c), meeting, tokens) }, 201)
       })
       .get('/meetings/:id', facilitator, (c) => c.json(c.var.meeting))
       .patch('/meetings/:id', facilitator, async (c) => {
@@ -66,8 +57,9 @@ export function meetingRoutes({
       })
       .delete('/meetings/:id', facilitator, async (c) => {
         const meeting = c.var.meeting
-        // Everyone on the board is told it is gone, then the board and all of it is erased.
-        await rooms.erase(meeting.boardId, () => store.delete(meeting.id))
+        // Everyone on the board is told it is gone, then the board and all of it is erased,
+        // with what it sent to or answered on other boards of its process.
+        await eraseMeeting(meeting)
         return c.body(null, 204)
       })
       .get('/meetings/:id/join-info', access.requireRole(...MEETING_ROLES), async (c) => {

@@ -1,4 +1,11 @@
-import { CONTROL_SCHEMAS, CONTROLS_MAP, EditRefusal, META_MAP, RECORDS_MAP } from '@samla/shared'
+import {
+  CONTROL_SCHEMAS,
+  CONTROLS_MAP,
+  EditRefusal,
+  META_MAP,
+  PROCESS_MAP,
+  RECORDS_MAP,
+} from '@samla/shared'
 import type { Changes } from '../changes.ts'
 import { isReadableSchema, type RecordLimits, recordProblem } from './records.ts'
 
@@ -35,6 +42,8 @@ export function boardContentRefusal(
   if (changes.unplaced > 0 && isMeeting)
     return { reason: EditRefusal.Unknown, detail: 'items next to removed content' }
   for (const root of changes.elsewhere) {
+    if (root === PROCESS_MAP)
+      return { reason: EditRefusal.ServerOwned, detail: `nested content in ${root}` }
     if (KNOWN_ROOTS.has(root))
       return { reason: EditRefusal.InvalidRecord, detail: `nested or sequence content in ${root}` }
     if (isMeeting) return { reason: EditRefusal.Unknown, detail: `root ${root}` }
@@ -80,6 +89,10 @@ export function boardContentRefusal(
         if (w.kind !== 'json' || !schema.safeParse(w.value).success)
           return { reason: EditRefusal.InvalidRecord, detail: `meeting.${key}` }
       }
+    } else if (root === PROCESS_MAP) {
+      // Provenance and answers come from the database (process/threads.ts); no client,
+      // facilitator or not, may write or remove them.
+      return { reason: EditRefusal.ServerOwned, detail: `${PROCESS_MAP}.${key}` }
     } else if (isMeeting) {
       return { reason: EditRefusal.Unknown, detail: `root ${root}` }
     }

@@ -1,0 +1,245 @@
+import {
+  CONTROLS_MAP,
+  ControlKey,
+  type Crossing,
+  type Meeting,
+  type MeetingStatus,
+  parseControls,
+  type SendNotesRequest,
+  type SendNotesResult,
+} from '@samla/shared'
+import { ApiError } from '../http/errors.ts'
+import type { Logger } from '../logger.ts'
+import type { Room } from '../rooms/Room.ts'
+import type { RoomManager } from '../rooms/RoomManager.ts'
+import type { SamlaStore } from '../storage/store.ts'
+import { selectedNotes } from './boardNotes.ts'
+import { isLaidOut, removeShapes, setThreads, writeFrame, writeIntoInbox } from './boardWrites.ts'
+import { carriedFrameId, carriedNoteId, receivedShapeId, threadsOf } from './threads.ts'
+
+export const CARRIED_FRAME_TITLE = 'Från förra samlingen'
+
+/** planned / running / ended, from the meeting's date and whether it has been ended. */
+export function statusOf(meeting: Meeting, ended: boolean, today: string): MeetingStatus {
+  if (ended || meeting.date < today) return 'ended'
+  return meeting.date === today ? 'running' : 'planned'
+}
+
+export const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' })
+
+/**
+ * A Kraftsamling's meetings talk to each other through here: notes sent across, answers sent
+ * back, the frame a new Samling starts with, and erasure that follows a meeting's words onto
+ * the boards they reached. The database is the record; each board's notes and `process` map
+ * are written from it, so writing a board again after any change is always safe.
+ */
+export class ProcessService {
+  constructor(
+    private readonly store: SamlaStore,
+    private readonly rooms: RoomManager,
+    private readonly log: Logger,
+  ) {
+    // Notes sent to a board that was not laid out yet appear once it is (on whichever
+    // instance sees the layout first; the notes' ids are fixed, so two never duplicate).
+    rooms.on('controls', (boardId, keys) => {
+      if (keys.has(ControlKey.templatesVersion)) this.refreshBoard(boardId)
+    })
+  }
+
+  private refreshBoard(boardId: string): void {
+    void (async () => {
+      const meeting = await this.store.meetings.byBoard(boardId)
+      if (meeting?.processId) await this.sync(meeting)
+    })().catch((err: unknown) =>
+      this.log.error('bringing a board up to date failed', { room: boardId, err }),
+    )
+  }
+
+  /** Runs `work` on the meeting's room, loaded if need be, and waits until what it wrote is stored. */
+  private async withRoom<T>(meeting: Meeting, work: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.rooms.acquire(meeting.boardId)
+    try {
+      const result = await work(room)
+      await room.persisted()
+      return result
+    } finally {
+      this.rooms.release(meeting.boardId)
+    }
+  }
+
+  /** The partner group's meetings of the process, and the one a sending goes to by default. */
+  async partners(meeting: Meeting) {
+    if (!meeting.processId) return { processId: null, meetings: [], suggested: null }
+    const now = today()
+    const all = await this.store.meetings.inProcess(meeting.processId)
+    const partners = all
+      .filter((m) => m.group !== meeting.group)
+      .map((m) => ({
+        id: m.id,
+        title: m.title,
+        group: m.group,
+        date: m.date,
+        status: statusOf(m, false, now),
+      }))
+    const suggested =
+      partners.find((m) => m.status === 'running') ??
+      partners.find((m) => m.status === 'planned') ??
+      partners.at(-1) ??
+      null
+    return { processId: meeting.processId, meetings: partners, suggested: suggested?.id ?? null }
+  }
+
+  async send(from: Meeting, request: SendNotesRequest): Promise<SendNotesResult> {
+    if (!from.processId)
+      throw new ApiError(
+        409,
+        'not_in_process',
+        'This meeting is not part of a Kraftsamling process',
+      )
+    const to = await this.store.meetings.get(request.to)
+    if (!to)
+      throw new ApiError(404, 'meeting_not_found', 'No such meeting: it may have been deleted')
+    if (to.processId !== from.processId)
+      throw new ApiError(409, 'other_process', 'Notes can only be sent within the same process')
+    if (to.id === from.id)
+      throw new ApiError(400, 'same_meeting', 'Notes cannot be sent to their own board')
+
+    const { notes, anonymous } = await this.withRoom(from, (room) => ({
+      notes: selectedNotes(room.doc, request.shapeIds),
+      anonymous: parseControls((k) => room.doc.getMap(CONTROLS_MAP).get(k), from.anonymous)
+        .anonymous,
+    }))
+    if (notes.length === 0)
+      throw new ApiError(400, 'empty_selection', 'The selection holds no note with text')
+    // A youth note carries no author at all; an anonymous meeting's never does.
+    const named = from.group === 'kraftsamling' && !anonymous
+    const { created, existing } = await this.store.crossings.send(
+      notes.map((note) => ({
+        processId: from.processId as string,
+        fromMeetingId: from.id,
+        toMeetingId: to.id,
+        sourceShapeId: note.shapeId,
+        text: note.text,
+        color: note.color,
+        origin: {
+          group: from.group,
+          meetingTitle: from.title,
+          phase: note.phaseName,
+          date: from.date,
+        },
+        author: named ? note.author : null,
+        message: request.message || null,
+      })),
+    )
+    const waiting = !(await this.sync(to))
+    await this.sync(from)
+    return { sent: created.length, alreadySent: existing.length, waiting }
+  }
+
+  /** Whether participants of the receiving meeting may answer (the facilitator's switch). */
+  async answersOpen(meeting: Meeting): Promise<boolean> {
+    return this.withRoom(
+      meeting,
+      (room) => room.doc.getMap(CONTROLS_MAP).get(ControlKey.answersOpen) === true,
+    )
+  }
+
+  async answer(receiving: Meeting, crossingId: string, text: string): Promise<Crossing> {
+    const crossing = await this.store.crossings.get(crossingId)
+    if (!crossing || crossing.toMeetingId !== receiving.id)
+      throw new ApiError(404, 'crossing_not_found', 'No note sent to this meeting has that id')
+    const answered = await this.store.crossings.answer(crossingId, text)
+    if (!answered) throw new ApiError(404, 'crossing_not_found', 'The note was erased meanwhile')
+    await this.sync(receiving)
+    const sender = await this.store.meetings.get(crossing.fromMeetingId)
+    if (sender) await this.sync(sender)
+    return answered
+  }
+
+  /**
+   * Brings a meeting's board up to date with the database: notes waiting for it written into
+   * its Inkorg (once laid out), the carried-forward frame, and the `process` map. Returns
+   * whether the board is laid out.
+   */
+  async sync(meeting: Meeting): Promise<boolean> {
+    if (!meeting.processId) return false
+    const touching = await this.store.crossings.touching(meeting.id)
+    return this.withRoom(meeting, async (room) => {
+      const doc = room.doc
+      const laidOut = isLaidOut(doc)
+      if (laidOut) {
+        const waiting = touching.filter((c) => c.toMeetingId === meeting.id && !c.deliveredShapeId)
+        writeIntoInbox(
+          doc,
+          waiting.map((c) => ({ id: receivedShapeId(c.id), text: c.text, color: c.color })),
+        )
+        for (const c of waiting) {
+          await this.store.crossings.delivered(c.id, receivedShapeId(c.id))
+          c.deliveredShapeId = receivedShapeId(c.id)
+        }
+        const carryFrom = await this.store.meetings.takeCarryForward(meeting.id)
+        if (carryFrom) await this.carryForward(doc, meeting, carryFrom)
+      }
+      const titles = new Map(
+        (await this.store.meetings.inProcess(meeting.processId as string)).map((m) => [
+          m.id,
+          m.title,
+        ]),
+      )
+      setThreads(
+        doc,
+        threadsOf(meeting.id, touching, (id) => titles.get(id) ?? ''),
+      )
+      return laidOut
+    })
+  }
+
+  /** "Från förra samlingen": notes received and not answered yet, and answers received. */
+  private async carryForward(doc: Room['doc'], meeting: Meeting, fromId: string) {
+    const previous = await this.store.crossings.touching(fromId)
+    const open = previous.filter(
+      (c) => (c.toMeetingId === fromId && !c.answer) || (c.fromMeetingId === fromId && c.answer),
+    )
+    const notes = open.map((c) => ({
+      id: carriedNoteId(c.id),
+      color: c.color,
+      text:
+        c.fromMeetingId === fromId && c.answer
+          ? `${c.text}\n— Svar: ${c.answer.text}`
+          : `${c.text}\n— ${c.origin.meetingTitle}`,
+    }))
+    writeFrame(doc, carriedFrameId(meeting.id), CARRIED_FRAME_TITLE, notes)
+  }
+
+  /**
+   * Erases a meeting everywhere: its notes on other boards (the received copies and what was
+   * carried forward of them), the answers it gave (gone from the senders' boards), then the
+   * meeting itself; each board it reached is compacted, so the text leaves its log too.
+   */
+  async eraseMeeting(meeting: Meeting): Promise<void> {
+    const touching = meeting.processId ? await this.store.crossings.touching(meeting.id) : []
+    const others = meeting.processId
+      ? (await this.store.meetings.inProcess(meeting.processId)).filter((m) => m.id !== meeting.id)
+      : []
+    const copies = touching
+      .filter((c) => c.fromMeetingId === meeting.id)
+      .flatMap((c) => [receivedShapeId(c.id), carriedNoteId(c.id)])
+    // Answers it gave and notes it received travel on in carried frames too.
+    const carried = touching
+      .filter((c) => c.toMeetingId === meeting.id)
+      .map((c) => carriedNoteId(c.id))
+    await this.rooms.erase(meeting.boardId, () => this.store.meetings.delete(meeting.id))
+    for (const other of others) {
+      await this.withRoom(other, (room) => removeShapes(room.doc, [...copies, ...carried]))
+      await this.sync(other)
+      await this.withRoom(other, (room) => room.compact())
+    }
+  }
+
+  /** Erases every meeting of the process, then the process. */
+  async eraseProcess(processId: string): Promise<void> {
+    for (const meeting of await this.store.meetings.inProcess(processId))
+      await this.rooms.erase(meeting.boardId, () => this.store.meetings.delete(meeting.id))
+    await this.store.processes.delete(processId)
+  }
+}

@@ -1,0 +1,38 @@
+import type { Crossing, NoteThread } from '@samla/shared'
+
+/** The id of the note a crossing puts on the receiving board: the same on every delivery. */
+export const receivedShapeId = (crossingId: string) => `shape:samla-in-${crossingId}`
+/** The ids of the carried-forward frame and its notes on a new Samling's board. */
+export const carriedFrameId = (meetingId: string) => `shape:samla-carried-${meetingId}`
+export const carriedNoteId = (crossingId: string) => `shape:samla-carried-${crossingId}`
+
+/**
+ * What a meeting's board shows beside its notes, derived from the database alone, so that
+ * writing it again after any change (a sending, an answer, an erasure) gives the same map:
+ * on each received note where it came from and its answer; on each sent note where it went
+ * and what came back.
+ */
+export function threadsOf(
+  meetingId: string,
+  crossings: readonly Crossing[],
+  titleOf: (meetingId: string) => string,
+): Map<string, NoteThread> {
+  const threads = new Map<string, NoteThread>()
+  for (const c of crossings) {
+    if (c.toMeetingId === meetingId && c.deliveredShapeId) {
+      threads.set(c.deliveredShapeId, {
+        ...threads.get(c.deliveredShapeId),
+        received: { crossingId: c.id, origin: c.origin, message: c.message, answer: c.answer },
+      })
+    }
+    if (c.fromMeetingId === meetingId) {
+      const thread = threads.get(c.sourceShapeId) ?? {}
+      thread.sent = [
+        ...(thread.sent ?? []),
+        { crossingId: c.id, toTitle: titleOf(c.toMeetingId), answer: c.answer },
+      ]
+      threads.set(c.sourceShapeId, thread)
+    }
+  }
+  return threads
+}
