@@ -31,6 +31,13 @@ const ROLES: Record<string, MeetingRole[]> = {
   'GET /api/meetings/:id/export/:format': FACILITATOR,
   'PUT /api/meetings/:id/publication': FACILITATOR,
   'DELETE /api/meetings/:id/publication': FACILITATOR,
+  // Sending notes across is the sending meeting's facilitator's; answering the receiving
+  // meeting's (participants too once allowed, checked by the route); the youth feedback page
+  // is for anyone holding one of the group's links.
+  'GET /api/meetings/:id/partners': FACILITATOR,
+  'POST /api/meetings/:id/crossings': FACILITATOR,
+  'PUT /api/meetings/:id/crossings/:cid/answer': ['facilitator', 'participant'],
+  'GET /api/meetings/:id/feedback': ALL,
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
@@ -53,6 +60,7 @@ const sample: Record<string, string> = {
   pageId: 'page:one',
   format: 'md',
   role: 'projector',
+  cid: 'A'.repeat(22),
 }
 
 describe('access to meeting routes', () => {

@@ -1,11 +1,18 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { CreatedMeeting } from '@samla/shared'
+import {
+  type CreatedMeeting,
+  type NoteThread,
+  PROCESS_MAP,
+  type ProcessOverview,
+} from '@samla/shared'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { plainText } from '../src/board/extract.ts'
 import { textNote } from './fixtures/records.ts'
-import { startTestServer, type TestServer } from './helpers.ts'
+import { startTestServer, storedDoc, type TestServer } from './helpers.ts'
+import { createProcess, layOutWithInbox, meetingCall } from './process.ts'
 import { writeBoard } from './writeBoard.ts'
 
 /**
@@ -87,5 +94,71 @@ describe('erasing a meeting', () => {
     } finally {
       await second.dispose()
     }
+  })
+})
+
+describe('erasing a meeting of a process', () => {
+  it('erases the notes it sent from the receiving board’s files too, and its answers from the sender’s board', async () => {
+    const process = await createProcess(server.url)
+    const youth = await process.addMeeting({ title: 'Träff 1', group: 'demokratilabb' })
+    const adults = await process.addMeeting({ title: 'Samling 1' })
+    const other = await process.addMeeting({ title: 'Träff 2', group: 'demokratilabb' })
+    const write = (boardId: string, notes: Array<{ id: string; text: string }>) => {
+      const board = new Y.Doc()
+      layOutWithInbox(board, notes)
+      return writeBoard(server.url, boardId, process.token, Y.encodeStateAsUpdate(board))
+    }
+    await write(youth.boardId, [{ id: 'shape:secret', text: SECRET }])
+    await write(other.boardId, [{ id: 'shape:kept', text: 'En annan lapp' }])
+    await write(adults.boardId, [])
+    const send = (from: string, shapeId: string) =>
+      meetingCall(server.url, from)('/crossings', process.token, {
+        method: 'POST',
+        body: JSON.stringify({ to: adults.meeting.id, shapeIds: [shapeId] }),
+      })
+    expect((await send(youth.meeting.id, 'shape:secret')).status).toBe(201)
+    expect((await send(other.meeting.id, 'shape:kept')).status).toBe(201)
+    const received = async () => {
+      const doc = await storedDoc(server, adults.boardId)
+      return [...doc.getMap<Record<string, unknown>>('records').values()]
+        .filter((r) => r.parentId === 'shape:inbox')
+        .map((r) => plainText((r.props as { richText?: unknown }).richText))
+        .sort()
+    }
+    expect(await received()).toEqual([SECRET, 'En annan lapp'].sort())
+
+    // The secret is now in the adults' board too: deleting only its own board is not enough.
+    const deleted = await meetingCall(server.url, youth.meeting.id)('', process.token, {
+      method: 'DELETE',
+    })
+    expect(deleted.status).toBe(204)
+    expect(await received()).toEqual(['En annan lapp'])
+    const threads = (await storedDoc(server, adults.boardId)).getMap<NoteThread>(PROCESS_MAP)
+    expect([...threads.values()].map((t) => t.received?.origin.meetingTitle)).toEqual(['Träff 2'])
+    expect(holding(filesOnDisk())).toEqual([])
+
+    // Deleting the adults' meeting takes the answers it gave off the youth board.
+    const [kept] = ((await (await process.call('')).json()) as ProcessOverview).crossings
+    await meetingCall(server.url, adults.meeting.id)(
+      `/crossings/${kept?.id}/answer`,
+      process.token,
+      {
+        method: 'PUT',
+        body: JSON.stringify({ text: 'Svar från de vuxna' }),
+      },
+    )
+    const answerOnYouthBoard = async () =>
+      (await storedDoc(server, other.boardId)).getMap<NoteThread>(PROCESS_MAP).get('shape:kept')
+        ?.sent?.[0]?.answer?.text
+    expect(await answerOnYouthBoard()).toBe('Svar från de vuxna')
+    await meetingCall(server.url, adults.meeting.id)('', process.token, { method: 'DELETE' })
+    expect(await answerOnYouthBoard()).toBeUndefined()
+
+    // Deleting the process erases every meeting left in it.
+    expect((await process.call('', { method: 'DELETE' })).status).toBe(204)
+    expect(
+      (await meetingCall(server.url, other.meeting.id)('', other.token('facilitator'))).status,
+    ).toBe(401)
+    expect((await process.call('')).status).toBe(401)
   })
 })

@@ -18,6 +18,8 @@ const REFUSAL: Record<string, { status: number; code: string }> = {
   role: { status: 400, code: 'invalid_role' },
   token: { status: 404, code: 'not_published' },
   code: { status: 404, code: 'join_code_not_found' },
+  'processes:id': { status: 400, code: 'invalid_process_id' },
+  cid: { status: 404, code: 'crossing_not_found' },
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
@@ -49,6 +51,8 @@ async function validValues() {
       role: 'participant',
       token: url.split('/d/')[1] ?? '',
       code: m.meeting.joinCode ?? '',
+      'processes:id': 'A'.repeat(22),
+      cid: 'A'.repeat(22),
     } as Record<string, string>,
   }
 }

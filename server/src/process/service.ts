@@ -234,6 +234,7 @@ export class ProcessService {
       await this.sync(other)
       await this.withRoom(other, (room) => room.compact())
     }
+    await this.store.scrub()
   }
 
   /** Erases every meeting of the process, then the process. */

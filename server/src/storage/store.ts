@@ -21,6 +21,13 @@ export interface SamlaStore {
   readonly snapshots: SnapshotRepository
   readonly processes: ProcessRepository
   readonly crossings: CrossingRepository
+  /**
+   * After content was erased from a board that lives on (a sent note of a deleted meeting):
+   * makes the old versions of what was deleted unreadable on disk. SQLite: the WAL, which
+   * still holds them, is copied into the zeroed file and truncated. PostgreSQL: nothing yet
+   * (see the erasure note in storage/postgres/meetings.ts).
+   */
+  scrub(): Promise<void>
   /** Resolves when the database answers a query (for /api/health); rejects otherwise. */
   ping(): Promise<void>
   close(): Promise<void>

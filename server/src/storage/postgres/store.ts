@@ -25,6 +25,7 @@ export async function openPostgresStore(
     snapshots: new PgSnapshotRepository(db),
     processes: new PgProcesses(db),
     crossings: new PgCrossings(db),
+    async scrub() {},
     async ping() {
       await db.execute(sql`select 1`)
     },

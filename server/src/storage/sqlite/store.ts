@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { truncateWal } from '../../db/client.ts'
 import { SqliteStorage } from '../sqlite.ts'
 import type { SamlaStore } from '../store.ts'
 import { SqliteCrossings } from './crossings.ts'
@@ -29,6 +30,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     snapshots: new SqliteSnapshots(db),
     processes: new SqliteProcesses(db),
     crossings: new SqliteCrossings(db),
+    async scrub() {
+      truncateWal(db)
+    },
     async ping() {
       db.get(sql`select 1`)
     },
