@@ -1,8 +1,10 @@
 import {
   BOARD_PATH_PREFIX,
   DOCS_PATH_PREFIX,
+  FEEDBACK_PATH_PREFIX,
   JOIN_PATH,
   PHONE_PATH_PREFIX,
+  PROCESS_PATH_PREFIX,
   PUBLISHED_PATH_PREFIX,
 } from '@samla/shared'
 import { linkToken } from './api.ts'
@@ -12,6 +14,8 @@ import { SnapshotViewer } from './documentation/SnapshotViewer.tsx'
 import { Notice } from './Notice.tsx'
 import { JoinPage } from './phone/JoinPage.tsx'
 import { PhonePage } from './phone/PhonePage.tsx'
+import { FeedbackPage } from './process/FeedbackPage.tsx'
+import { ProcessPage } from './process/ProcessPage.tsx'
 import { StartPage } from './start/StartPage.tsx'
 
 const rest = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length))
@@ -24,6 +28,10 @@ export function App() {
     return <BoardPage boardId={rest(path, BOARD_PATH_PREFIX)} />
   if (path.startsWith(PHONE_PATH_PREFIX))
     return <PhonePage boardId={rest(path, PHONE_PATH_PREFIX)} />
+  if (path.startsWith(PROCESS_PATH_PREFIX))
+    return <ProcessPage processId={rest(path, PROCESS_PATH_PREFIX)} />
+  if (path.startsWith(FEEDBACK_PATH_PREFIX))
+    return <FeedbackPage meetingId={rest(path, FEEDBACK_PATH_PREFIX)} />
   if (path === JOIN_PATH || path === `${JOIN_PATH}/`) return <JoinPage code={null} />
   if (path.startsWith(`${JOIN_PATH}/`)) return <JoinPage code={rest(path, `${JOIN_PATH}/`)} />
   if (path.startsWith(DOCS_PATH_PREFIX)) {

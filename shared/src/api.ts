@@ -53,6 +53,8 @@ export const boardAccessSchema = z.object({
       format: z.enum(['physical', 'digital', 'hybrid']),
       /** The meeting's default for anonymous mode; the live setting is in the controls. */
       anonymous: z.boolean(),
+      /** The Kraftsamling process it is part of, if any. */
+      processId: z.string().nullable(),
     })
     .nullable(),
 })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 /** Kraftsamling (the adults' process) or Demokratilabb (the youth group, anonymous by default). */
 export const meetingGroup = z.enum(['kraftsamling', 'demokratilabb'])
+export type MeetingGroup = z.infer<typeof meetingGroup>
 export const meetingFormat = z.enum(['physical', 'digital', 'hybrid'])
 /** What a link lets its holder do; checked by the server on every message. */
 export const meetingRole = z.enum(['facilitator', 'participant', 'projector'])

@@ -12,6 +12,7 @@ import { useFollowMeeting, useOnLockedPhase } from '../facilitation/useFollowMee
 import { useI18n } from '../i18n/index.tsx'
 import { MeetingContext, useMeetingInfo } from '../meeting/MeetingContext.tsx'
 import { Notice } from '../Notice.tsx'
+import { NoteThreads } from '../process/NoteThreads.tsx'
 import { bindPresence } from '../sync/presence.ts'
 import { useSyncedStore } from '../sync/useSyncedStore.ts'
 import { BoardInfoContext, BoardTopPanel } from './BoardTopPanel.tsx'
@@ -21,7 +22,8 @@ import { SkippedNotice } from './SkippedNotice.tsx'
 // Fonts, icons and translations come from this server, never from tldraw's CDN.
 const assetUrls = getAssetUrlsByImport()
 // Stable across renders: tldraw remounts a slot whose component changes.
-const components: TLComponents = { TopPanel: BoardTopPanel }
+// Notes that crossed between a process's groups carry their provenance and answers beneath.
+const components: TLComponents = { TopPanel: BoardTopPanel, OnTheCanvas: NoteThreads }
 // A participant looks at every phase but leaves renaming, adding and ordering them to the
 // facilitator: a read-only list instead of tldraw's page menu.
 const participantComponents: TLComponents = { ...components, PageMenu: ParticipantPageMenu }

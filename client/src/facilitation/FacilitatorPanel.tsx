@@ -3,6 +3,7 @@ import type { Editor } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
+import { SendAcross } from '../process/SendAcross.tsx'
 import { PhaseList } from './PhaseList.tsx'
 import { RoomControls } from './RoomControls.tsx'
 import { ShareSection } from './ShareSection.tsx'
@@ -69,7 +70,21 @@ export function FacilitatorPanel({
               token={token}
               actions={actions}
             />
-            <ShareSection meetingId={access.meeting.id} token={token} />
+            {access.meeting.processId && (
+              <SendAcross
+                editor={editor}
+                meetingId={access.meeting.id}
+                group={access.meeting.group}
+                token={token}
+                controls={controls}
+                actions={actions}
+              />
+            )}
+            <ShareSection
+              meetingId={access.meeting.id}
+              token={token}
+              youthFeedback={access.meeting.group === 'demokratilabb' && !!access.meeting.processId}
+            />
           </>
         )}
       </div>

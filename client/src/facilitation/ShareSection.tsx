@@ -7,12 +7,22 @@ import {
 import { useEffect, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
 import { getJoinInfo } from '../meeting/api.ts'
+import { feedbackLink } from '../process/links.ts'
 
 /**
  * What the facilitator hands out: the join code for phones, and the full-canvas link for
  * remote participants (the phone link with the board's path: the same participant token).
  */
-export function ShareSection({ meetingId, token }: { meetingId: string; token: string }) {
+export function ShareSection({
+  meetingId,
+  token,
+  youthFeedback = false,
+}: {
+  meetingId: string
+  token: string
+  /** A Demokratilabb meeting of a process: its answers page, for the young people. */
+  youthFeedback?: boolean
+}) {
   const { t } = useI18n()
   const [info, setInfo] = useState<JoinInfo | null>(null)
   const [copied, setCopied] = useState(false)
@@ -63,6 +73,23 @@ export function ShareSection({ meetingId, token }: { meetingId: string; token: s
       <p className="facilitation-help" role="status">
         {copied ? t('facilitation.share.copied') : ''}
       </p>
+      {youthFeedback && (
+        <>
+          <p className="facilitation-share__label">{t('process.timeline.feedback')}</p>
+          <p className="facilitation-link">
+            <a
+              href={feedbackLink(meetingId, tokenOf(info.phoneLink))}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {new URL(
+                feedbackLink(meetingId, tokenOf(info.phoneLink)),
+                location.origin,
+              ).toString()}
+            </a>
+          </p>
+        </>
+      )}
       <p>
         <a
           className="link"
@@ -76,6 +103,8 @@ export function ShareSection({ meetingId, token }: { meetingId: string; token: s
     </section>
   )
 }
+
+const tokenOf = (link: string) => new URL(link, location.origin).hash.replace('#k=', '')
 
 /** `/p/<board>#k=…` → `/b/<board>#k=…`: the same participant capability, on the full canvas. */
 function boardLinkOf(phoneLink: string): string {

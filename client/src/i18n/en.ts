@@ -1,6 +1,7 @@
 import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
 import * as phone from '../phone/messages.ts'
+import * as processTexts from '../process/messages.ts'
 import * as projector from '../projector/messages.ts'
 import * as start from '../start/messages.ts'
 import type { Messages } from './sv.ts'
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...projector.en,
   ...phone.en,
   ...documentation.en,
+  ...processTexts.en,
   'app.name': 'Samla',
   'app.tagline': 'A shared board for workshops – in the room and remote.',
   'start.heading': 'Create a new board',

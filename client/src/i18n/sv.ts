@@ -1,6 +1,7 @@
 import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
 import * as phone from '../phone/messages.ts'
+import * as processTexts from '../process/messages.ts'
 import * as projector from '../projector/messages.ts'
 import * as start from '../start/messages.ts'
 
@@ -14,6 +15,7 @@ export const sv = {
   ...projector.sv,
   ...phone.sv,
   ...documentation.sv,
+  ...processTexts.sv,
   'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',

@@ -80,6 +80,7 @@ export function controlActions(doc: Y.Doc, serverNow: () => number) {
       set(ControlKey.lockedPhases, locked ? [...others, pageId] : others)
     },
     setAnonymous: (anonymous: boolean) => set(ControlKey.anonymous, anonymous),
+    setAnswersOpen: (open: boolean) => set(ControlKey.answersOpen, open),
     setProjector: (projector: ProjectorSetting) => set(ControlKey.projector, projector),
     bringEveryone: (pageId: string, bounds: Bring['bounds']) =>
       set(ControlKey.bring, { seq: Date.now(), pageId, bounds } satisfies Bring),

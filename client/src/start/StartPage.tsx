@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { createBoard } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import { PageHeader } from '../PageHeader.tsx'
+import { ProcessForm } from '../process/ProcessForm.tsx'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
 import { MeetingForm } from './MeetingForm.tsx'
 import { MyMeetings } from './MyMeetings.tsx'
@@ -44,6 +45,7 @@ export function StartPage() {
         <MeetingForm onCreated={setMeetings} />
       </section>
       <MyMeetings meetings={meetings} onChange={setMeetings} />
+      <ProcessForm />
       <section className="card" aria-labelledby="board-heading">
         <h2 id="board-heading">{t('start.board.heading')}</h2>
         <p>{t('start.intro')}</p>

@@ -37,11 +37,11 @@ export function boardRoutes({ storage, access, publicUrl, createLimit }: BoardRo
         throw new ApiError(401, 'unauthorized', 'This board needs the link it was shared with')
       if (!found.meeting)
         return c.json({ role: 'editor', meetingId: null, meeting: null } satisfies BoardAccess)
-      const { id, title, group, date, format, anonymous } = found.meeting
+      const { id, title, group, date, format, anonymous, processId } = found.meeting
       return c.json({
         role: found.role,
         meetingId: id,
-        meeting: { id, title, group, date, format, anonymous },
+        meeting: { id, title, group, date, format, anonymous, processId },
       } satisfies BoardAccess)
     })
 }

@@ -1,0 +1,121 @@
+import type { NoteThread } from '@samla/shared'
+import { useState } from 'react'
+import { type TLShapeId, useEditor, useValue } from 'tldraw'
+import { useI18n } from '../i18n/index.tsx'
+import { useMeeting } from '../meeting/MeetingContext.tsx'
+import { AnswerDialog } from './AnswerDialog.tsx'
+import { longDate } from './dates.ts'
+import { useThreads } from './useThreads.ts'
+import './process.css'
+
+const GAP = 6
+
+/**
+ * Under each note of the current phase that crossed between the groups, in page space (it
+ * moves and zooms with the note): where a received note came from and its answer, with a
+ * button to answer for those allowed; where a sent note went and what came back.
+ */
+export function NoteThreads() {
+  const editor = useEditor()
+  const meeting = useMeeting()
+  const { t, language } = useI18n()
+  const threads = useThreads(meeting?.doc ?? null)
+  const [answering, setAnswering] = useState<{
+    crossingId: string
+    text: string
+    initial: string
+  } | null>(null)
+  const placed = useValue('note threads', () => {
+    const page = editor.getCurrentPageId()
+    return [...threads].flatMap(([id, thread]) => {
+      const shape = editor.getShape(id as TLShapeId)
+      if (!shape || editor.getAncestorPageId(shape) !== page) return []
+      const bounds = editor.getShapePageBounds(shape)
+      if (!bounds) return []
+      const text = editor.getShapeUtil(shape).getText(shape) ?? ''
+      return [{ id, thread, x: bounds.x, y: bounds.maxY + GAP, w: bounds.w, text }]
+    })
+  }, [editor, threads])
+  if (!meeting) return null
+  const role = meeting.access.role
+  const mayAnswer =
+    role === 'facilitator' || (role === 'participant' && meeting.controls.answersOpen)
+  const meetingId = meeting.access.meeting?.id ?? ''
+
+  return (
+    <>
+      {placed.map(({ id, thread, x, y, w, text }) => (
+        <div
+          key={id}
+          className="note-thread"
+          style={{ left: x, top: y, width: w }}
+          data-testid="note-thread"
+          onPointerDown={(e) => e.stopPropagation()}
+        >
+          <ThreadText thread={thread} date={(iso) => longDate(iso, language)} />
+          {thread.received && mayAnswer && meeting.token && (
+            <button
+              type="button"
+              onClick={() =>
+                setAnswering({
+                  crossingId: thread.received?.crossingId ?? '',
+                  text,
+                  initial: thread.received?.answer?.text ?? '',
+                })
+              }
+            >
+              {t(thread.received.answer ? 'process.thread.editReply' : 'process.thread.reply')}
+            </button>
+          )}
+        </div>
+      ))}
+      {answering && meeting.token && (
+        <AnswerDialog
+          meetingId={meetingId}
+          token={meeting.token}
+          crossingId={answering.crossingId}
+          noteText={answering.text}
+          initial={answering.initial}
+          onClose={() => setAnswering(null)}
+        />
+      )}
+    </>
+  )
+}
+
+function ThreadText({ thread, date }: { thread: NoteThread; date: (iso: string) => string }) {
+  const { t } = useI18n()
+  const { received, sent } = thread
+  return (
+    <>
+      {received && (
+        <>
+          <p>
+            {t('process.thread.from', {
+              group: t(`meeting.group.${received.origin.group}`),
+              title: received.origin.meetingTitle,
+              phase: received.origin.phase,
+              date: date(received.origin.date),
+            })}
+          </p>
+          {received.message && <p>”{received.message}”</p>}
+          {received.answer && (
+            <p className="note-thread__answer">
+              {t('process.thread.answer', { text: received.answer.text })}
+            </p>
+          )}
+        </>
+      )}
+      {sent?.map((s) => (
+        <div key={s.crossingId}>
+          <p>{t('process.thread.sentTo', { title: s.toTitle })}</p>
+          {s.answer && (
+            <p className="note-thread__answer">
+              {t('process.thread.answerFrom', { title: s.toTitle, text: s.answer.text })}
+            </p>
+          )}
+        </div>
+      ))}
+    </>
+  )
+}
