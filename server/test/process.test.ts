@@ -8,6 +8,7 @@ import {
   type NoteThread,
   PROCESS_MAP,
   type ProcessOverview,
+  processRecordSchema,
   type SendNotesResult,
 } from '@samla/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -334,5 +335,167 @@ describe('a process: notes across and answers back', () => {
     expect(
       ((await (await process.call('')).json()) as ProcessOverview).crossings[0]?.answer,
     ).toBeNull()
+  })
+
+  it('a new Samling carried forward starts with “Från förra samlingen”: the notes received and not answered', async () => {
+    const { traff, samling, youth, process } = await processWithTwoBoards()
+    youth.records.set('shape:two', {
+      ...(youth.records.get('shape:idea') as object),
+      id: 'shape:two',
+      x: 400,
+    })
+    const again = youth.records.get('shape:two') as Record<string, unknown>
+    youth.records.set('shape:two', {
+      ...again,
+      props: {
+        ...(again.props as object),
+        richText: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Lugna rum' }] }],
+        },
+      },
+    })
+    await storedUntil(traff.boardId, (doc) => doc.getMap('records').has('shape:two'))
+    await meetingCall(server.url, traff.meeting.id)('/crossings', process.token, {
+      method: 'POST',
+      body: JSON.stringify({ to: samling.meeting.id, shapeIds: ['shape:idea', 'shape:two'] }),
+    })
+    const overview = (await (await process.call('')).json()) as ProcessOverview
+    const answered = overview.crossings.find((c) => c.text === YOUTH_NOTE)
+    await meetingCall(server.url, samling.meeting.id)(
+      `/crossings/${answered?.id}/answer`,
+      process.token,
+      {
+        method: 'PUT',
+        body: JSON.stringify({ text: 'Besvarad' }),
+      },
+    )
+
+    const next = await process.addMeeting({
+      title: 'Samling 2',
+      date: '2027-03-13',
+      carryForward: true,
+    })
+    const board = connect(next.boardId, process.token)
+    await board.synced
+    layOutWithInbox(board.doc)
+    await waitForDoc(board.doc, () =>
+      [...board.records.values()].some(
+        (r) =>
+          r.type === 'frame' &&
+          (r.props as { name?: string } | undefined)?.name === 'Från förra samlingen',
+      ),
+    )
+    const frame = [...board.records.values()].find(
+      (r) => (r.props as { name?: string } | undefined)?.name === 'Från förra samlingen',
+    )
+    const carried = [...board.records.values()].filter((r) => r.parentId === frame?.id).map(textOf)
+    expect(carried).toEqual(['Lugna rum\n— Träff 1'])
+    // Laid out again (a second facilitator tab): written once only.
+    board.doc.getMap('meeting').set(ControlKey.templatesVersion, 2)
+    await storedUntil(
+      next.boardId,
+      (doc) => doc.getMap('meeting').get(ControlKey.templatesVersion) === 2,
+    )
+    const stored = await storedDoc(server, next.boardId)
+    const frames = [...stored.getMap<Record<string, unknown>>('records').values()].filter(
+      (r) => (r.props as { name?: string } | undefined)?.name === 'Från förra samlingen',
+    )
+    expect(frames).toHaveLength(1)
+  })
+
+  it('the process record is published as one read-only link, exported, and revoked', async () => {
+    const { traff, samling, process } = await processWithTwoBoards()
+    await meetingCall(server.url, traff.meeting.id)('/crossings', process.token, {
+      method: 'POST',
+      body: JSON.stringify({ to: samling.meeting.id, shapeIds: ['shape:idea'] }),
+    })
+    const [crossing] = ((await (await process.call('')).json()) as ProcessOverview).crossings
+    await meetingCall(server.url, samling.meeting.id)(
+      `/crossings/${crossing?.id}/answer`,
+      process.token,
+      {
+        method: 'PUT',
+        body: JSON.stringify({ text: 'Vi <b>hör</b> er' }),
+      },
+    )
+    await meetingCall(server.url, samling.meeting.id)('/snapshots', process.token, {
+      method: 'POST',
+      body: JSON.stringify({ reason: 'end' }),
+    })
+    const published = await process.call('/publication', { method: 'PUT' })
+    const { link } = (await published.json()) as { link: string }
+    const token = link.split('/kd/')[1]
+    const record = processRecordSchema.parse(
+      await (await fetch(`${server.url}/api/published-processes/${token}/record`)).json(),
+    )
+    expect(record.meetings.map((m) => [m.title, m.status])).toEqual([
+      ['Träff 1', 'planned'],
+      ['Samling 1', 'ended'],
+    ])
+    expect(record.meetings[1]?.phases[0]?.name).toBe('Öppna upp')
+    expect(record.crossings).toEqual([
+      expect.objectContaining({
+        from: 'Träff 1',
+        to: 'Samling 1',
+        text: YOUTH_NOTE,
+        author: null,
+        answer: expect.objectContaining({ text: 'Vi <b>hör</b> er' }),
+      }),
+    ])
+    const md = await (
+      await fetch(`${server.url}/api/published-processes/${token}/export/md`)
+    ).text()
+    expect(md).toContain('## Skickat mellan grupperna')
+    expect(md).toContain('**Svar:** Vi &lt;b&gt;hör&lt;/b&gt; er')
+    const html = await fetch(`${server.url}/api/published-processes/${token}/export/html?lang=en`)
+    expect(html.headers.get('content-disposition')).toBe(
+      'attachment; filename="kraftsamling-blekinge.html"',
+    )
+    const page = await html.text()
+    expect(page).toContain('Vi &lt;b&gt;hör&lt;/b&gt; er')
+    expect(page).toContain('<h2>Sent between the groups</h2>')
+    const csv = await (await process.call('/export/csv')).text()
+    // (fetch's text() drops the byte-order mark the file starts with)
+    expect(csv.split('\r\n')[0]).toBe('typ,möte,datum,fas,ram,text,till,svar,tid')
+    expect(csv).toContain(
+      `skickad,Träff 1,2027-02-05,Öppna upp,,${YOUTH_NOTE},Samling 1,Vi <b>hör</b> er,`,
+    )
+    expect(
+      processRecordSchema.parse(await (await process.call('/export/json')).json()).crossings,
+    ).toHaveLength(1)
+
+    await process.call('/publication', { method: 'DELETE' })
+    expect((await fetch(`${server.url}/api/published-processes/${token}/record`)).status).toBe(404)
+  })
+
+  it('every process route needs the process link: none, a meeting’s facilitator link or another process’s is 401', async () => {
+    const { samling, process } = await processWithTwoBoards()
+    const other = await createProcess(server.url, 'Annan')
+    const routes: Array<[string, string]> = [
+      ['GET', ''],
+      ['PATCH', ''],
+      ['DELETE', ''],
+      ['POST', '/meetings'],
+      ['POST', '/meetings/adopt'],
+      ['PUT', '/publication'],
+      ['DELETE', '/publication'],
+      ['GET', '/record'],
+      ['GET', '/export/md'],
+    ]
+    for (const [method, path] of routes)
+      for (const token of [undefined, samling.token('facilitator'), other.token]) {
+        const res = await fetch(`${server.url}/api/processes/${process.process.id}${path}`, {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: ['GET', 'DELETE'].includes(method) ? undefined : '{}',
+        })
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 401 })
+      }
+    // Still there, and still the process link's.
+    expect((await process.call('')).status).toBe(200)
   })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { boardContentSchema } from './documentation.ts'
 import { meetingFormat, meetingGroup, meetingSchema } from './meetings.ts'
 
 /**
@@ -199,3 +200,40 @@ export const noteThreadSchema = z.object({
     .optional(),
 })
 export type NoteThread = z.infer<typeof noteThreadSchema>
+
+/**
+ * The process record (GET /api/processes/:id/record, the published link, and the JSON
+ * export, docs/ARCHIVE-FORMAT.md): every meeting in timeline order with its documentation,
+ * and every note sent across with its answer.
+ */
+export const PROCESS_ARCHIVE_FORMAT = 'samla.process-record/1'
+
+export const processRecordSchema = z.object({
+  format: z.literal(PROCESS_ARCHIVE_FORMAT),
+  process: z.object({ name: z.string(), description: z.string(), organisers: z.string() }),
+  meetings: z.array(
+    z.object({
+      title: z.string(),
+      group: meetingGroup,
+      date: z.string(),
+      format: meetingFormat,
+      status: meetingStatus,
+      /** When the snapshot the documentation comes from was taken; null: none yet. */
+      takenAt: z.string().nullable(),
+      phases: boardContentSchema.shape.phases,
+    }),
+  ),
+  crossings: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      text: z.string(),
+      origin: provenanceSchema,
+      author: z.string().nullable(),
+      message: z.string().nullable(),
+      sentAt: z.string(),
+      answer: answerSchema.nullable(),
+    }),
+  ),
+})
+export type ProcessRecord = z.infer<typeof processRecordSchema>

@@ -2,6 +2,7 @@ import {
   type BoardContent,
   type DocumentedFrame,
   type DocumentedNote,
+  type DocumentedPhase,
   type Meeting,
   noteSwatch,
 } from '@samla/shared'
@@ -57,11 +58,20 @@ export function toMarkdown(input: DocumentationInput): string {
     '',
   ]
   if (input.takenAt) lines.push(`${t.taken}: ${input.takenAt}`, '')
-  for (const phase of content.phases) {
-    lines.push(`## ${escapeMarkdown(phase.name)}`, '')
+  lines.push(...phasesMarkdown(content.phases, t, 2))
+  lines.push(`---`, '', `*${t.generated}*`, '')
+  return lines.join('\n')
+}
+
+/** The phases, their questions and notes, with phase headings at `level` (## for a meeting). */
+export function phasesMarkdown(phases: DocumentedPhase[], t: ExportTexts, level: number): string[] {
+  const lines: string[] = []
+  const h = (depth: number) => '#'.repeat(depth)
+  for (const phase of phases) {
+    lines.push(`${h(level)} ${escapeMarkdown(phase.name)}`, '')
     if (phase.frames.length === 0) lines.push(t.noNotes, '')
     for (const frame of phase.frames) {
-      lines.push(`### ${escapeMarkdown(frameTitle(frame, t))}`, '')
+      lines.push(`${h(level + 1)} ${escapeMarkdown(frameTitle(frame, t))}`, '')
       if (frame.notes.length === 0) lines.push(t.noNotes)
       for (const note of frame.notes) {
         // A note of several lines stays one list item: continuation lines are indented.
@@ -74,8 +84,7 @@ export function toMarkdown(input: DocumentationInput): string {
       lines.push('')
     }
   }
-  lines.push(`---`, '', `*${t.generated}*`, '')
-  return lines.join('\n')
+  return lines
 }
 
 // ---------------------------------------------------------------------------------- CSV
@@ -130,7 +139,7 @@ export function escapeHtml(text: string): string {
 const dataUrl = (image: { mime: string; data: Uint8Array }) =>
   `data:${image.mime};base64,${Buffer.from(image.data).toString('base64')}`
 
-const STYLE = `
+export const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1d1d1f;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:2rem;margin-bottom:.25rem}h2{margin-top:2.5rem;border-bottom:2px solid #1d1d1f}h3{margin-top:1.5rem}
 .meta{color:#4a4a4f}ul{padding-left:0;list-style:none}li{margin:.4rem 0;padding:.5rem .75rem;border-left:.6rem solid var(--c,#fed49a);background:#f6f6f7;white-space:pre-wrap}
@@ -146,9 +155,24 @@ export function toHtml(input: DocumentationInput): string {
     `<p class="meta">${escapeHtml(meetingLine(meeting, t))}</p>`,
   ]
   if (input.takenAt) body.push(`<p class="meta">${t.taken}: ${escapeHtml(input.takenAt)}</p>`)
-  for (const phase of content.phases) {
-    body.push(`<section><h2>${escapeHtml(phase.name)}</h2>`)
-    const image = input.images.get(phase.pageId)
+  body.push(...phasesHtml(content.phases, input.images, t, 2))
+  body.push(`<footer><p class="info">${t.generated}</p></footer>`)
+  // The file is opened from disk or mail: its own CSP forbids scripts and every network
+  // request; pictures are inline data URLs.
+  return htmlDocument(input.language, `${meeting.title} – ${t.documentation}`, body)
+}
+
+/** The phases as HTML sections, phase headings at `level` (h2 for a meeting's own record). */
+export function phasesHtml(
+  phases: DocumentedPhase[],
+  images: ReadonlyMap<string, { mime: string; data: Uint8Array }>,
+  t: ExportTexts,
+  level: number,
+): string[] {
+  const body: string[] = []
+  for (const phase of phases) {
+    body.push(`<section><h${level}>${escapeHtml(phase.name)}</h${level}>`)
+    const image = images.get(phase.pageId)
     if (image) {
       body.push(
         `<figure><img src="${dataUrl(image)}" alt="${escapeHtml(t.picture(phase.name))}"></figure>`,
@@ -156,7 +180,7 @@ export function toHtml(input: DocumentationInput): string {
     }
     if (phase.frames.length === 0) body.push(`<p>${t.noNotes}</p>`)
     for (const frame of phase.frames) {
-      body.push(`<h3>${escapeHtml(frameTitle(frame, t))}</h3>`)
+      body.push(`<h${level + 1}>${escapeHtml(frameTitle(frame, t))}</h${level + 1}>`)
       if (frame.notes.length === 0) {
         body.push(`<p>${t.noNotes}</p>`)
         continue
@@ -175,16 +199,18 @@ export function toHtml(input: DocumentationInput): string {
     }
     body.push('</section>')
   }
-  body.push(`<footer><p class="info">${t.generated}</p></footer>`)
-  // The file is opened from disk or mail: its own CSP forbids scripts and every network
-  // request; pictures are inline data URLs.
+  return body
+}
+
+/** The page around an exported body: its own CSP forbids scripts and every request. */
+export function htmlDocument(language: ExportLanguage, title: string, body: string[]): string {
   return `<!doctype html>
-<html lang="${input.language}">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${meeting.title} – ${t.documentation}`)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -234,12 +260,16 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS
 
 /** "samling-2-digital-2026-02-13.md": the meeting's title, ASCII only, and its date. */
 export function exportFileName(meeting: Meeting, format: ExportFormat): string {
-  const slug = meeting.title
+  return `${fileSlug(meeting.title) || 'samling'}-${meeting.date}.${format}`
+}
+
+/** A title as ASCII letters, digits and dashes, for a file name. */
+export function fileSlug(title: string): string {
+  return title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
-  return `${slug || 'samling'}-${meeting.date}.${format}`
 }

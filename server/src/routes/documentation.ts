@@ -1,4 +1,3 @@
-import { zValidator } from '@hono/zod-validator'
 import {
   CONTROLS_MAP,
   createSnapshotRequest,
@@ -17,8 +16,9 @@ import { extractContent } from '../board/extract.ts'
 import { newBoardId, toBoard } from '../boards.ts'
 import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '../documentation/exports.ts'
 import { checkImage } from '../documentation/images.ts'
-import { EXPORT_LANGUAGES, type ExportLanguage } from '../documentation/texts.ts'
+import type { ExportLanguage } from '../documentation/texts.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
+import { exportLanguage as language } from '../http/exportLanguage.ts'
 import { readBytes, readJson } from '../http/json.ts'
 import {
   pageIdParam,
@@ -40,13 +40,6 @@ const exportFormatParam = param(
   404,
   'unknown_format',
   'Formats: md, html, csv, json',
-)
-const language = zValidator(
-  'query',
-  z.object({ lang: z.enum(EXPORT_LANGUAGES).default('sv') }),
-  (result) => {
-    if (!result.success) throw new ApiError(400, 'invalid_language', 'lang must be sv or en')
-  },
 )
 
 export interface DocumentationDeps {

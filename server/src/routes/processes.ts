@@ -4,17 +4,35 @@ import {
   createProcessRequest,
   type Meeting,
   PROCESS_PATH_PREFIX,
+  type Process,
   type ProcessOverview,
   PUBLISHED_PROCESS_PATH_PREFIX,
   updateProcessRequest,
 } from '@samla/shared'
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { z } from 'zod'
 import { type ProcessEnv, requireProcessLink } from '../access/processAccess.ts'
+import { type ExportFormat, fileSlug } from '../documentation/exports.ts'
+import { PROCESS_EXPORT_FORMATS } from '../documentation/processExports.ts'
+import type { ExportLanguage } from '../documentation/texts.ts'
 import { ApiError } from '../http/errors.ts'
+import { exportLanguage as language } from '../http/exportLanguage.ts'
 import { readJson } from '../http/json.ts'
+import { param, params, publicationTokenParam } from '../http/params.ts'
+import { buildProcessRecord } from '../process/record.ts'
 import { type ProcessService, statusOf, today } from '../process/service.ts'
 import type { SamlaStore } from '../storage/store.ts'
 import { meetingLinks, parseMeetingLink } from './links.ts'
+
+const exportFormat = params({
+  format: param(
+    z.enum(['md', 'html', 'csv', 'json']),
+    404,
+    'unknown_format',
+    'Formats: md, html, csv, json',
+  ),
+})
 
 export interface ProcessRouteDeps {
   store: SamlaStore
@@ -55,6 +73,37 @@ export function processRoutes({ store, service, publicUrl, createLimit }: Proces
     const same = (await store.meetings.inProcess(processId)).filter((m) => m.group === group)
     const before = same.filter((m) => m.date <= date)
     return (before.at(-1) ?? null)?.id ?? null
+  }
+
+  /** The process published at `:token`, for anyone with the link until it is revoked. */
+  const published = createMiddleware<ProcessEnv>(async (c, next) => {
+    const token = publicationTokenParam.schema.safeParse(c.req.param('token'))
+    const process = token.success ? await store.processes.byPublicationToken(token.data) : null
+    if (!process || !token.success) throw publicationTokenParam.refuse()
+    c.set('process', process)
+    await next()
+  })
+
+  const download = async (
+    c: Context,
+    process: Process,
+    format: ExportFormat,
+    lang: ExportLanguage,
+  ) => {
+    const { render, type } = PROCESS_EXPORT_FORMATS[format]
+    const text = render({ record: await buildProcessRecord(store, process), language: lang })
+    c.header('Content-Type', type)
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="${fileSlug(process.name) || 'kraftsamling'}.${format}"`,
+    )
+    c.header('Cache-Control', 'no-store')
+    // The HTML export is a download, never a page of this origin.
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    )
+    return c.body(text)
   }
 
   return new Hono<ProcessEnv>()
@@ -113,4 +162,17 @@ export function processRoutes({ store, service, publicUrl, createLimit }: Proces
       await store.processes.unpublish(c.var.process.id)
       return c.body(null, 204)
     })
+    .get('/processes/:id/record', processLink, async (c) =>
+      c.json(await buildProcessRecord(store, c.var.process)),
+    )
+    .get('/processes/:id/export/:format', processLink, exportFormat, language, (c) =>
+      download(c, c.var.process, c.req.valid('param').format, c.req.valid('query').lang),
+    )
+    .get('/published-processes/:token/record', published, async (c) => {
+      c.header('Cache-Control', 'no-store')
+      return c.json(await buildProcessRecord(store, c.var.process))
+    })
+    .get('/published-processes/:token/export/:format', published, exportFormat, language, (c) =>
+      download(c, c.var.process, c.req.valid('param').format, c.req.valid('query').lang),
+    )
 }

@@ -1,0 +1,56 @@
+import { PROCESS_ARCHIVE_FORMAT, type Process, type ProcessRecord } from '@samla/shared'
+import type { SamlaStore } from '../storage/store.ts'
+import { statusOf, today } from './service.ts'
+
+/**
+ * The process record, from the database alone: each meeting's documentation is its latest
+ * snapshot (taken at a phase change, at the end or by hand), as a meeting's published
+ * documentation is; a meeting without one is listed with no phases yet.
+ */
+export async function buildProcessRecord(
+  store: SamlaStore,
+  process: Process,
+): Promise<ProcessRecord> {
+  const now = today()
+  const meetings = await store.meetings.inProcess(process.id)
+  const title = new Map(meetings.map((m) => [m.id, m.title]))
+  const documented = await Promise.all(
+    meetings.map(async (meeting) => {
+      const list = await store.snapshots.list(meeting.id)
+      const latest = list[0] ? await store.snapshots.get(meeting.id, list[0].id) : null
+      return {
+        title: meeting.title,
+        group: meeting.group,
+        date: meeting.date,
+        format: meeting.format,
+        status: statusOf(
+          meeting,
+          list.some((s) => s.reason === 'end'),
+          now,
+        ),
+        takenAt: latest?.createdAt ?? null,
+        phases: latest?.content.phases ?? [],
+      }
+    }),
+  )
+  const crossings = (await store.crossings.ofProcess(process.id)).map((c) => ({
+    from: title.get(c.fromMeetingId) ?? c.origin.meetingTitle,
+    to: title.get(c.toMeetingId) ?? '',
+    text: c.text,
+    origin: c.origin,
+    author: c.author,
+    message: c.message,
+    sentAt: c.createdAt,
+    answer: c.answer,
+  }))
+  return {
+    format: PROCESS_ARCHIVE_FORMAT,
+    process: {
+      name: process.name,
+      description: process.description,
+      organisers: process.organisers,
+    },
+    meetings: documented,
+    crossings,
+  }
+}
