@@ -6,6 +6,7 @@ import {
   PHONE_PATH_PREFIX,
   PROCESS_PATH_PREFIX,
   PUBLISHED_PATH_PREFIX,
+  PUBLISHED_PROCESS_PATH_PREFIX,
 } from '@samla/shared'
 import { linkToken } from './api.ts'
 import { BoardPage } from './board/BoardPage.tsx'
@@ -16,6 +17,7 @@ import { JoinPage } from './phone/JoinPage.tsx'
 import { PhonePage } from './phone/PhonePage.tsx'
 import { FeedbackPage } from './process/FeedbackPage.tsx'
 import { ProcessPage } from './process/ProcessPage.tsx'
+import { ProcessRecordPage } from './process/ProcessRecordPage.tsx'
 import { StartPage } from './start/StartPage.tsx'
 
 const rest = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length))
@@ -30,6 +32,8 @@ export function App() {
     return <PhonePage boardId={rest(path, PHONE_PATH_PREFIX)} />
   if (path.startsWith(PROCESS_PATH_PREFIX))
     return <ProcessPage processId={rest(path, PROCESS_PATH_PREFIX)} />
+  if (path.startsWith(PUBLISHED_PROCESS_PATH_PREFIX))
+    return <ProcessRecordPage token={rest(path, PUBLISHED_PROCESS_PATH_PREFIX)} />
   if (path.startsWith(FEEDBACK_PATH_PREFIX))
     return <FeedbackPage meetingId={rest(path, FEEDBACK_PATH_PREFIX)} />
   if (path === JOIN_PATH || path === `${JOIN_PATH}/`) return <JoinPage code={null} />

@@ -12,6 +12,7 @@ import { useFollowMeeting, useOnLockedPhase } from '../facilitation/useFollowMee
 import { useI18n } from '../i18n/index.tsx'
 import { MeetingContext, useMeetingInfo } from '../meeting/MeetingContext.tsx'
 import { Notice } from '../Notice.tsx'
+import { AnswerContext, AnswerDialog, type AnswerRequest } from '../process/AnswerDialog.tsx'
 import { NoteThreads } from '../process/NoteThreads.tsx'
 import { bindPresence } from '../sync/presence.ts'
 import { useSyncedStore } from '../sync/useSyncedStore.ts'
@@ -23,7 +24,7 @@ import { SkippedNotice } from './SkippedNotice.tsx'
 const assetUrls = getAssetUrlsByImport()
 // Stable across renders: tldraw remounts a slot whose component changes.
 // Notes that crossed between a process's groups carry their provenance and answers beneath.
-const components: TLComponents = { TopPanel: BoardTopPanel, OnTheCanvas: NoteThreads }
+const components: TLComponents = { TopPanel: BoardTopPanel, InFrontOfTheCanvas: NoteThreads }
 // A participant looks at every phase but leaves renaming, adding and ordering them to the
 // facilitator: a read-only list instead of tldraw's page menu.
 const participantComponents: TLComponents = { ...components, PageMenu: ParticipantPageMenu }
@@ -116,6 +117,7 @@ export function Board({
   }, [editor, synced.doc, synced.provider, t])
 
   const info = useMemo(() => ({ title, connection: synced.connection }), [title, synced.connection])
+  const [answering, setAnswering] = useState<AnswerRequest | null>(null)
 
   if (synced.closed === 'revoked')
     return <Notice headingKey="facilitation.revoked.heading" bodyKey="facilitation.revoked.body" />
@@ -164,23 +166,35 @@ export function Board({
   return (
     <BoardInfoContext.Provider value={info}>
       <MeetingContext.Provider value={meeting}>
-        <div className="board facilitation-board">
-          <div className="facilitation-board__canvas">
-            {canvas}
-            {notices}
+        <AnswerContext.Provider value={setAnswering}>
+          <div className="board facilitation-board">
+            <div className="facilitation-board__canvas">
+              {canvas}
+              {notices}
+            </div>
+            {editor && meeting.actions && (
+              <FacilitatorPanel editor={editor} meeting={meeting} actions={meeting.actions} />
+            )}
+            {editor && access.role === 'participant' && meeting.controls.voting && token && (
+              <ParticipantVoting
+                editor={editor}
+                voting={meeting.controls.voting}
+                meetingId={meeting.access.meeting?.id ?? ''}
+                token={token}
+              />
+            )}
+            {answering && token && meeting.access.meeting && (
+              <AnswerDialog
+                meetingId={meeting.access.meeting.id}
+                token={token}
+                crossingId={answering.crossingId}
+                noteText={answering.noteText}
+                initial={answering.initial}
+                onClose={() => setAnswering(null)}
+              />
+            )}
           </div>
-          {editor && meeting.actions && (
-            <FacilitatorPanel editor={editor} meeting={meeting} actions={meeting.actions} />
-          )}
-          {editor && access.role === 'participant' && meeting.controls.voting && token && (
-            <ParticipantVoting
-              editor={editor}
-              voting={meeting.controls.voting}
-              meetingId={meeting.access.meeting?.id ?? ''}
-              token={token}
-            />
-          )}
-        </div>
+        </AnswerContext.Provider>
       </MeetingContext.Provider>
     </BoardInfoContext.Provider>
   )

@@ -158,15 +158,17 @@ function PhasePicture({
   )
 }
 
-function Frame({ frame }: { frame: DocumentedFrame }) {
+/** A question (frame) with its notes; its heading one level under its phase's. */
+export function Frame({ frame, level = 3 }: { frame: DocumentedFrame; level?: 3 | 4 }) {
   const { t } = useI18n()
+  const Heading = level === 3 ? 'h3' : 'h4'
   const title =
     frame.kind === 'loose'
       ? t('docs.loose')
       : frame.name || (frame.kind === 'inbox' ? t('docs.inbox') : '–')
   return (
     <>
-      <h3>{title}</h3>
+      <Heading>{title}</Heading>
       {frame.notes.length === 0 ? (
         <p className="docs__meta">{t('docs.noNotes')}</p>
       ) : (

@@ -1,6 +1,5 @@
 import { MAX_ANSWER_CHARS } from '@samla/shared'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { createPortal } from 'react-dom'
+import { createContext, type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
 import { answerCrossing } from './api.ts'
 
@@ -43,7 +42,7 @@ export function AnswerDialog({
     }
   }
 
-  return createPortal(
+  return (
     <dialog
       ref={dialog}
       className="answer-dialog"
@@ -76,7 +75,19 @@ export function AnswerDialog({
           </button>
         </p>
       </form>
-    </dialog>,
-    document.body,
+    </dialog>
   )
 }
+
+export interface AnswerRequest {
+  crossingId: string
+  noteText: string
+  initial: string
+}
+
+/**
+ * Opens the answer dialog. The dialog is drawn by the board page beside tldraw, not inside
+ * its canvas: events inside tldraw's React tree reach its canvas handlers, which would take a
+ * click on the dialog for one on the shape under it.
+ */
+export const AnswerContext = createContext<((request: AnswerRequest) => void) | null>(null)

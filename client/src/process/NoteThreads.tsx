@@ -1,9 +1,9 @@
 import type { NoteThread } from '@samla/shared'
-import { useState } from 'react'
+import { useContext } from 'react'
 import { type TLShapeId, useEditor, useValue } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
 import { useMeeting } from '../meeting/MeetingContext.tsx'
-import { AnswerDialog } from './AnswerDialog.tsx'
+import { AnswerContext } from './AnswerDialog.tsx'
 import { longDate } from './dates.ts'
 import { useThreads } from './useThreads.ts'
 import './process.css'
@@ -11,8 +11,8 @@ import './process.css'
 const GAP = 6
 
 /**
- * Under each note of the current phase that crossed between the groups, in page space (it
- * moves and zooms with the note): where a received note came from and its answer, with a
+ * Under each note of the current phase that crossed between the groups (it moves and zooms
+ * with the note): where a received note came from and its answer, with a
  * button to answer for those allowed; where a sent note went and what came back.
  */
 export function NoteThreads() {
@@ -20,11 +20,7 @@ export function NoteThreads() {
   const meeting = useMeeting()
   const { t, language } = useI18n()
   const threads = useThreads(meeting?.doc ?? null)
-  const [answering, setAnswering] = useState<{
-    crossingId: string
-    text: string
-    initial: string
-  } | null>(null)
+  const answer = useContext(AnswerContext)
   const placed = useValue('note threads', () => {
     const page = editor.getCurrentPageId()
     return [...threads].flatMap(([id, thread]) => {
@@ -33,33 +29,39 @@ export function NoteThreads() {
       const bounds = editor.getShapePageBounds(shape)
       if (!bounds) return []
       const text = editor.getShapeUtil(shape).getText(shape) ?? ''
-      return [{ id, thread, x: bounds.x, y: bounds.maxY + GAP, w: bounds.w, text }]
+      // In front of the canvas, in screen space: frames paint their background over anything
+      // drawn on the canvas beneath the shapes. Scaled with the camera, it moves with the note,
+      // just below it (the server leaves room for it between rows of received notes).
+      const at = editor.pageToViewport({ x: bounds.x, y: bounds.maxY + GAP })
+      return [
+        { id, thread, x: at.x, y: at.y, w: bounds.w, zoom: editor.getZoomLevel(), text },
+      ]
     })
   }, [editor, threads])
   if (!meeting) return null
   const role = meeting.access.role
   const mayAnswer =
     role === 'facilitator' || (role === 'participant' && meeting.controls.answersOpen)
-  const meetingId = meeting.access.meeting?.id ?? ''
 
   return (
     <>
-      {placed.map(({ id, thread, x, y, w, text }) => (
+      {placed.map(({ id, thread, x, y, w, zoom, text }) => (
         <div
           key={id}
           className="note-thread"
-          style={{ left: x, top: y, width: w }}
+          style={{ left: x, top: y, width: w, transform: `scale(${zoom})` }}
           data-testid="note-thread"
+          data-shape-id={id}
           onPointerDown={(e) => e.stopPropagation()}
         >
           <ThreadText thread={thread} date={(iso) => longDate(iso, language)} />
-          {thread.received && mayAnswer && meeting.token && (
+          {thread.received && mayAnswer && answer && (
             <button
               type="button"
               onClick={() =>
-                setAnswering({
+                answer({
                   crossingId: thread.received?.crossingId ?? '',
-                  text,
+                  noteText: text,
                   initial: thread.received?.answer?.text ?? '',
                 })
               }
@@ -69,16 +71,6 @@ export function NoteThreads() {
           )}
         </div>
       ))}
-      {answering && meeting.token && (
-        <AnswerDialog
-          meetingId={meetingId}
-          token={meeting.token}
-          crossingId={answering.crossingId}
-          noteText={answering.text}
-          initial={answering.initial}
-          onClose={() => setAnswering(null)}
-        />
-      )}
     </>
   )
 }

@@ -24,20 +24,29 @@ export function Timeline({ timeline, token }: { timeline: TimelineEntry[]; token
             </span>
           </p>
           <p className="process-timeline__links">
-            <a className="link" href={boardLink(meeting.boardId, token)}>
+            <a
+              className="link"
+              href={boardLink(meeting.boardId, token)}
+              aria-label={`${t('process.timeline.board')}: ${meeting.title}`}
+            >
               {t('process.timeline.board')}
-              <span className="visually-hidden">: {meeting.title}</span>
             </a>
             {snapshots > 0 && (
-              <a className="link" href={docsLink(meeting.id, token)}>
+              <a
+                className="link"
+                href={docsLink(meeting.id, token)}
+                aria-label={`${t('process.timeline.docs')}: ${meeting.title}`}
+              >
                 {t('process.timeline.docs')}
-                <span className="visually-hidden">: {meeting.title}</span>
               </a>
             )}
             {meeting.group === 'demokratilabb' && (
-              <a className="link" href={feedbackLink(meeting.id, token)}>
+              <a
+                className="link"
+                href={feedbackLink(meeting.id, token)}
+                aria-label={`${t('process.timeline.feedback')}: ${meeting.title}`}
+              >
                 {t('process.timeline.feedback')}
-                <span className="visually-hidden">: {meeting.title}</span>
               </a>
             )}
           </p>

@@ -23,6 +23,8 @@ export const SERVER_ORIGIN = Symbol('samla-server')
 
 const NOTE = 200
 const GAP = 20
+/** Rows of notes the server writes leave room beneath each for where it came from. */
+const ROW = NOTE + 110
 /** Room under a frame's top edge for its title. */
 const TOP = 70
 
@@ -101,7 +103,8 @@ function noteRecord(
       labelColor: 'black',
       size: 'm',
       font: 'draw',
-      fontSizeAdjustment: 0,
+      // tldraw scales a note's text by this; 0 would draw it at no size at all.
+      fontSizeAdjustment: 1,
       align: 'middle',
       verticalAlign: 'middle',
       growY: 0,
@@ -179,7 +182,7 @@ export function writeIntoInbox(doc: Y.Doc, notes: readonly NoteToWrite[]): strin
       index = getIndexAbove(index)
       const cell = inbox ? taken : written.length
       const x = right + GAP + (cell % columns) * (NOTE + GAP)
-      const y = TOP + Math.floor(cell / columns) * (NOTE + GAP)
+      const y = TOP + Math.floor(cell / columns) * ROW
       records.set(
         note.id,
         noteRecord({ ...note, color: validColor(note.color) }, parentId, index, x, y, {
@@ -210,7 +213,7 @@ export function writeFrame(
   const columns = 3
   const rows = Math.max(1, Math.ceil(notes.length / columns))
   const w = GAP + columns * (NOTE + GAP)
-  const h = TOP + rows * (NOTE + GAP) + GAP
+  const h = TOP + rows * (NOTE + GAP)
   const left = onPage.reduce((m, s) => Math.min(m, s.x), 0) - w - 4 * GAP
   const top = onPage.reduce((m, s) => Math.min(m, s.y), 0)
   const above = onPage.reduce<IndexKey | null>(
