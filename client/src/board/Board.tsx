@@ -15,6 +15,7 @@ import { Notice } from '../Notice.tsx'
 import { bindPresence } from '../sync/presence.ts'
 import { useSyncedStore } from '../sync/useSyncedStore.ts'
 import { BoardInfoContext, BoardTopPanel } from './BoardTopPanel.tsx'
+import { guardLayoutLock } from './layoutLock.ts'
 import { limitNoteText } from './noteTextLimit.ts'
 import { SkippedNotice } from './SkippedNotice.tsx'
 
@@ -85,6 +86,12 @@ export function Board({
   useEffect(
     () => (editor ? limitNoteText(editor, maxNoteChars) : undefined),
     [editor, maxNoteChars],
+  )
+  // What the relay would refuse a participant, their canvas does not offer.
+  const participant = access.role === 'participant'
+  useEffect(
+    () => (editor && participant ? guardLayoutLock(editor) : undefined),
+    [editor, participant],
   )
 
   // In an anonymous meeting every cursor carries the same neutral label.
