@@ -180,5 +180,37 @@ export const ShapeMark = {
 } as const
 export type ShapeMark = (typeof ShapeMark)[keyof typeof ShapeMark]
 
+/** Where a shape's mark is kept: `shape.meta.samla`. */
+export const SHAPE_MARK_META_KEY = 'samla'
+
+/**
+ * The facilitator's lock on a shape, in `shape.meta.samlaLocked`: `true` locks it for
+ * participants, `false` opens it (also a template frame), absent leaves it to the mark.
+ * Participants may neither change a locked shape nor set, change or remove this flag or a
+ * mark on any shape; the server enforces it (EditRefusal.LayoutLocked).
+ */
+export const LAYOUT_LOCK_META_KEY = 'samlaLocked'
+
+/** Marks of the frames a template lays out; they are locked unless the facilitator opens them. */
+const TEMPLATE_MARKS: ReadonlySet<unknown> = new Set<ShapeMark>([ShapeMark.inbox, ShapeMark.prompt])
+
+const metaOf = (record: unknown): Record<string, unknown> | null => {
+  const meta = (record as { meta?: unknown } | null | undefined)?.meta
+  return meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : null
+}
+
+/**
+ * Whether participants may not change or delete this record (a shape, in practice): locked by
+ * the facilitator, or a template frame the facilitator has not opened. Its children are not
+ * locked: notes go into a locked frame and out of it.
+ */
+export function isLockedForParticipants(record: unknown): boolean {
+  const meta = metaOf(record)
+  if (!meta) return false
+  const flag = meta[LAYOUT_LOCK_META_KEY]
+  if (typeof flag === 'boolean') return flag
+  return TEMPLATE_MARKS.has(meta[SHAPE_MARK_META_KEY])
+}
+
 /** A note's author in `shape.meta.samlaAuthor`, written only when the meeting is not anonymous. */
 export const AUTHOR_META_KEY = 'samlaAuthor'

@@ -30,7 +30,7 @@ export const CloseCode = {
   CapabilityRevoked: 4403,
   /**
    * An edit this connection's role may not make (a participant writing to a locked phase, a
-   * page or the meeting's controls). Nothing of the frame was applied; the client must drop
+   * locked shape, a page or the meeting's controls). Nothing of the frame was applied; the client must drop
    * its local copy and sync again, or it would send the same edit on every reconnect.
    */
   EditRefused: 4409,
@@ -52,6 +52,11 @@ export const EditRefusal = {
   Phases: 'phases',
   /** The edit touched something on a locked phase. */
   PhaseLocked: 'phase-locked',
+  /**
+   * The edit changed or deleted a shape locked for participants (a template frame, or one the
+   * facilitator locked), or set or removed a lock or a template mark.
+   */
+  LayoutLocked: 'layout-locked',
   /** A tldraw schema other than this deployment's (or another key in `meta`). */
   Schema: 'schema',
   /** The update builds on structures the server cannot place. */

@@ -17,6 +17,7 @@ import { NoteThreads } from '../process/NoteThreads.tsx'
 import { bindPresence } from '../sync/presence.ts'
 import { useSyncedStore } from '../sync/useSyncedStore.ts'
 import { BoardInfoContext, BoardTopPanel } from './BoardTopPanel.tsx'
+import { guardLayoutLock } from './layoutLock.ts'
 import { limitNoteText } from './noteTextLimit.ts'
 import { SkippedNotice } from './SkippedNotice.tsx'
 
@@ -88,6 +89,12 @@ export function Board({
   useEffect(
     () => (editor ? limitNoteText(editor, maxNoteChars) : undefined),
     [editor, maxNoteChars],
+  )
+  // What the relay would refuse a participant, their canvas does not offer.
+  const participant = access.role === 'participant'
+  useEffect(
+    () => (editor && participant ? guardLayoutLock(editor) : undefined),
+    [editor, participant],
   )
 
   // In an anonymous meeting every cursor carries the same neutral label.

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { SendAcross } from '../process/SendAcross.tsx'
+import { LayoutLockControls } from './LayoutLockControls.tsx'
 import { PhaseList } from './PhaseList.tsx'
 import { RoomControls } from './RoomControls.tsx'
 import { ShareSection } from './ShareSection.tsx'
@@ -58,6 +59,7 @@ export function FacilitatorPanel({
       </div>
       <div id="facilitation-body" className="facilitation-panel__body" hidden={collapsed}>
         <PhaseList editor={editor} meeting={meeting} actions={actions} />
+        <LayoutLockControls editor={editor} />
         <TimerControls timer={controls.timer} actions={actions} />
         <RoomControls editor={editor} controls={controls} actions={actions} />
         {access.meeting && token && (

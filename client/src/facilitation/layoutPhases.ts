@@ -1,3 +1,4 @@
+import { LAYOUT_LOCK_META_KEY } from '@samla/shared'
 import {
   createShapeId,
   type Editor,
@@ -16,7 +17,13 @@ import {
   TEMPLATES_VERSION,
 } from './templates.ts'
 
-/** The frames of a phase's template, with a hint text inside each, on page `pageId`. */
+/** The hint text inside a template frame. */
+const hintShapeId = (frameId: TLShapeId) => createShapeId(`${frameId.slice('shape:'.length)}-hint`)
+
+/**
+ * The frames of a phase's template, with a hint text inside each, on page `pageId`. The frames
+ * are locked for participants by their mark; the hints, which have none, by the lock flag.
+ */
 export function templateShapes(phase: PhaseTemplate, pageId: TLPageId): TLShapePartial[] {
   return phase.frames.flatMap((frame): TLShapePartial[] => {
     const id = frameShapeId(phase, frame) as TLShapeId
@@ -31,9 +38,10 @@ export function templateShapes(phase: PhaseTemplate, pageId: TLPageId): TLShapeP
         props: { w: frame.w, h: frame.h, name: frame.name },
       },
       {
-        id: createShapeId(`${id.slice('shape:'.length)}-hint`),
+        id: hintShapeId(id),
         type: 'text',
         parentId: id,
+        meta: { [LAYOUT_LOCK_META_KEY]: true },
         x: 24,
         y: 20,
         props: {
@@ -78,4 +86,27 @@ export function layoutPhases(editor: Editor, actions: ControlActions, doc: Y.Doc
     actions.setTemplatesVersion(TEMPLATES_VERSION)
     actions.setCurrentPhase(first.id)
   })
+}
+
+/**
+ * Locks the hint texts of a board laid out before hints carried the lock flag, so that they
+ * are part of the layout there too. A hint the facilitator has since unlocked (or moved out
+ * of its frame) is left as it is.
+ */
+export function lockTemplateHints(editor: Editor): void {
+  const hints = DEFAULT_PHASES.flatMap((phase) =>
+    phase.frames.flatMap((frame) => {
+      const frameId = frameShapeId(phase, frame) as TLShapeId
+      const hint = editor.getShape(hintShapeId(frameId))
+      return hint && hint.parentId === frameId && !(LAYOUT_LOCK_META_KEY in hint.meta) ? [hint] : []
+    }),
+  )
+  if (hints.length === 0) return
+  editor.run(
+    () =>
+      editor.updateShapes(
+        hints.map(({ id, type }) => ({ id, type, meta: { [LAYOUT_LOCK_META_KEY]: true } })),
+      ),
+    { history: 'ignore', ignoreShapeLock: true },
+  )
 }

@@ -11,6 +11,14 @@ export const sv = {
   'facilitation.phases.lock': 'Lås',
   'facilitation.phases.help':
     'Varje sida är en fas. Byt namn på, lägg till, ta bort och flytta faser i sidmenyn uppe till vänster.',
+  'facilitation.layout.heading': 'Låsta former',
+  'facilitation.layout.lock': 'Lås för deltagare',
+  'facilitation.layout.none':
+    'Markera former på tavlan för att låsa dem för deltagarna. Frågorna och Inkorgen är låsta från början; lappar i dem kan deltagarna alltid flytta.',
+  'facilitation.layout.locked':
+    'Det markerade är låst: deltagarna kan inte flytta, ändra eller ta bort det.',
+  'facilitation.layout.open': 'Det markerade är öppet för deltagarna.',
+  'facilitation.layout.mixed': 'En del av det markerade är låst för deltagarna.',
   'facilitation.timer.heading': 'Timer',
   'facilitation.timer.display': 'Tid kvar',
   'facilitation.timer.presets': 'Ställ timern på',
@@ -62,6 +70,8 @@ export const sv = {
   'facilitation.lockedHint': 'Du kan titta men inte ändra.',
   'facilitation.refused.phase-locked':
     'Ändringen kunde inte sparas – fasen är låst. Tavlan har hämtats på nytt.',
+  'facilitation.refused.layout-locked':
+    'Ändringen kunde inte sparas – processledaren har låst det du ändrade. Tavlan har hämtats på nytt.',
   'facilitation.refused.phases':
     'Ändringen kunde inte sparas – bara processledaren lägger till, byter namn på och flyttar faser. Tavlan har hämtats på nytt.',
   'facilitation.refused.meeting-controls':
@@ -108,6 +118,14 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.phases.lock': 'Lock',
   'facilitation.phases.help':
     'Each page is a phase. Rename, add, remove and reorder phases in the page menu at the top left.',
+  'facilitation.layout.heading': 'Locked shapes',
+  'facilitation.layout.lock': 'Lock for participants',
+  'facilitation.layout.none':
+    'Select shapes on the board to lock them for participants. The questions and the Inkorg are locked from the start; participants can always move the notes in them.',
+  'facilitation.layout.locked':
+    'The selection is locked: participants cannot move, change or delete it.',
+  'facilitation.layout.open': 'The selection is open to participants.',
+  'facilitation.layout.mixed': 'Part of the selection is locked for participants.',
   'facilitation.timer.heading': 'Timer',
   'facilitation.timer.display': 'Time left',
   'facilitation.timer.presets': 'Set the timer to',
@@ -159,6 +177,8 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.lockedHint': 'You can look but not change anything.',
   'facilitation.refused.phase-locked':
     'The change could not be saved – the phase is locked. The board has been fetched again.',
+  'facilitation.refused.layout-locked':
+    'The change could not be saved – the facilitator has locked what you changed. The board has been fetched again.',
   'facilitation.refused.phases':
     'The change could not be saved – only the facilitator adds, renames and moves phases. The board has been fetched again.',
   'facilitation.refused.meeting-controls':

@@ -1,4 +1,10 @@
-import { pageIdSchema, ShapeMark, shapeIdSchema } from '@samla/shared'
+import {
+  isLockedForParticipants,
+  LAYOUT_LOCK_META_KEY,
+  pageIdSchema,
+  ShapeMark,
+  shapeIdSchema,
+} from '@samla/shared'
 import type { TLPageId } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { templateShapes } from './layoutPhases.ts'
@@ -60,7 +66,7 @@ describe('the default phase templates', () => {
       expect(pageIdSchema.safeParse(phasePageId(phase)).success).toBe(true)
   })
 
-  it('mark each frame for the features that look for it, with its hint inside', () => {
+  it('mark each frame for the features that look for it (which locks it for participants), with its hint inside, locked too', () => {
     const [phase] = DEFAULT_PHASES
     if (!phase) throw new Error('no phases')
     const shapes = templateShapes(phase, 'page:page' as TLPageId)
@@ -69,8 +75,10 @@ describe('the default phase templates', () => {
       const shape = shapes.find((s) => s.id === id)
       expect(shape?.parentId).toBe('page:page')
       expect(shape?.meta).toEqual({ samla: frame.mark })
+      expect(isLockedForParticipants(shape)).toBe(true)
       const hint = shapes.find((s) => s.parentId === id)
       expect(hint?.type).toBe('text')
+      expect(hint?.meta).toEqual({ [LAYOUT_LOCK_META_KEY]: true })
     }
   })
 })

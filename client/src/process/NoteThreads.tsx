@@ -33,9 +33,7 @@ export function NoteThreads() {
       // drawn on the canvas beneath the shapes. Scaled with the camera, it moves with the note,
       // just below it (the server leaves room for it between rows of received notes).
       const at = editor.pageToViewport({ x: bounds.x, y: bounds.maxY + GAP })
-      return [
-        { id, thread, x: at.x, y: at.y, w: bounds.w, zoom: editor.getZoomLevel(), text },
-      ]
+      return [{ id, thread, x: at.x, y: at.y, w: bounds.w, zoom: editor.getZoomLevel(), text }]
     })
   }, [editor, threads])
   if (!meeting) return null

@@ -1,8 +1,19 @@
-import { CONTROLS_MAP, ControlKey, EditRefusal, RECORDS_MAP } from '@samla/shared'
+import {
+  CONTROLS_MAP,
+  ControlKey,
+  EditRefusal,
+  LAYOUT_LOCK_META_KEY,
+  RECORDS_MAP,
+  ShapeMark,
+} from '@samla/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { frame, textNote, page as validPage } from '../../../test/fixtures/records.ts'
 import { CURRENT_SCHEMA } from '../../board/schema.ts'
 import { readChanges } from '../changes.ts'
+import { DEFAULT_WRITE_LIMITS } from '../limits.ts'
+import { type GateConnection, WriteGate } from '../writeGate.ts'
+import { Authorship } from './authorship.ts'
 import { participantVerdict } from './rolePolicy.ts'
 
 /** The role rule alone, on what an update would change in the server's document. */
@@ -164,6 +175,213 @@ describe('what a participant may write on a meeting board', () => {
   })
 })
 
+describe('shapes locked for participants', () => {
+  const LOCKED = { [LAYOUT_LOCK_META_KEY]: true }
+  const OPENED = { [LAYOUT_LOCK_META_KEY]: false }
+  const frameRecord = (id: string, meta: object, extra: object = {}) => ({
+    ...shape(id, 'page:one'),
+    type: 'frame',
+    props: { w: 800, h: 600, name: 'Vad ser vi?' },
+    meta,
+    ...extra,
+  })
+
+  /**
+   * The board above with the layout of a template (a question frame and an Inkorg, marked as
+   * templates.ts marks them, with a note in the question), a note the facilitator locked, and
+   * a question frame the facilitator opened for participants.
+   */
+  function laidOut() {
+    const b = board()
+    const records = b.server.getMap<unknown>(RECORDS_MAP)
+    b.server.transact(() => {
+      records.set('shape:q', frameRecord('shape:q', { samla: ShapeMark.prompt }))
+      records.set('shape:inbox', frameRecord('shape:inbox', { samla: ShapeMark.inbox }))
+      records.set('shape:in-q', shape('shape:in-q', 'shape:q'))
+      records.set('shape:pinned', shape('shape:pinned', 'page:one', { meta: LOCKED }))
+      records.set(
+        'shape:open-q',
+        frameRecord('shape:open-q', { samla: ShapeMark.prompt, ...OPENED }),
+      )
+    })
+    /** A participant's edit of a fresh copy of the server's board (each under a new client id). */
+    const edit = (change: (records: Y.Map<unknown>) => void) => {
+      const copy = new Y.Doc()
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(b.server))
+      const before = Y.encodeStateVector(copy)
+      copy.transact(() => change(copy.getMap(RECORDS_MAP)))
+      return Y.encodeStateAsUpdate(copy, before)
+    }
+    const write = (change: (records: Y.Map<unknown>) => void) => b.check(edit(change))
+    /** The verdict on a participant's rewrite of the stored record `id`. */
+    const change = (id: string, rewrite: (record: Record<string, unknown>) => object) =>
+      write((r) => r.set(id, rewrite(structuredClone(r.get(id)) as Record<string, unknown>)))
+    return { ...b, edit, write, change }
+  }
+  const REFUSED = { ok: false, reason: EditRefusal.LayoutLocked }
+
+  it('may not delete a question frame or the Inkorg', () => {
+    for (const id of ['shape:q', 'shape:inbox']) {
+      const b = laidOut()
+      expect(b.write((r) => r.delete(id))).toEqual(REFUSED)
+    }
+  })
+
+  it('may not move, resize, rotate, retitle, reparent, reorder or re-mark a template frame', () => {
+    const edits: Array<(frame: Record<string, unknown>) => object> = [
+      (f) => ({ ...f, x: 40 }),
+      (f) => ({ ...f, y: -10 }),
+      (f) => ({ ...f, props: { w: 10, h: 10, name: 'Vad ser vi?' } }),
+      (f) => ({ ...f, rotation: 1 }),
+      (f) => ({ ...f, props: { w: 800, h: 600, name: 'Kapat' } }),
+      (f) => ({ ...f, parentId: 'page:two' }),
+      (f) => ({ ...f, index: 'a9' }),
+      (f) => ({ ...f, meta: {} }),
+      (f) => ({ ...f, meta: { samla: ShapeMark.prompt, other: 1 } }),
+      (f) => ({ ...f, meta: { samla: ShapeMark.prompt, ...OPENED } }),
+    ]
+    for (const edit of edits) {
+      for (const id of ['shape:q', 'shape:inbox'])
+        expect(laidOut().change(id, edit)).toEqual(REFUSED)
+    }
+  })
+
+  it('may not lock or unlock a shape, nor create one locked or marked', () => {
+    const b = laidOut()
+    expect(b.change('shape:note', (n) => ({ ...n, meta: LOCKED }))).toEqual(REFUSED)
+    expect(b.change('shape:note', (n) => ({ ...n, meta: OPENED }))).toEqual(REFUSED)
+    expect(b.change('shape:pinned', (n) => ({ ...n, meta: {} }))).toEqual(REFUSED)
+    expect(b.change('shape:pinned', (n) => ({ ...n, meta: OPENED }))).toEqual(REFUSED)
+    expect(b.change('shape:open-q', (f) => ({ ...f, meta: { samla: ShapeMark.prompt } }))).toEqual(
+      REFUSED,
+    )
+    for (const meta of [LOCKED, OPENED, { samla: ShapeMark.inbox }, { samla: 'prompt', ...OPENED }])
+      expect(b.write((r) => r.set('shape:new', frameRecord('shape:new', meta)))).toEqual(REFUSED)
+  })
+
+  it('may not move or delete a note the facilitator locked, or write it in the same update as an allowed edit', () => {
+    const b = laidOut()
+    expect(b.change('shape:pinned', (n) => ({ ...n, x: 5 }))).toEqual(REFUSED)
+    expect(b.write((r) => r.delete('shape:pinned'))).toEqual(REFUSED)
+    const mixed = b.edit((r) => {
+      r.set('shape:new', shape('shape:new', 'shape:q'))
+      r.set('shape:pinned', shape('shape:pinned', 'shape:q', { meta: LOCKED }))
+    })
+    expect(b.check(mixed)).toEqual(REFUSED)
+    // Written and overwritten again in one update: the last value is the stored one, but the
+    // update still moved it on the way.
+    const backAndForth = b.edit((r) => {
+      r.set('shape:pinned', shape('shape:pinned', 'page:one', { meta: LOCKED, x: 9 }))
+      r.set('shape:pinned', shape('shape:pinned', 'page:one', { meta: LOCKED }))
+    })
+    expect(b.check(backAndForth)).toEqual(REFUSED)
+  })
+
+  it('may put notes into a locked frame, move and delete them there, and take them out', () => {
+    const b = laidOut()
+    const ok = { ok: true }
+    expect(b.write((r) => r.set('shape:new', shape('shape:new', 'shape:q')))).toEqual(ok)
+    expect(b.write((r) => r.set('shape:mine', shape('shape:mine', 'shape:inbox')))).toEqual(ok)
+    expect(b.change('shape:in-q', (n) => ({ ...n, x: 120, y: 80 }))).toEqual(ok)
+    expect(b.change('shape:note', (n) => ({ ...n, parentId: 'shape:q' }))).toEqual(ok)
+    expect(b.change('shape:in-q', (n) => ({ ...n, parentId: 'page:one' }))).toEqual(ok)
+    expect(b.write((r) => r.delete('shape:in-q'))).toEqual(ok)
+    // A frame the facilitator opened is theirs to arrange (but not to re-mark, above).
+    expect(b.change('shape:open-q', (f) => ({ ...f, x: 300 }))).toEqual(ok)
+    expect(b.write((r) => r.delete('shape:open-q'))).toEqual(ok)
+  })
+
+  it('follows the facilitator: a shape locked after the participant’s copy was taken is locked, one unlocked is open', () => {
+    const b = laidOut()
+    const moveNote = b.edit((r) =>
+      r.set('shape:note', shape('shape:note', 'shape:frame', { x: 7 })),
+    )
+    const movePinned = b.edit((r) =>
+      r.set('shape:pinned', shape('shape:pinned', 'page:one', { meta: LOCKED, x: 7 })),
+    )
+    const records = b.server.getMap<unknown>(RECORDS_MAP)
+    records.set('shape:note', shape('shape:note', 'shape:frame', { meta: LOCKED }))
+    records.set('shape:pinned', shape('shape:pinned', 'page:one', { meta: OPENED }))
+    expect(b.check(moveNote)).toEqual(REFUSED)
+    // Made before the unlock, its copy still says locked: writing that back would lock it again.
+    expect(b.check(movePinned)).toEqual(REFUSED)
+    expect(b.change('shape:pinned', (n) => ({ ...n, x: 7 }))).toEqual({ ok: true })
+  })
+})
+
+describe('locked shapes through the write gate, by role', () => {
+  /** A meeting's board as the gate judges it, with records tldraw's schema accepts. */
+  function gatedBoard() {
+    const doc = new Y.Doc()
+    const records = doc.getMap<unknown>(RECORDS_MAP)
+    doc.transact(() => {
+      records.set('page:one', validPage('page:one', 'Öppna upp', 'a1'))
+      records.set('shape:q', frame('shape:q', 'page:one', 'Testplan', 0, 0, ShapeMark.prompt))
+      records.set('shape:in-q', textNote('shape:in-q', 'shape:q', 'Pröva i en klass'))
+      records.set('shape:free', textNote('shape:free', 'page:one', 'Fika'))
+      doc.getMap(CONTROLS_MAP).set(ControlKey.templatesVersion, 1)
+    })
+    const gate = new WriteGate(() => doc, true, new Authorship(), DEFAULT_WRITE_LIMITS)
+    const connection = (role: GateConnection['role']): GateConnection => ({
+      role,
+      identity: `${role}-connection`,
+      author: null,
+      awarenessClients: new Set(),
+      authoredClients: new Set(),
+      held: null,
+    })
+    const as = (role: GateConnection['role']) => {
+      const conn = connection(role)
+      let copy = new Y.Doc()
+      /** Judges an edit of the client's synced copy, and applies it if the gate agrees. */
+      return (change: (records: Y.Map<unknown>) => void) => {
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+        const before = Y.encodeStateVector(copy)
+        copy.transact(() => change(copy.getMap(RECORDS_MAP)))
+        const update = Y.encodeStateAsUpdate(copy, before)
+        const verdict = gate.judge(conn, update, Y.decodeUpdate(update))
+        if (verdict.kind === 'apply') Y.applyUpdate(doc, verdict.update)
+        // Refused, a page drops its copy and syncs afresh.
+        if (verdict.kind === 'refuse') copy = new Y.Doc()
+        return verdict.kind === 'refuse' ? verdict.reason : verdict.kind
+      }
+    }
+    const get = (id: string) => records.get(id) as ReturnType<typeof textNote> | undefined
+    return { facilitator: as('facilitator'), participant: as('participant'), get }
+  }
+
+  it('the facilitator may move, lock, open and delete what a participant may not touch', () => {
+    const { facilitator, participant, get } = gatedBoard()
+    const moved = (id: string, x: number) => (r: Y.Map<unknown>) =>
+      r.set(id, { ...(r.get(id) as object), x })
+    const withMeta = (id: string, meta: object) => (r: Y.Map<unknown>) =>
+      r.set(id, { ...(r.get(id) as object), meta })
+
+    expect(participant((r) => r.delete('shape:q'))).toBe(EditRefusal.LayoutLocked)
+    expect(participant(moved('shape:q', 300))).toBe(EditRefusal.LayoutLocked)
+    expect(participant(moved('shape:in-q', 40))).toBe('apply')
+    expect(facilitator(moved('shape:q', 300))).toBe('apply')
+    expect(get('shape:q')?.x).toBe(300)
+
+    expect(facilitator(withMeta('shape:free', { [LAYOUT_LOCK_META_KEY]: true }))).toBe('apply')
+    expect(participant(moved('shape:free', 9))).toBe(EditRefusal.LayoutLocked)
+    expect(facilitator(withMeta('shape:free', { [LAYOUT_LOCK_META_KEY]: false }))).toBe('apply')
+    expect(participant(moved('shape:free', 9))).toBe('apply')
+
+    expect(facilitator(withMeta('shape:q', { samla: ShapeMark.prompt, samlaLocked: false }))).toBe(
+      'apply',
+    )
+    expect(participant(moved('shape:q', 0))).toBe('apply')
+    expect(
+      facilitator((r) => {
+        r.delete('shape:q')
+        r.delete('shape:in-q')
+      }),
+    ).toBe('apply')
+    expect(get('shape:q')).toBeUndefined()
+  })
+})
+
 /** Our schema with one migration sequence moved by `by` versions. */
 function bumped(sequence: string, by: number) {
   const schema = structuredClone(CURRENT_SCHEMA)
@@ -239,6 +457,46 @@ describe('a participant who is first to open a board after a tldraw upgrade', ()
       ok: false,
       reason: EditRefusal.PhaseLocked,
     })
+  })
+
+  it('may store the migration of a template frame, but not move or delete it on the way', () => {
+    // Frames before their colour (com.tldraw.shape.frame 0): the migration adds it.
+    const olderFrame = () => {
+      const b = board()
+      const older = structuredClone(CURRENT_SCHEMA)
+      older.sequences['com.tldraw.shape.frame'] = 0
+      const question = {
+        ...shape('shape:q', 'page:one'),
+        type: 'frame',
+        props: { w: 800, h: 600, name: 'Vad ser vi?' },
+        meta: { samla: ShapeMark.prompt },
+      }
+      b.server.transact(() => {
+        b.server.getMap(RECORDS_MAP).set('shape:q', question)
+        b.server.getMap('meta').set('schema', older)
+      })
+      const participant = new Y.Doc()
+      Y.applyUpdate(participant, Y.encodeStateAsUpdate(b.server))
+      const migrate = (change: (migrated: typeof question) => object | null) => {
+        const before = Y.encodeStateVector(participant)
+        participant.transact(() => {
+          const migrated = { ...question, props: { ...question.props, color: 'black' } }
+          const written = change(migrated)
+          const records = participant.getMap<unknown>(RECORDS_MAP)
+          if (written) records.set('shape:q', written)
+          else records.delete('shape:q')
+          participant.getMap('meta').set('schema', CURRENT_SCHEMA)
+        })
+        return b.check(Y.encodeStateAsUpdate(participant, before))
+      }
+      return migrate
+    }
+    expect(olderFrame()((migrated) => migrated)).toEqual({ ok: true })
+    expect(olderFrame()((migrated) => ({ ...migrated, x: 5 }))).toEqual({
+      ok: false,
+      reason: EditRefusal.LayoutLocked,
+    })
+    expect(olderFrame()(() => null)).toEqual({ ok: false, reason: EditRefusal.LayoutLocked })
   })
 
   it('may not rewrite phases without storing the new schema in the same update', () => {

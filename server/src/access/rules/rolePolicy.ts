@@ -1,4 +1,14 @@
-import { CONTROLS_MAP, ControlKey, EditRefusal, META_MAP, RECORDS_MAP } from '@samla/shared'
+import { isDeepStrictEqual } from 'node:util'
+import {
+  CONTROLS_MAP,
+  ControlKey,
+  EditRefusal,
+  isLockedForParticipants,
+  LAYOUT_LOCK_META_KEY,
+  META_MAP,
+  RECORDS_MAP,
+  SHAPE_MARK_META_KEY,
+} from '@samla/shared'
 import type * as Y from 'yjs'
 import { pageOf } from '../../board/records.ts'
 import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../../board/schema.ts'
@@ -12,6 +22,10 @@ import type { Changes, EntryChange } from '../changes.ts'
  * A participant may write tldraw records, except
  * - page records (phases are the facilitator's), unless no phases have been laid out yet
  *   (the first client on an empty board has to create tldraw's first page);
+ * - a shape locked for participants (a template frame, or one the facilitator locked: see
+ *   `isLockedForParticipants` in shared): no change of it at all, nor deleting it; nor may
+ *   they set, change or remove a lock flag or a template mark on any record, or create one
+ *   with either. What lies in a locked frame is not locked;
  * - anything on a locked phase, before or after the change (moving a note out of a locked
  *   phase is an edit of it too);
  * and may not touch the meeting's controls at all. `meta` holds only the tldraw schema; a
@@ -20,8 +34,8 @@ import type { Changes, EntryChange } from '../changes.ts'
  *
  * After a tldraw upgrade, whichever client opens a board first migrates its records and
  * stores them with the new schema, in one update. A participant may be that client: its
- * rewrite of a phase or of a locked phase's record is accepted when it is exactly the
- * migration of what is stored, which the server recomputes with tldraw's own schema.
+ * rewrite of a phase, a locked shape or a locked phase's record is accepted when it is exactly
+ * the migration of what is stored, which the server recomputes with tldraw's own schema.
  */
 export type Verdict = { ok: true } | { ok: false; reason: EditRefusal }
 
@@ -63,6 +77,17 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
     return migrated !== null && isMigrationOf(values.at(-1), migrated.get(key))
   }
 
+  // On a locked phase before the change or after it (moved out, moved in).
+  const onLockedPhase = (stored: unknown, values: unknown[]): boolean => {
+    if (locked.size === 0) return false
+    const before = pageOf(stored, lookupBefore)
+    if (before && locked.has(before)) return true
+    return values.some((value) => {
+      const after = pageOf(value, lookupAfter)
+      return after !== null && locked.has(after)
+    })
+  }
+
   for (const entry of changes.entries.values()) {
     const { root, key } = entry
     const values = jsonValues(entry)
@@ -76,13 +101,31 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
       if (phasesLaidOut && !isExactMigration(key, values)) return refuse(EditRefusal.Phases)
       continue
     }
-    if (locked.size === 0 || isExactMigration(key, values)) continue
-    const before = pageOf(records.get(key), lookupBefore)
-    if (before && locked.has(before)) return refuse(EditRefusal.PhaseLocked)
-    for (const value of values) {
-      const after = pageOf(value, lookupAfter)
-      if (after && locked.has(after)) return refuse(EditRefusal.PhaseLocked)
-    }
+    const stored = records.get(key)
+    const reason = changesLayout(stored, values)
+      ? EditRefusal.LayoutLocked
+      : onLockedPhase(stored, values)
+        ? EditRefusal.PhaseLocked
+        : null
+    if (reason && !isExactMigration(key, values)) return refuse(reason)
   }
   return OK
+}
+
+/**
+ * Whether writing `values` over `stored` (or deleting it, with no values) touches the layout:
+ * a locked record changes or goes, or a value's mark or lock flag differs from what is stored
+ * (absent on a new record).
+ */
+function changesLayout(stored: unknown, values: unknown[]): boolean {
+  if (isLockedForParticipants(stored)) return true
+  const layout = layoutMetaOf(stored)
+  return values.some((value) => !isDeepStrictEqual(layoutMetaOf(value), layout))
+}
+
+function layoutMetaOf(record: unknown): [unknown, unknown] {
+  const meta = (record as { meta?: Record<string, unknown> } | null | undefined)?.meta
+  return meta && typeof meta === 'object'
+    ? [meta[SHAPE_MARK_META_KEY], meta[LAYOUT_LOCK_META_KEY]]
+    : [undefined, undefined]
 }
