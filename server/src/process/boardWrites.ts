@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util'
 import {
   CONTROLS_MAP,
   ControlKey,
+  LAYOUT_LOCK_META_KEY,
   type NoteThread,
   PROCESS_MAP,
   RECORDS_MAP,
@@ -235,7 +236,8 @@ export function writeFrame(
         isLocked: false,
         opacity: 1,
         props: { w, h, name: title, color: 'black' },
-        meta: { samla: 'carried' },
+        // Part of the layout: participants put notes in it but do not move or delete it.
+        meta: { samla: 'carried', [LAYOUT_LOCK_META_KEY]: true },
       }),
     )
     let index: IndexKey | null = null
