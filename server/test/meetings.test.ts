@@ -201,6 +201,7 @@ describe('meetings and capability links', () => {
         date: '2026-02-13',
         format: 'hybrid',
         anonymous: false,
+        processId: null,
       },
     })
     const plain = await server.createBoard()

@@ -165,14 +165,14 @@ export function processRoutes({ store, service, publicUrl, createLimit }: Proces
     .get('/processes/:id/record', processLink, async (c) =>
       c.json(await buildProcessRecord(store, c.var.process)),
     )
-    .get('/processes/:id/export/:format', processLink, exportFormat, language, (c) =>
+    .get('/processes/:id/export/:format', exportFormat, processLink, language, (c) =>
       download(c, c.var.process, c.req.valid('param').format, c.req.valid('query').lang),
     )
     .get('/published-processes/:token/record', published, async (c) => {
       c.header('Cache-Control', 'no-store')
       return c.json(await buildProcessRecord(store, c.var.process))
     })
-    .get('/published-processes/:token/export/:format', published, exportFormat, language, (c) =>
+    .get('/published-processes/:token/export/:format', exportFormat, published, language, (c) =>
       download(c, c.var.process, c.req.valid('param').format, c.req.valid('query').lang),
     )
 }
