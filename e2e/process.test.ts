@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { pdfText } from './src/pdf.ts'
 import { waitForConnection } from './src/ui.ts'
 import { emptyFindings, watchContext } from './src/watch.ts'
 
@@ -267,5 +268,10 @@ describe('a Kraftsamling over months: notes across, answers back, the record', (
     await record.getByText('Vi tar upp det med rektorerna i mars.').waitFor()
     expect(await accessibilityViolations(record)).toEqual([])
     await shot(record, 'process-record-1280.png', true)
+    // Printed to A4: the record's text, without its buttons.
+    const pdf = await pdfText(new Uint8Array(await record.pdf({ format: 'A4' })))
+    expect(pdf).toContain('Vi tar upp det med rektorerna i mars.')
+    expect(pdf).toContain('Skickat mellan grupperna')
+    expect(pdf).not.toContain('Skriv ut eller spara som PDF')
   })
 })

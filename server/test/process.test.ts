@@ -270,6 +270,21 @@ describe('a process: notes across and answers back', () => {
     expect(stored.getMap(PROCESS_MAP).has('shape:q')).toBe(false)
   })
 
+  it('no client removes what the server wrote beside a note: deleting a thread entry is refused, the entry stays', async () => {
+    const { traff, samling, adults, process } = await processWithTwoBoards()
+    await meetingCall(server.url, traff.meeting.id)('/crossings', process.token, {
+      method: 'POST',
+      body: JSON.stringify({ to: samling.meeting.id, shapeIds: ['shape:idea'] }),
+    })
+    await waitForDoc(adults.doc, () => adults.threads.size === 1)
+    const [key] = [...adults.threads.keys()]
+    adults.threads.delete(String(key))
+    expect(await adults.closed).toBe(CloseCode.EditRefused)
+    expect(adults.closeReason).toBe(EditRefusal.ServerOwned)
+    const stored = await storedDoc(server, samling.boardId)
+    expect(stored.getMap(PROCESS_MAP).has(String(key))).toBe(true)
+  })
+
   it('bad requests get clear errors: other process, deleted meeting, empty selection, long answer, wrong links', async () => {
     const { traff, samling, process } = await processWithTwoBoards()
     const send = meetingCall(server.url, traff.meeting.id)

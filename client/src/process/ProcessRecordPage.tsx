@@ -52,7 +52,7 @@ export function ProcessRecordPage({ token }: { token: string }) {
               </p>
             )}
           </header>
-          <nav className="docs__chrome actions" aria-label={t('process.record.downloads')}>
+          <nav className="actions process-record__downloads" aria-label={t('process.record.downloads')}>
             {(['md', 'html', 'csv', 'json'] as const).map((format) => (
               <a
                 key={format}
