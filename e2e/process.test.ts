@@ -74,6 +74,11 @@ interface Editor {
   getShapePageBounds(id: string): { x: number; y: number; w: number; h: number } | undefined
 }
 
+const zoomToFit = (page: Page) =>
+  page.evaluate(() => {
+    ;(window.__samla?.editor as unknown as Editor | undefined)?.zoomToFit()
+  })
+
 /** Selects the notes whose text contains `text`, as a click on them would. */
 const selectNotes = (page: Page, text: string) =>
   page.evaluate((text) => {
@@ -173,9 +178,7 @@ describe('a Kraftsamling over months: notes across, answers back, the record', (
       .or(adultBoard.getByTestId('note-thread').filter({ hasText: 'Från Demokratilabb · Träff 1' }))
     await received.first().waitFor({ timeout: 15_000 })
     await expect(adultBoard.getByTestId('note-thread').count()).resolves.toBe(2)
-    await adultBoard.evaluate(() => {
-      ;(window.__samla?.editor as unknown as Editor).zoomToFit()
-    })
+    await zoomToFit(adultBoard)
     await shot(adultBoard, 'process-received-note-1280.png')
 
     // The facilitator answers the note about the school counsellor.
@@ -202,9 +205,7 @@ describe('a Kraftsamling over months: notes across, answers back, the record', (
     await youthBoard
       .getByText('Svar från Samling 1: Vi tar upp det med rektorerna i mars.')
       .waitFor({ timeout: 15_000 })
-    await youthBoard.evaluate(() => {
-      ;(window.__samla?.editor as unknown as Editor).zoomToFit()
-    })
+    await zoomToFit(youthBoard)
     await shot(youthBoard, 'process-answer-on-youth-board-1280.png')
 
     // The young people read it on their feedback page, on a phone.
@@ -245,9 +246,7 @@ describe('a Kraftsamling over months: notes across, answers back, the record', (
       })
     await expect.poll(carriedNotes, { timeout: 20_000 }).toHaveLength(1)
     expect((await carriedNotes())[0]).toContain('Lugna rum på rasterna')
-    await next.evaluate(() => {
-      ;(window.__samla?.editor as unknown as Editor).zoomToFit()
-    })
+    await zoomToFit(next)
     await shot(next, 'process-carried-forward-1280.png')
 
     // The process page shows the timeline and what was sent; then it is published.

@@ -52,7 +52,10 @@ export function ProcessRecordPage({ token }: { token: string }) {
               </p>
             )}
           </header>
-          <nav className="actions process-record__downloads" aria-label={t('process.record.downloads')}>
+          <nav
+            className="actions process-record__downloads"
+            aria-label={t('process.record.downloads')}
+          >
             {(['md', 'html', 'csv', 'json'] as const).map((format) => (
               <a
                 key={format}
