@@ -236,3 +236,54 @@ export const crossings = sqliteTable(
     index('crossings_process_idx').on(t.processId, t.createdAt),
   ],
 )
+
+/**
+ * Ideas of a process (shared/src/ideas.ts): numbered within it, with where they were born.
+ * When their meeting is erased they stay, but every word of its board (the notes they came
+ * from, its title and phase) is cleared and the origin reads "från en raderad samling".
+ */
+export const ideas = sqliteTable(
+  'ideas',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    ownerOrganisation: text('owner_organisation').notNull().default(''),
+    originMeetingId: text('origin_meeting_id').references(() => meetings.id, {
+      onDelete: 'set null',
+    }),
+    originGroup: text('origin_group', { enum: ['kraftsamling', 'demokratilabb'] }).notNull(),
+    originMeetingTitle: text('origin_meeting_title'),
+    originPhase: text('origin_phase'),
+    originSnapshotId: text('origin_snapshot_id'),
+    /** [{ shapeId, text }] as JSON. */
+    originNotes: text('origin_notes', { mode: 'json' }).notNull(),
+    /** IdeaDescription as JSON. */
+    description: text('description', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ideas_number_idx').on(t.processId, t.number),
+    index('ideas_origin_idx').on(t.originMeetingId),
+  ],
+)
+
+/** Every change of an idea's status, with its date and public reason; appended, never changed. */
+export const ideaEvents = sqliteTable(
+  'idea_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ideaId: text('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    reason: text('reason').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('idea_events_idea_idx').on(t.ideaId, t.id)],
+)

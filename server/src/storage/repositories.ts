@@ -3,6 +3,8 @@ import type {
   CreateMeetingRequest,
   CreateProcessRequest,
   Crossing,
+  Idea,
+  IdeaStatus,
   Meeting,
   MeetingLinks,
   MeetingRole,
@@ -10,6 +12,7 @@ import type {
   Snapshot,
   SnapshotReason,
   SnapshotSummary,
+  UpdateIdeaRequest,
   UpdateMeetingRequest,
   UpdateProcessRequest,
   VoterCredential,
@@ -109,6 +112,40 @@ export interface CrossingRepository {
   delivered(id: string, shapeId: string): Promise<boolean>
   /** Writes (or rewrites) the answer; null if there is no such crossing. */
   answer(id: string, text: string): Promise<Crossing | null>
+}
+
+export type NewIdea = {
+  processId: string
+  title: string
+  origin: Idea['origin']
+}
+
+export type StatusChange =
+  | { ok: true; idea: Idea }
+  | { ok: false; reason: 'not_found' | 'invalid_transition'; from?: IdeaStatus }
+
+/** Ideas of a process and their status history. */
+export interface IdeaRepository {
+  /** A new idea with the next number of its process (I-1, I-2, …), status `ide`. */
+  create(input: NewIdea): Promise<Idea>
+  get(processId: string, id: string): Promise<Idea | null>
+  /** The process's ideas, the last changed first. */
+  list(processId: string): Promise<Idea[]>
+  /** Ideas born on a meeting's board (for the badges on its notes). */
+  ofMeeting(meetingId: string): Promise<Idea[]>
+  update(processId: string, id: string, changes: UpdateIdeaRequest): Promise<Idea | null>
+  /**
+   * Moves the idea to `status` with a public reason, if the seed's path allows it from where
+   * it is (shared/src/ideas.ts); the check and the change are one transaction.
+   */
+  changeStatus(
+    processId: string,
+    id: string,
+    status: IdeaStatus,
+    reason: string,
+  ): Promise<StatusChange>
+  /** Before a meeting is erased: its ideas stay, with nothing of its board left in them. */
+  forgetMeeting(meetingId: string): Promise<void>
 }
 
 export type Tally = Record<string, number>

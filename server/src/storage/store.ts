@@ -1,5 +1,6 @@
 import type {
   CrossingRepository,
+  IdeaRepository,
   MeetingRepository,
   ProcessRepository,
   SnapshotRepository,
@@ -21,6 +22,7 @@ export interface SamlaStore {
   readonly snapshots: SnapshotRepository
   readonly processes: ProcessRepository
   readonly crossings: CrossingRepository
+  readonly ideas: IdeaRepository
   /**
    * After content was erased from a board that lives on (a sent note of a deleted meeting):
    * makes the old versions of what was deleted unreadable on disk. SQLite: the WAL, which

@@ -3,6 +3,7 @@ import {
   boolean,
   customType,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -226,4 +227,49 @@ export const crossings = pgTable(
     index('crossings_to_idx').on(t.toMeetingId),
     index('crossings_process_idx').on(t.processId, t.createdAt),
   ],
+)
+
+/** Ideas of a process, as in ../schema.ts. */
+export const ideas = pgTable(
+  'ideas',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    ownerOrganisation: text('owner_organisation').notNull().default(''),
+    originMeetingId: text('origin_meeting_id').references(() => meetings.id, {
+      onDelete: 'set null',
+    }),
+    originGroup: text('origin_group', { enum: ['kraftsamling', 'demokratilabb'] }).notNull(),
+    originMeetingTitle: text('origin_meeting_title'),
+    originPhase: text('origin_phase'),
+    originSnapshotId: text('origin_snapshot_id'),
+    originNotes: jsonb('origin_notes').notNull(),
+    description: jsonb('description').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ideas_number_idx').on(t.processId, t.number),
+    index('ideas_origin_idx').on(t.originMeetingId),
+  ],
+)
+
+/** Status changes of ideas, as in ../schema.ts. */
+export const ideaEvents = pgTable(
+  'idea_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ideaId: text('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    reason: text('reason').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('idea_events_idea_idx').on(t.ideaId, t.id)],
 )

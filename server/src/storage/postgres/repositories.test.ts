@@ -1,4 +1,5 @@
 import { freshPostgresDatabase } from '../../../test/postgres.ts'
+import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
 import { openPostgresStore } from './store.ts'
@@ -17,3 +18,4 @@ const harness = async () => {
 
 describeRepositoryContract('PostgreSQL', harness)
 describeProcessContract('PostgreSQL', harness)
+describeIdeaContract('PostgreSQL', harness)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
 import { openSqliteStore } from './store.ts'
@@ -19,3 +20,4 @@ const harness = async () => {
 
 describeRepositoryContract('SQLite', harness)
 describeProcessContract('SQLite', harness)
+describeIdeaContract('SQLite', harness)

@@ -3,6 +3,7 @@ import { truncateWal } from '../../db/client.ts'
 import { SqliteStorage } from '../sqlite.ts'
 import type { SamlaStore } from '../store.ts'
 import { SqliteCrossings } from './crossings.ts'
+import { SqliteIdeas } from './ideas.ts'
 import { SqliteMeetings } from './meetings.ts'
 import { SqliteProcesses } from './processes.ts'
 import { SqliteSnapshots } from './snapshots.ts'
@@ -30,6 +31,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     snapshots: new SqliteSnapshots(db),
     processes: new SqliteProcesses(db),
     crossings: new SqliteCrossings(db),
+    ideas: new SqliteIdeas(db),
     async scrub() {
       truncateWal(db)
     },

@@ -1,0 +1,142 @@
+import { EMPTY_DESCRIPTION } from '@samla/shared'
+import { describe, expect, it } from 'vitest'
+import type { RepositoryHarness } from './repositoryContract.ts'
+
+/** The idea repository's contract (SPEC.md, R20–R23), run against one implementation. */
+export function describeIdeaContract(name: string, make: () => Promise<RepositoryHarness>) {
+  describe(`idea repository contract: ${name}`, () => {
+    const withStore = (test: (store: RepositoryHarness['store']) => Promise<void>) => async () => {
+      const harness = await make()
+      try {
+        await test(harness.store)
+      } finally {
+        await harness.cleanup()
+      }
+    }
+    const setUp = async (store: RepositoryHarness['store']) => {
+      const { process } = await store.processes.create({
+        name: 'K',
+        description: '',
+        organisers: '',
+      })
+      const { meeting } = await store.meetings.create(
+        { title: 'Träff 1', group: 'demokratilabb', date: '2027-02-05', format: 'physical' },
+        { processId: process.id, carryFrom: null },
+      )
+      const origin = {
+        meetingId: meeting.id,
+        meetingTitle: 'Träff 1',
+        group: 'demokratilabb' as const,
+        phase: 'Öppna upp',
+        snapshotId: null,
+        notes: [{ shapeId: 'shape:a', text: 'Lugna rum' }],
+      }
+      return { process, meeting, origin }
+    }
+
+    it(
+      '[R20] ideas are numbered within their process from 1, one number each even when made at once',
+      withStore(async (store) => {
+        const { process, origin } = await setUp(store)
+        const other = await store.processes.create({ name: 'L', description: '', organisers: '' })
+        const made = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            store.ideas.create({ processId: process.id, title: `Idé ${i}`, origin }),
+          ),
+        )
+        expect(made.map((i) => i.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+        const first = await store.ideas.create({
+          processId: other.process.id,
+          title: 'Annan',
+          origin,
+        })
+        expect(first.number).toBe(1)
+        expect(first).toMatchObject({
+          status: 'ide',
+          ownerOrganisation: '',
+          description: EMPTY_DESCRIPTION,
+        })
+        expect(first.history.map((h) => h.status)).toEqual(['ide'])
+        expect(await store.ideas.get(process.id, first.id)).toBeNull()
+        expect((await store.ideas.get(other.process.id, first.id))?.origin).toEqual(origin)
+      }),
+    )
+
+    it(
+      '[R21] a change of status follows the seed’s path, with its reason, in one step; others are refused and change nothing',
+      withStore(async (store) => {
+        const { process, origin } = await setUp(store)
+        const idea = await store.ideas.create({ processId: process.id, title: 'Lugna rum', origin })
+        const moved = await store.ideas.changeStatus(
+          process.id,
+          idea.id,
+          'dialogforum',
+          'Tas upp på kvalitetscaféet i mars.',
+        )
+        expect(moved.ok && moved.idea.status).toBe('dialogforum')
+        expect(moved.ok && moved.idea.history.map((h) => [h.status, h.reason])).toEqual([
+          ['ide', ''],
+          ['dialogforum', 'Tas upp på kvalitetscaféet i mars.'],
+        ])
+        expect(await store.ideas.changeStatus(process.id, idea.id, 'ide', 'Tillbaka')).toEqual({
+          ok: false,
+          reason: 'invalid_transition',
+          from: 'dialogforum',
+        })
+        expect(await store.ideas.changeStatus(process.id, 'nobody', 'beslut', 'x')).toEqual({
+          ok: false,
+          reason: 'not_found',
+        })
+        expect((await store.ideas.get(process.id, idea.id))?.history).toHaveLength(2)
+      }),
+    )
+
+    it(
+      '[R22] title, owner and description are updated; the list is the last changed first',
+      withStore(async (store) => {
+        const { process, origin } = await setUp(store)
+        const a = await store.ideas.create({ processId: process.id, title: 'A', origin })
+        const b = await store.ideas.create({ processId: process.id, title: 'B', origin })
+        const description = {
+          ...EMPTY_DESCRIPTION,
+          syfte: 'Lugnare raster',
+          aktorer: [{ organisation: 'Region Blekinge', sector: 'region' as const }],
+        }
+        await new Promise((r) => setTimeout(r, 5))
+        const updated = await store.ideas.update(process.id, a.id, {
+          ownerOrganisation: 'Karlskrona kommun',
+          description,
+        })
+        expect(updated).toMatchObject({
+          title: 'A',
+          ownerOrganisation: 'Karlskrona kommun',
+          description,
+        })
+        expect((await store.ideas.list(process.id)).map((i) => i.id)).toEqual([a.id, b.id])
+        expect(await store.ideas.update(process.id, 'nobody', { title: 'x' })).toBeNull()
+      }),
+    )
+
+    it(
+      '[R23] erasing its meeting leaves an idea, with nothing of that board in its origin',
+      withStore(async (store) => {
+        const { process, meeting, origin } = await setUp(store)
+        const idea = await store.ideas.create({ processId: process.id, title: 'Lugna rum', origin })
+        expect(await store.ideas.ofMeeting(meeting.id)).toHaveLength(1)
+        await store.ideas.forgetMeeting(meeting.id)
+        await store.meetings.delete(meeting.id)
+        const kept = await store.ideas.get(process.id, idea.id)
+        expect(kept?.origin).toEqual({
+          meetingId: null,
+          meetingTitle: null,
+          group: 'demokratilabb',
+          phase: null,
+          snapshotId: null,
+          notes: [],
+        })
+        expect(kept?.title).toBe('Lugna rum')
+        expect(await store.ideas.ofMeeting(meeting.id)).toEqual([])
+      }),
+    )
+  })
+}

@@ -1,0 +1,136 @@
+import {
+  EMPTY_DESCRIPTION,
+  type Idea,
+  type IdeaStatus,
+  isIdeaTransition,
+  type UpdateIdeaRequest,
+} from '@samla/shared'
+import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm'
+import { newBoardId } from '../../boards.ts'
+import type { PgSamlaDatabase } from '../../db/pg/client.ts'
+import { ideaEvents, ideas, processes } from '../../db/pg/schema.ts'
+import { FORGOTTEN_ORIGIN, toIdea } from '../ideaRows.ts'
+import type { IdeaRepository, NewIdea, StatusChange } from '../repositories.ts'
+
+/** Ideas in PostgreSQL; the same behaviour as sqlite/ideas.ts. */
+export class PgIdeas implements IdeaRepository {
+  constructor(private readonly db: PgSamlaDatabase) {}
+
+  private async withHistory(rows: (typeof ideas.$inferSelect)[]): Promise<Idea[]> {
+    if (rows.length === 0) return []
+    const events = await this.db
+      .select()
+      .from(ideaEvents)
+      .where(
+        inArray(
+          ideaEvents.ideaId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(ideaEvents.id))
+    return rows.map((row) =>
+      toIdea(
+        row,
+        events.filter((e) => e.ideaId === row.id),
+      ),
+    )
+  }
+
+  async create(input: NewIdea): Promise<Idea> {
+    const now = new Date()
+    const id = newBoardId()
+    await this.db.transaction(async (tx) => {
+      // The process row's lock numbers its ideas one at a time, across instances.
+      await tx.execute(
+        sql`select 1 from ${processes} where ${processes.id} = ${input.processId} for update`,
+      )
+      const [top] = await tx
+        .select({ n: max(ideas.number) })
+        .from(ideas)
+        .where(eq(ideas.processId, input.processId))
+      await tx.insert(ideas).values({
+        id,
+        processId: input.processId,
+        number: (top?.n ?? 0) + 1,
+        title: input.title,
+        status: 'ide',
+        ownerOrganisation: '',
+        originMeetingId: input.origin.meetingId,
+        originGroup: input.origin.group,
+        originMeetingTitle: input.origin.meetingTitle,
+        originPhase: input.origin.phase,
+        originSnapshotId: input.origin.snapshotId,
+        originNotes: input.origin.notes,
+        description: EMPTY_DESCRIPTION,
+        createdAt: now,
+        updatedAt: now,
+      })
+      await tx.insert(ideaEvents).values({ ideaId: id, status: 'ide', reason: '', at: now })
+    })
+    return (await this.get(input.processId, id)) as Idea
+  }
+
+  async get(processId: string, id: string): Promise<Idea | null> {
+    const rows = await this.db
+      .select()
+      .from(ideas)
+      .where(and(eq(ideas.processId, processId), eq(ideas.id, id)))
+    return (await this.withHistory(rows))[0] ?? null
+  }
+
+  async list(processId: string): Promise<Idea[]> {
+    return this.withHistory(
+      await this.db
+        .select()
+        .from(ideas)
+        .where(eq(ideas.processId, processId))
+        .orderBy(desc(ideas.updatedAt), desc(ideas.number)),
+    )
+  }
+
+  async ofMeeting(meetingId: string): Promise<Idea[]> {
+    return this.withHistory(
+      await this.db
+        .select()
+        .from(ideas)
+        .where(eq(ideas.originMeetingId, meetingId))
+        .orderBy(asc(ideas.number)),
+    )
+  }
+
+  async update(processId: string, id: string, changes: UpdateIdeaRequest): Promise<Idea | null> {
+    await this.db
+      .update(ideas)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(and(eq(ideas.processId, processId), eq(ideas.id, id)))
+    return this.get(processId, id)
+  }
+
+  async changeStatus(
+    processId: string,
+    id: string,
+    status: IdeaStatus,
+    reason: string,
+  ): Promise<StatusChange> {
+    const outcome = await this.db.transaction(async (tx): Promise<StatusChange | 'changed'> => {
+      const [row] = await tx
+        .select({ status: ideas.status })
+        .from(ideas)
+        .where(and(eq(ideas.processId, processId), eq(ideas.id, id)))
+        .for('update')
+      if (!row) return { ok: false, reason: 'not_found' }
+      const from = row.status as IdeaStatus
+      if (!isIdeaTransition(from, status)) return { ok: false, reason: 'invalid_transition', from }
+      const now = new Date()
+      await tx.update(ideas).set({ status, updatedAt: now }).where(eq(ideas.id, id))
+      await tx.insert(ideaEvents).values({ ideaId: id, status, reason, at: now })
+      return 'changed'
+    })
+    if (outcome !== 'changed') return outcome
+    return { ok: true, idea: (await this.get(processId, id)) as Idea }
+  }
+
+  async forgetMeeting(meetingId: string): Promise<void> {
+    await this.db.update(ideas).set(FORGOTTEN_ORIGIN).where(eq(ideas.originMeetingId, meetingId))
+  }
+}
