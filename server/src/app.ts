@@ -13,6 +13,7 @@ import type { RoomManager } from './rooms/RoomManager.ts'
 import { boardRoutes } from './routes/boards.ts'
 import { crossingRoutes } from './routes/crossings.ts'
 import { documentationRoutes } from './routes/documentation.ts'
+import { ideaRoutes } from './routes/ideas.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { processRoutes } from './routes/processes.ts'
@@ -112,6 +113,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
       }),
     )
     .route('/', crossingRoutes({ store, service: processService, access }))
+    .route('/', ideaRoutes({ store, service: processService, access }))
     .route(
       '/',
       voterRoutes({

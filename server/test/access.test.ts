@@ -38,6 +38,8 @@ const ROLES: Record<string, MeetingRole[]> = {
   'POST /api/meetings/:id/crossings': FACILITATOR,
   'PUT /api/meetings/:id/crossings/:cid/answer': ['facilitator', 'participant'],
   'GET /api/meetings/:id/feedback': ALL,
+  // Making an idea of notes is the facilitator's (or the process link's).
+  'POST /api/meetings/:id/ideas': FACILITATOR,
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>

@@ -20,6 +20,7 @@ const REFUSAL: Record<string, { status: number; code: string }> = {
   code: { status: 404, code: 'join_code_not_found' },
   'processes:id': { status: 400, code: 'invalid_process_id' },
   cid: { status: 404, code: 'crossing_not_found' },
+  ideaId: { status: 404, code: 'idea_not_found' },
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
@@ -53,6 +54,7 @@ async function validValues() {
       code: m.meeting.joinCode ?? '',
       'processes:id': 'A'.repeat(22),
       cid: 'A'.repeat(22),
+      ideaId: 'A'.repeat(22),
     } as Record<string, string>,
   }
 }

@@ -497,6 +497,10 @@ describe('a process: notes across and answers back', () => {
       ['DELETE', '/publication'],
       ['GET', '/record'],
       ['GET', '/export/md'],
+      ['GET', '/ideas'],
+      ['GET', `/ideas/${'A'.repeat(22)}`],
+      ['PATCH', `/ideas/${'A'.repeat(22)}`],
+      ['POST', `/ideas/${'A'.repeat(22)}/status`],
     ]
     for (const [method, path] of routes)
       for (const token of [undefined, samling.token('facilitator'), other.token]) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { boardContentSchema } from './documentation.ts'
+import { ideaEventSchema, ideaStatus } from './ideas.ts'
 import { meetingFormat, meetingGroup, meetingSchema } from './meetings.ts'
 
 /**
@@ -163,6 +164,15 @@ export const answerRequest = z
 /** GET /api/meetings/:id/feedback, for any link of a Demokratilabb meeting of a process. */
 export const feedbackSchema = z.object({
   processName: z.string(),
+  /** Ideas made of the group's notes: where each is now, and why (the public reasons). */
+  ideas: z.array(
+    z.object({
+      number: z.number().int(),
+      title: z.string(),
+      status: ideaStatus,
+      history: z.array(ideaEventSchema),
+    }),
+  ),
   items: z.array(
     z.object({
       id: z.string(),
@@ -198,6 +208,8 @@ export const noteThreadSchema = z.object({
       z.object({ crossingId: z.string(), toTitle: z.string(), answer: answerSchema.nullable() }),
     )
     .optional(),
+  /** On a note an idea was made of: its number and where it is on the seed's path. */
+  idea: z.object({ id: z.string(), number: z.number().int(), status: ideaStatus }).optional(),
 })
 export type NoteThread = z.infer<typeof noteThreadSchema>
 

@@ -51,6 +51,7 @@ export const crossingIdParam = param(
   'crossing_not_found',
   'No note sent to this meeting has that id',
 )
+export const ideaIdParam = param(randomId, 404, 'idea_not_found', 'No such idea in this process')
 export const pageIdParam = param(pageIdSchema, 400, 'invalid_page_id', 'That is not a page id')
 export const roleParam = param(
   meetingRole,

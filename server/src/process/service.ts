@@ -2,6 +2,7 @@ import {
   CONTROLS_MAP,
   ControlKey,
   type Crossing,
+  type Idea,
   type Meeting,
   type MeetingStatus,
   parseControls,
@@ -12,12 +13,23 @@ import { ApiError } from '../http/errors.ts'
 import type { Logger } from '../logger.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
+import { takeSnapshot } from '../snapshots/take.ts'
 import type { SamlaStore } from '../storage/store.ts'
 import { selectedNotes } from './boardNotes.ts'
 import { isLaidOut, removeShapes, setThreads, writeFrame, writeIntoInbox } from './boardWrites.ts'
 import { carriedFrameId, carriedNoteId, receivedShapeId, threadsOf } from './threads.ts'
 
 export const CARRIED_FRAME_TITLE = 'Från förra samlingen'
+const IDEA_SNAPSHOT_LABEL = 'Gör till idé'
+const IDEA_TITLE_CHARS = 120
+
+/** An idea's title from its first note: its first line, cut at a word if it is long. */
+function firstLine(text: string): string {
+  const line = text.split('\n')[0]?.trim() ?? ''
+  if (line.length <= IDEA_TITLE_CHARS) return line || 'Idé'
+  const cut = line.slice(0, IDEA_TITLE_CHARS)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`
+}
 
 /** planned / running / ended, from the meeting's date and whether it has been ended. */
 export function statusOf(meeting: Meeting, ended: boolean, today: string): MeetingStatus {
@@ -186,9 +198,10 @@ export class ProcessService {
           m.title,
         ]),
       )
+      const ideas = await this.store.ideas.ofMeeting(meeting.id)
       setThreads(
         doc,
-        threadsOf(meeting.id, touching, (id) => titles.get(id) ?? ''),
+        threadsOf(meeting.id, touching, (id) => titles.get(id) ?? '', ideas),
       )
       return laidOut
     })
@@ -228,6 +241,7 @@ export class ProcessService {
     const carried = touching
       .filter((c) => c.toMeetingId === meeting.id)
       .map((c) => carriedNoteId(c.id))
+    await this.store.ideas.forgetMeeting(meeting.id)
     await this.rooms.erase(meeting.boardId, () => this.store.meetings.delete(meeting.id))
     for (const other of others) {
       await this.withRoom(other, (room) => removeShapes(room.doc, [...copies, ...carried]))
@@ -235,6 +249,53 @@ export class ProcessService {
       await this.withRoom(other, (room) => room.compact())
     }
     await this.store.scrub()
+  }
+
+  /**
+   * "Gör till idé": the selected notes (or the notes of selected frames), read from the board,
+   * become an idea of the process, with a snapshot of the board as it was, so that the idea
+   * can always show where it was born. The notes get the idea's badge.
+   */
+  async createIdea(meeting: Meeting, shapeIds: readonly string[], title?: string): Promise<Idea> {
+    if (!meeting.processId)
+      throw new ApiError(
+        409,
+        'not_in_process',
+        'This meeting is not part of a Kraftsamling process',
+      )
+    const { notes, snapshot } = await this.withRoom(meeting, async (room) => {
+      const notes = selectedNotes(room.doc, shapeIds)
+      if (notes.length === 0) return { notes, snapshot: null }
+      const snapshot = await takeSnapshot(this.store.snapshots, meeting, room, {
+        reason: 'manual',
+        label: IDEA_SNAPSHOT_LABEL,
+      })
+      return { notes, snapshot }
+    })
+    if (notes.length === 0)
+      throw new ApiError(400, 'empty_selection', 'The selection holds no note with text')
+    const idea = await this.store.ideas.create({
+      processId: meeting.processId,
+      title: title ?? firstLine(notes[0]?.text ?? ''),
+      origin: {
+        meetingId: meeting.id,
+        meetingTitle: meeting.title,
+        group: meeting.group,
+        phase: notes[0]?.phaseName ?? null,
+        snapshotId: snapshot?.id ?? null,
+        notes: notes.map((n) => ({ shapeId: n.shapeId, text: n.text })),
+      },
+    })
+    await this.sync(meeting)
+    return idea
+  }
+
+  /** After an idea changed status: its badge on the board it was born on follows. */
+  async ideaChanged(idea: Idea): Promise<void> {
+    const meeting = idea.origin.meetingId
+      ? await this.store.meetings.get(idea.origin.meetingId)
+      : null
+    if (meeting) await this.sync(meeting)
   }
 
   /** Erases every meeting of the process, then the process. */

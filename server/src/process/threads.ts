@@ -1,4 +1,4 @@
-import type { Crossing, NoteThread } from '@samla/shared'
+import type { Crossing, Idea, NoteThread } from '@samla/shared'
 
 /** The id of the note a crossing puts on the receiving board: the same on every delivery. */
 export const receivedShapeId = (crossingId: string) => `shape:samla-in-${crossingId}`
@@ -8,16 +8,26 @@ export const carriedNoteId = (crossingId: string) => `shape:samla-carried-${cros
 
 /**
  * What a meeting's board shows beside its notes, derived from the database alone, so that
- * writing it again after any change (a sending, an answer, an erasure) gives the same map:
- * on each received note where it came from and its answer; on each sent note where it went
- * and what came back.
+ * writing it again after any change (a sending, an answer, an idea, an erasure) gives the
+ * same map: on each received note where it came from and its answer; on each sent note
+ * where it went and what came back; on each note an idea was made of, the idea's badge.
  */
 export function threadsOf(
   meetingId: string,
   crossings: readonly Crossing[],
   titleOf: (meetingId: string) => string,
+  ideas: readonly Idea[] = [],
 ): Map<string, NoteThread> {
   const threads = new Map<string, NoteThread>()
+  // The notes an idea was made of carry its badge (the latest idea, if several were).
+  for (const idea of ideas) {
+    for (const { shapeId } of idea.origin.notes) {
+      threads.set(shapeId, {
+        ...threads.get(shapeId),
+        idea: { id: idea.id, number: idea.number, status: idea.status },
+      })
+    }
+  }
   for (const c of crossings) {
     if (c.toMeetingId === meetingId && c.deliveredShapeId) {
       threads.set(c.deliveredShapeId, {

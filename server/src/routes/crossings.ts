@@ -68,7 +68,8 @@ export function crossingRoutes({ store, service, access }: CrossingRouteDeps) {
 
 /**
  * What the youth group said and how it was answered: every note sent from one of the
- * group's meetings, newest first, with its answer. Nothing else of the adults' boards.
+ * group's meetings, newest first, with its answer, and every idea made of the group's notes
+ * with where it is and why. Nothing else of the adults' boards.
  */
 async function feedbackOf(store: SamlaStore, meeting: Meeting): Promise<Feedback> {
   const processId = meeting.processId as string
@@ -87,5 +88,8 @@ async function feedbackOf(store: SamlaStore, meeting: Meeting): Promise<Feedback
       answer: c.answer,
     }))
     .reverse()
-  return { processName: process?.name ?? '', items }
+  const ideas = (await store.ideas.list(processId))
+    .filter((idea) => idea.origin.group === meeting.group)
+    .map(({ number, title, status, history }) => ({ number, title, status, history }))
+  return { processName: process?.name ?? '', ideas, items }
 }
