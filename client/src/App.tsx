@@ -12,6 +12,7 @@ import { linkToken } from './api.ts'
 import { BoardPage } from './board/BoardPage.tsx'
 import { DocumentationPage } from './documentation/DocumentationPage.tsx'
 import { SnapshotViewer } from './documentation/SnapshotViewer.tsx'
+import { IdeaPage } from './ideas/IdeaPage.tsx'
 import { Notice } from './Notice.tsx'
 import { JoinPage } from './phone/JoinPage.tsx'
 import { PhonePage } from './phone/PhonePage.tsx'
@@ -30,8 +31,12 @@ export function App() {
     return <BoardPage boardId={rest(path, BOARD_PATH_PREFIX)} />
   if (path.startsWith(PHONE_PATH_PREFIX))
     return <PhonePage boardId={rest(path, PHONE_PATH_PREFIX)} />
-  if (path.startsWith(PROCESS_PATH_PREFIX))
-    return <ProcessPage processId={rest(path, PROCESS_PATH_PREFIX)} />
+  if (path.startsWith(PROCESS_PATH_PREFIX)) {
+    // /k/<process> or /k/<process>/i/<idea>
+    const [processId = '', , ideaId] = rest(path, PROCESS_PATH_PREFIX).split('/')
+    if (ideaId) return <IdeaPage processId={processId} ideaId={ideaId} />
+    return <ProcessPage processId={processId} />
+  }
   if (path.startsWith(PUBLISHED_PROCESS_PATH_PREFIX))
     return <ProcessRecordPage token={rest(path, PUBLISHED_PROCESS_PATH_PREFIX)} />
   if (path.startsWith(FEEDBACK_PATH_PREFIX))

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
+import { MakeIdea } from '../ideas/MakeIdea.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { SendAcross } from '../process/SendAcross.tsx'
@@ -72,6 +73,9 @@ export function FacilitatorPanel({
               token={token}
               actions={actions}
             />
+            {access.meeting.processId && (
+              <MakeIdea editor={editor} meetingId={access.meeting.id} token={token} />
+            )}
             {access.meeting.processId && (
               <SendAcross
                 editor={editor}

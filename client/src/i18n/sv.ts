@@ -1,5 +1,6 @@
 import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
+import * as ideas from '../ideas/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as processTexts from '../process/messages.ts'
 import * as projector from '../projector/messages.ts'
@@ -16,6 +17,7 @@ export const sv = {
   ...phone.sv,
   ...documentation.sv,
   ...processTexts.sv,
+  ...ideas.sv,
   'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',

@@ -1,4 +1,4 @@
-import type { Feedback } from '@samla/shared'
+import { type Feedback, ideaLabel } from '@samla/shared'
 import { useEffect, useState } from 'react'
 import { linkToken } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
@@ -34,6 +34,29 @@ export function FeedbackPage({ meetingId }: { meetingId: string }) {
       <PageHeader />
       <p className="small">{feedback.processName}</p>
       <h1>{t('process.feedback.heading')}</h1>
+      {feedback.ideas.length > 0 && (
+        <section aria-labelledby="feedback-ideas">
+          <h2 id="feedback-ideas">{t('idea.feedback.heading')}</h2>
+          <ul className="feedback-list">
+            {feedback.ideas.map((idea) => (
+              <li key={idea.number} className="feedback-item" data-testid="feedback-idea">
+                <p className="feedback-item__text">{idea.title}</p>
+                <p>
+                  <strong>
+                    {t('idea.feedback.now', {
+                      label: ideaLabel(idea.number),
+                      status: t(`idea.status.${idea.status}`),
+                    })}
+                  </strong>
+                </p>
+                {idea.history.at(-1)?.reason && (
+                  <p className="feedback-item__answer">{idea.history.at(-1)?.reason}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {feedback.items.length === 0 ? (
         <p>{t('process.feedback.empty')}</p>
       ) : (

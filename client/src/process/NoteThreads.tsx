@@ -1,4 +1,4 @@
-import type { NoteThread } from '@samla/shared'
+import { ideaLabel, type NoteThread } from '@samla/shared'
 import { useContext } from 'react'
 import { type TLShapeId, useEditor, useValue } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
@@ -75,9 +75,17 @@ export function NoteThreads() {
 
 function ThreadText({ thread, date }: { thread: NoteThread; date: (iso: string) => string }) {
   const { t } = useI18n()
-  const { received, sent } = thread
+  const { received, sent, idea } = thread
   return (
     <>
+      {idea && (
+        <p className="note-thread__idea">
+          {t('idea.badge', {
+            label: ideaLabel(idea.number),
+            status: t(`idea.status.${idea.status}`),
+          })}
+        </p>
+      )}
       {received && (
         <>
           <p>

@@ -1,6 +1,8 @@
 import type { ProcessOverview } from '@samla/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { linkToken } from '../api.ts'
+import { IdeaLedger } from '../ideas/IdeaLedger.tsx'
+import '../ideas/ideas.css'
 import { useI18n } from '../i18n/index.tsx'
 import { Notice } from '../Notice.tsx'
 import { PageHeader } from '../PageHeader.tsx'
@@ -96,6 +98,10 @@ export function ProcessPage({ processId }: { processId: string }) {
           </section>
         </div>
       </div>
+      <section className="card" aria-labelledby="ideas-heading">
+        <h2 id="ideas-heading">{t('idea.ledger.heading')}</h2>
+        <IdeaLedger processId={processId} token={token} />
+      </section>
       <section className="card" aria-labelledby="crossings-heading">
         <h2 id="crossings-heading">{t('process.crossings.heading')}</h2>
         <Crossings crossings={crossings} timeline={timeline} />
