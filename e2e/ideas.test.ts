@@ -70,8 +70,10 @@ describe('an idea from a youth note', () => {
           board.evaluate(() =>
             JSON.stringify(
               (
-                window.__samla?.editor as unknown as { store: { allRecords(): unknown[] } }
-              ).store.allRecords(),
+                window.__samla?.editor as unknown as
+                  | { store: { allRecords(): unknown[] } }
+                  | undefined
+              )?.store.allRecords() ?? [],
             ),
           ),
         { timeout: 15_000 },
