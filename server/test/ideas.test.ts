@@ -5,6 +5,7 @@ import {
   type Idea,
   type NoteThread,
   PROCESS_MAP,
+  processRecordSchema,
 } from '@samla/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
@@ -156,6 +157,22 @@ describe('ideas of a process', () => {
     expect(await codeOf(await move('beslut', 'x'.repeat(601)))).toEqual([400, 'invalid_body'])
     const bad = await api(`/ideas/${idea.id}/status`, { method: 'POST', body: '{"status":' })
     expect(bad.status).toBe(400)
+
+    // The process record carries the idea with its history, in every format.
+    const record = processRecordSchema.parse(await (await api('/record')).json())
+    expect(record.ideas).toEqual([
+      expect.objectContaining({
+        number: 1,
+        status: 'dialogforum',
+        origin: { group: 'demokratilabb', meetingTitle: 'Träff 1', phase: 'Öppna upp' },
+      }),
+    ])
+    const md = await (await api('/export/md')).text()
+    expect(md).toContain('### I\\-1 Lugna rum på rasterna')
+    expect(md).toContain(': Tas upp på kvalitetscaféet i mars\\.')
+    const html = await (await api('/export/html?lang=en')).text()
+    expect(html).toContain('<h3>I-1 Lugna rum på rasterna</h3>')
+    expect(html).toContain('dialogue forum')
 
     const feedback = (await (
       await meetingCall(server.url, traff.meeting.id)('/feedback', traff.token('participant'))

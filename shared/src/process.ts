@@ -247,5 +247,23 @@ export const processRecordSchema = z.object({
       answer: answerSchema.nullable(),
     }),
   ),
+  /** The process's ideas by number, each with its status history and public reasons. */
+  ideas: z.array(
+    z.object({
+      number: z.number().int(),
+      title: z.string(),
+      status: ideaStatus,
+      ownerOrganisation: z.string(),
+      /** Where it was born, or null once that meeting was erased. */
+      origin: z
+        .object({
+          group: meetingGroup,
+          meetingTitle: z.string().nullable(),
+          phase: z.string().nullable(),
+        })
+        .nullable(),
+      history: z.array(ideaEventSchema),
+    }),
+  ),
 })
 export type ProcessRecord = z.infer<typeof processRecordSchema>

@@ -1,4 +1,4 @@
-import { type ProcessRecord, processRecordSchema } from '@samla/shared'
+import { ideaLabel, type ProcessRecord, processRecordSchema } from '@samla/shared'
 import { useEffect, useState } from 'react'
 import { request } from '../api.ts'
 import { Frame } from '../documentation/DocumentationPage.tsx'
@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../useDocumentTitle.ts'
 import { longDate } from './dates.ts'
 import '../documentation/documentation.css'
 import './process.css'
+import '../ideas/ideas.css'
 
 /**
  * The published process record, read-only for anyone with its link: the Kraftsamling, each
@@ -96,6 +97,37 @@ export function ProcessRecordPage({ token }: { token: string }) {
               ))}
             </section>
           ))}
+          <section className="docs__phase" aria-labelledby="record-ideas">
+            <h2 id="record-ideas">{t('idea.ledger.heading')}</h2>
+            {record.ideas.length === 0 && <p>{t('idea.ledger.empty')}</p>}
+            {record.ideas.map((idea) => (
+              <article
+                key={idea.number}
+                data-testid="record-idea"
+                aria-label={ideaLabel(idea.number)}
+              >
+                <h3>
+                  {ideaLabel(idea.number)} {idea.title}
+                </h3>
+                <p className="docs__meta">
+                  {t(`idea.status.${idea.status}`)} ·{' '}
+                  {idea.origin
+                    ? `${t(`meeting.group.${idea.origin.group}`)} · ${idea.origin.meetingTitle ?? ''}`
+                    : t('idea.origin.deleted')}
+                  {idea.ownerOrganisation && ` · ${idea.ownerOrganisation}`}
+                </p>
+                <ol className="idea-history">
+                  {idea.history.map((event) => (
+                    <li key={`${event.at}-${event.status}`}>
+                      <strong>{t(`idea.status.${event.status}`)}</strong> ·{' '}
+                      {longDate(event.at, language)}
+                      {event.reason && <p>{event.reason}</p>}
+                    </li>
+                  ))}
+                </ol>
+              </article>
+            ))}
+          </section>
           <section className="docs__phase" aria-labelledby="record-crossings">
             <h2 id="record-crossings">{t('process.crossings.heading')}</h2>
             {record.crossings.length === 0 && <p>{t('process.crossings.empty')}</p>}

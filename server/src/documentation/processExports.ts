@@ -53,8 +53,34 @@ export function processToMarkdown({ record, language }: ProcessExportInput): str
     if (c.message) lines.push(`${p.message}: ${escapeMarkdown(c.message)}`, '')
     lines.push(c.answer ? `**${p.answer}:** ${escapeMarkdown(c.answer.text)}` : p.noAnswer, '')
   }
+  lines.push(`## ${p.ideas}`, '')
+  if (record.ideas.length === 0) lines.push(p.noIdeas, '')
+  for (const idea of record.ideas) {
+    lines.push(`### I\\-${idea.number} ${escapeMarkdown(idea.title)}`, '')
+    lines.push(escapeMarkdown(ideaLine(idea, language)), '')
+    for (const event of idea.history)
+      lines.push(
+        `- ${escapeMarkdown(`${event.at.slice(0, 10)} ${p.ideaStatus[event.status]}`)}${event.reason ? `: ${escapeMarkdown(event.reason)}` : ''}`,
+      )
+    lines.push('')
+  }
   lines.push('---', '', `*${t.generated}*`, '')
   return lines.join('\n')
+}
+
+type RecordIdea = ProcessRecord['ideas'][number]
+
+/** "dialogforum · Demokratilabb · Träff 1 · Öppna upp · Ägare: Karlskrona kommun" */
+function ideaLine(idea: RecordIdea, language: ExportLanguage): string {
+  const t = exportTexts(language)
+  const p = processTexts(language)
+  const origin = idea.origin
+    ? [t.group[idea.origin.group], idea.origin.meetingTitle, idea.origin.phase]
+        .filter(Boolean)
+        .join(' · ')
+    : p.deletedOrigin
+  const owner = idea.ownerOrganisation ? ` · ${p.owner}: ${idea.ownerOrganisation}` : ''
+  return `${p.ideaStatus[idea.status]} · ${origin}${owner}`
 }
 
 export function processToHtml({ record, language }: ProcessExportInput): string {
@@ -74,6 +100,17 @@ export function processToHtml({ record, language }: ProcessExportInput): string 
   body.push(`<section><h2>${p.crossings}</h2>`)
   if (record.crossings.length === 0) body.push(`<p>${p.noCrossings}</p>`)
   for (const c of record.crossings) body.push(crossingHtml(c, language))
+  body.push('</section>', `<section><h2>${p.ideas}</h2>`)
+  if (record.ideas.length === 0) body.push(`<p>${p.noIdeas}</p>`)
+  for (const idea of record.ideas) {
+    body.push(`<h3>I-${idea.number} ${escapeHtml(idea.title)}</h3>`)
+    body.push(`<p class="meta">${escapeHtml(ideaLine(idea, language))}</p><ul>`)
+    for (const event of idea.history)
+      body.push(
+        `<li>${escapeHtml(`${event.at.slice(0, 10)} ${p.ideaStatus[event.status]}`)}${event.reason ? `: ${escapeHtml(event.reason)}` : ''}</li>`,
+      )
+    body.push('</ul>')
+  }
   body.push('</section>', `<footer><p class="info">${t.generated}</p></footer>`)
   return htmlDocument(language, `${record.process.name} – ${p.record}`, body)
 }

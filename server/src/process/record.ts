@@ -43,8 +43,25 @@ export async function buildProcessRecord(
     sentAt: c.createdAt,
     answer: c.answer,
   }))
+  const ideas = (await store.ideas.list(process.id))
+    .sort((a, b) => a.number - b.number)
+    .map((idea) => ({
+      number: idea.number,
+      title: idea.title,
+      status: idea.status,
+      ownerOrganisation: idea.ownerOrganisation,
+      origin: idea.origin.meetingId
+        ? {
+            group: idea.origin.group,
+            meetingTitle: idea.origin.meetingTitle,
+            phase: idea.origin.phase,
+          }
+        : null,
+      history: idea.history,
+    }))
   return {
     format: PROCESS_ARCHIVE_FORMAT,
+    ideas,
     process: {
       name: process.name,
       description: process.description,
