@@ -5,14 +5,28 @@ import {
   PHONE_PATH_PREFIX,
   PUBLISHED_PATH_PREFIX,
 } from '@samla/shared'
+import { lazy } from 'react'
 import { linkToken } from './api.ts'
-import { BoardPage } from './board/BoardPage.tsx'
-import { DocumentationPage } from './documentation/DocumentationPage.tsx'
-import { SnapshotViewer } from './documentation/SnapshotViewer.tsx'
 import { Notice } from './Notice.tsx'
-import { JoinPage } from './phone/JoinPage.tsx'
-import { PhonePage } from './phone/PhonePage.tsx'
-import { StartPage } from './start/StartPage.tsx'
+
+// One chunk per view (main.tsx holds the Suspense): the join page and the phone page must not
+// wait for tldraw, which only the board, the projector and the snapshots need.
+const BoardPage = lazy(() =>
+  import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })),
+)
+const DocumentationPage = lazy(() =>
+  import('./documentation/DocumentationPage.tsx').then((m) => ({ default: m.DocumentationPage })),
+)
+const SnapshotViewer = lazy(() =>
+  import('./documentation/SnapshotViewer.tsx').then((m) => ({ default: m.SnapshotViewer })),
+)
+const JoinPage = lazy(() => import('./phone/JoinPage.tsx').then((m) => ({ default: m.JoinPage })))
+const PhonePage = lazy(() =>
+  import('./phone/PhonePage.tsx').then((m) => ({ default: m.PhonePage })),
+)
+const StartPage = lazy(() =>
+  import('./start/StartPage.tsx').then((m) => ({ default: m.StartPage })),
+)
 
 const rest = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length))
 
