@@ -1,7 +1,6 @@
 import {
   BOARD_PATH_PREFIX,
   DOCS_PATH_PREFIX,
-  JOIN_PATH,
   PHONE_PATH_PREFIX,
   PUBLISHED_PATH_PREFIX,
 } from '@samla/shared'
@@ -9,8 +8,9 @@ import { lazy } from 'react'
 import { linkToken } from './api.ts'
 import { Notice } from './Notice.tsx'
 
-// One chunk per view (main.tsx holds the Suspense): the join page and the phone page must not
-// wait for tldraw, which only the board, the projector and the snapshots need.
+// One chunk per view (main.tsx holds the Suspense): the phone page must not wait for tldraw,
+// which only the board, the projector and the snapshots need. The join page (/j) is not
+// here: it is join.html, without React (phone/join.ts).
 const BoardPage = lazy(() =>
   import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })),
 )
@@ -20,7 +20,6 @@ const DocumentationPage = lazy(() =>
 const SnapshotViewer = lazy(() =>
   import('./documentation/SnapshotViewer.tsx').then((m) => ({ default: m.SnapshotViewer })),
 )
-const JoinPage = lazy(() => import('./phone/JoinPage.tsx').then((m) => ({ default: m.JoinPage })))
 const PhonePage = lazy(() =>
   import('./phone/PhonePage.tsx').then((m) => ({ default: m.PhonePage })),
 )
@@ -38,8 +37,6 @@ export function App() {
     return <BoardPage boardId={rest(path, BOARD_PATH_PREFIX)} />
   if (path.startsWith(PHONE_PATH_PREFIX))
     return <PhonePage boardId={rest(path, PHONE_PATH_PREFIX)} />
-  if (path === JOIN_PATH || path === `${JOIN_PATH}/`) return <JoinPage code={null} />
-  if (path.startsWith(`${JOIN_PATH}/`)) return <JoinPage code={rest(path, `${JOIN_PATH}/`)} />
   if (path.startsWith(DOCS_PATH_PREFIX)) {
     // /docs/<meeting> or /docs/<meeting>/snapshots/<snapshot>
     const [meetingId = '', , snapshotId] = rest(path, DOCS_PATH_PREFIX).split('/')

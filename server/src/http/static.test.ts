@@ -20,6 +20,7 @@ beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-static-'))
   fs.mkdirSync(path.join(dist, 'assets'))
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>')
+  fs.writeFileSync(path.join(dist, 'join.html'), '<!doctype html><div id="root" data-join></div>')
   fs.writeFileSync(path.join(dist, SCRIPT), script)
   fs.writeFileSync(path.join(dist, STYLE), style)
   await precompressFile(path.join(dist, SCRIPT))
@@ -77,6 +78,15 @@ describe('the built client', () => {
       expect(res.headers.get('cache-control'), page).toBe('no-cache')
       expect(await res.text(), page).toContain('<div id="root">')
     }
+  })
+
+  it('answers /j and /j/<code> with the join page, revalidated like index.html', async () => {
+    for (const page of ['j', 'j/', 'j/ABC234']) {
+      const res = await get(page)
+      expect(res.headers.get('cache-control'), page).toBe('no-cache')
+      expect(await res.text(), page).toContain('data-join')
+    }
+    expect(await (await get('jx')).text()).not.toContain('data-join')
   })
 
   it('answers a script that is not there (an older build) with 404, not the page', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { JOIN_PATH } from '@samla/shared'
 import { Hono } from 'hono'
 
 /** Vite names every file under assets/ by its content: a new build is a new name. */
@@ -12,11 +13,12 @@ const NEGOTIATED = /^\s*(text\/|application\/(javascript|json|wasm)|image\/svg\+
  * Serves the built client. Hashed assets are cached for a year and sent as the .br or .gz
  * copy the build wrote beside them (scripts/precompress.ts), whichever the browser accepts;
  * everything else (index.html above all) is revalidated on every load, so that a new build
- * reaches browsers at once. Every other path that is not a file gets index.html, so that
- * /b/<id> opens the board page.
+ * reaches browsers at once. /j and /j/<code> get join.html, the join page without React;
+ * every other path that is not a file gets index.html, so that /b/<id> opens the board page.
  */
 export function clientRoutes(clientDist: string) {
   const indexFile = path.join(clientDist, 'index.html')
+  const joinFile = path.join(clientDist, 'join.html')
   const root = path.relative(process.cwd(), clientDist) || '.'
   const app = new Hono()
   app.use('*', async (c, next) => {
@@ -40,13 +42,15 @@ export function clientRoutes(clientDist: string) {
   // A script of an older build is gone, not a page: a 404, never index.html as JavaScript.
   app.get('/assets/*', (c) => c.text('Not found', 404))
   app.get('*', (c) => {
-    if (!fs.existsSync(indexFile)) {
+    const p = c.req.path
+    const file = p === JOIN_PATH || p.startsWith(`${JOIN_PATH}/`) ? joinFile : indexFile
+    if (!fs.existsSync(file)) {
       return c.text(
         'The Samla client is not built yet: run `pnpm build` (pnpm start does it).',
         503,
       )
     }
-    return c.html(fs.readFileSync(indexFile, 'utf8'))
+    return c.html(fs.readFileSync(file, 'utf8'))
   })
   return app
 }
