@@ -2,24 +2,43 @@ import {
   BOARD_PATH_PREFIX,
   DOCS_PATH_PREFIX,
   FEEDBACK_PATH_PREFIX,
-  JOIN_PATH,
   PHONE_PATH_PREFIX,
   PROCESS_PATH_PREFIX,
   PUBLISHED_PATH_PREFIX,
   PUBLISHED_PROCESS_PATH_PREFIX,
 } from '@samla/shared'
+import { lazy } from 'react'
 import { linkToken } from './api.ts'
-import { BoardPage } from './board/BoardPage.tsx'
-import { DocumentationPage } from './documentation/DocumentationPage.tsx'
-import { SnapshotViewer } from './documentation/SnapshotViewer.tsx'
-import { IdeaPage } from './ideas/IdeaPage.tsx'
 import { Notice } from './Notice.tsx'
-import { JoinPage } from './phone/JoinPage.tsx'
-import { PhonePage } from './phone/PhonePage.tsx'
-import { FeedbackPage } from './process/FeedbackPage.tsx'
-import { ProcessPage } from './process/ProcessPage.tsx'
-import { ProcessRecordPage } from './process/ProcessRecordPage.tsx'
-import { StartPage } from './start/StartPage.tsx'
+
+// One chunk per view (main.tsx holds the Suspense): the phone page must not wait for tldraw,
+// which only the board, the projector and the snapshots need. The join page (/j) is not
+// here: it is join.html, without React (phone/join.ts).
+const BoardPage = lazy(() =>
+  import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })),
+)
+const DocumentationPage = lazy(() =>
+  import('./documentation/DocumentationPage.tsx').then((m) => ({ default: m.DocumentationPage })),
+)
+const SnapshotViewer = lazy(() =>
+  import('./documentation/SnapshotViewer.tsx').then((m) => ({ default: m.SnapshotViewer })),
+)
+const PhonePage = lazy(() =>
+  import('./phone/PhonePage.tsx').then((m) => ({ default: m.PhonePage })),
+)
+const StartPage = lazy(() =>
+  import('./start/StartPage.tsx').then((m) => ({ default: m.StartPage })),
+)
+const IdeaPage = lazy(() => import('./ideas/IdeaPage.tsx').then((m) => ({ default: m.IdeaPage })))
+const FeedbackPage = lazy(() =>
+  import('./process/FeedbackPage.tsx').then((m) => ({ default: m.FeedbackPage })),
+)
+const ProcessPage = lazy(() =>
+  import('./process/ProcessPage.tsx').then((m) => ({ default: m.ProcessPage })),
+)
+const ProcessRecordPage = lazy(() =>
+  import('./process/ProcessRecordPage.tsx').then((m) => ({ default: m.ProcessRecordPage })),
+)
 
 const rest = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length))
 
@@ -41,8 +60,6 @@ export function App() {
     return <ProcessRecordPage token={rest(path, PUBLISHED_PROCESS_PATH_PREFIX)} />
   if (path.startsWith(FEEDBACK_PATH_PREFIX))
     return <FeedbackPage meetingId={rest(path, FEEDBACK_PATH_PREFIX)} />
-  if (path === JOIN_PATH || path === `${JOIN_PATH}/`) return <JoinPage code={null} />
-  if (path.startsWith(`${JOIN_PATH}/`)) return <JoinPage code={rest(path, `${JOIN_PATH}/`)} />
   if (path.startsWith(DOCS_PATH_PREFIX)) {
     // /docs/<meeting> or /docs/<meeting>/snapshots/<snapshot>
     const [meetingId = '', , snapshotId] = rest(path, DOCS_PATH_PREFIX).split('/')

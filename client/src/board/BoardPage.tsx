@@ -1,10 +1,17 @@
 import { type BoardAccess, type ClientConfig, isBoardId } from '@samla/shared'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { ApiError, getBoard, getBoardAccess, getClientConfig, linkToken } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import { Notice } from '../Notice.tsx'
-import { ProjectorView } from '../projector/ProjectorView.tsx'
-import { Board } from './Board.tsx'
+
+// The canvas and the projector are chunks of their own over the one tldraw chunk. The board's
+// is fetched together with the API calls below rather than after them; a projector link
+// fetches it too (a few KB beside tldraw, which both need).
+const loadBoard = () => import('./Board.tsx')
+const Board = lazy(() => loadBoard().then((m) => ({ default: m.Board })))
+const ProjectorView = lazy(() =>
+  import('../projector/ProjectorView.tsx').then((m) => ({ default: m.ProjectorView })),
+)
 
 type Loaded =
   | { kind: 'loading' }
@@ -27,6 +34,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     if (!valid) return
+    void loadBoard()
     let cancelled = false
     const token = linkToken()
     Promise.all([getClientConfig(), getBoard(boardId), getBoardAccess(boardId, token)]).then(
@@ -58,13 +66,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
   }
   if (loaded.kind === 'error')
     return <Notice headingKey="board.error.heading" bodyKey="board.error.body" reload />
-  if (loaded.kind === 'loading') {
-    return (
-      <p className="loading" role="status">
-        {t('board.loading')}
-      </p>
-    )
-  }
+  const loading = (
+    <p className="loading" role="status">
+      {t('board.loading')}
+    </p>
+  )
+  if (loaded.kind === 'loading') return loading
   const props = {
     boardId,
     title: loaded.access.meeting?.title ?? loaded.title,
@@ -73,5 +80,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
     token: loaded.token,
     access: loaded.access,
   }
-  return loaded.access.role === 'projector' ? <ProjectorView {...props} /> : <Board {...props} />
+  return (
+    <Suspense fallback={loading}>
+      {loaded.access.role === 'projector' ? <ProjectorView {...props} /> : <Board {...props} />}
+    </Suspense>
+  )
 }

@@ -1,5 +1,5 @@
 import { DOCS_PATH_PREFIX, type Snapshot, type SnapshotSummary } from '@samla/shared'
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
+import { type FormEvent, lazy, Suspense, useCallback, useEffect, useId, useState } from 'react'
 import { getClientConfig } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import {
@@ -9,7 +9,20 @@ import {
   restoreSnapshot,
   takeSnapshot,
 } from './api.ts'
-import { PictureMaker } from './PictureMaker.tsx'
+
+// Pictures are drawn with tldraw, off screen: its chunk loads only when a snapshot lacks them.
+// Should it not arrive (offline), the pictures are skipped for this visit, the page stays.
+const PictureMaker = lazy(() =>
+  import('./PictureMaker.tsx').then(
+    (m) => ({ default: m.PictureMaker }),
+    () => ({ default: NoPictures }),
+  ),
+)
+
+function NoPictures({ onDone }: { onDone: (uploaded: number) => void }) {
+  useEffect(() => onDone(0), [onDone])
+  return null
+}
 
 /** The facilitator's snapshots: take one (with a label), end the meeting, restore one as a new board. */
 export function SnapshotsPanel({
@@ -94,13 +107,15 @@ export function SnapshotsPanel({
   return (
     <section className="docs__snapshots card" aria-labelledby="snapshots-heading">
       {drawing && (
-        <PictureMaker
-          meetingId={meetingId}
-          token={token}
-          snapshot={drawing.snapshot}
-          licenseKey={drawing.licenseKey}
-          onDone={drawn}
-        />
+        <Suspense fallback={null}>
+          <PictureMaker
+            meetingId={meetingId}
+            token={token}
+            snapshot={drawing.snapshot}
+            licenseKey={drawing.licenseKey}
+            onDone={drawn}
+          />
+        </Suspense>
       )}
       <h2 id="snapshots-heading">{t('docs.snapshots.heading')}</h2>
       <p className="small">{t('docs.snapshots.intro')}</p>

@@ -7,19 +7,10 @@ import {
   useMemo,
   useState,
 } from 'react'
-import { en } from './en.ts'
-import { type MessageKey, type Messages, sv } from './sv.ts'
+import { LANGUAGES, type Language, storedLanguage, storeLanguage, translate } from './language.ts'
+import type { MessageKey } from './sv.ts'
 
-export type Language = 'sv' | 'en'
-export const LANGUAGES: readonly Language[] = ['sv', 'en']
-const dictionaries: Record<Language, Messages> = { sv, en }
-const STORAGE_KEY = 'samla.language'
-
-function initialLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY)
-  // Swedish first: English only when chosen, never guessed from the browser.
-  return stored === 'en' ? 'en' : 'sv'
-}
+export { LANGUAGES, type Language }
 
 interface I18n {
   language: Language
@@ -31,9 +22,9 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null)
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage)
+  const [language, setLanguageState] = useState<Language>(storedLanguage)
   const setLanguage = useCallback((next: Language) => {
-    localStorage.setItem(STORAGE_KEY, next)
+    storeLanguage(next)
     setLanguageState(next)
   }, [])
   useEffect(() => {
@@ -43,12 +34,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       language,
       setLanguage,
-      t: (key, values) => {
-        const text = dictionaries[language][key]
-        return values
-          ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m))
-          : text
-      },
+      t: (key, values) => translate(language, key, values),
     }),
     [language, setLanguage],
   )

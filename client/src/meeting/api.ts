@@ -3,9 +3,7 @@ import {
   type CreateMeetingRequest,
   createdMeetingSchema,
   type JoinInfo,
-  type JoinResult,
   joinInfoSchema,
-  joinResultSchema,
   type Meeting,
   type MeetingRole,
   meetingSchema,
@@ -75,10 +73,4 @@ export async function getJoinInfo(id: string, token: string): Promise<JoinInfo> 
   return joinInfoSchema.parse(
     await request(`/api/meetings/${encodeURIComponent(id)}/join-info`, { headers: bearer(token) }),
   )
-}
-
-/** Resolves a typed join code (any case, spaces ignored) to the meeting's participant links. */
-export async function join(code: string): Promise<JoinResult> {
-  const clean = code.replace(/[\s-]/g, '').toUpperCase()
-  return joinResultSchema.parse(await request(`/api/join/${encodeURIComponent(clean)}`))
 }

@@ -1,18 +1,65 @@
 import { type BoardAccess, isBoardId } from '@samla/shared'
-import { type FormEvent, useEffect, useId, useState } from 'react'
-import type { TLPageId } from 'tldraw'
-import { useValue } from 'tldraw'
+import {
+  type ComponentType,
+  type FormEvent,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useState,
+} from 'react'
 import { getBoardAccess, linkToken } from '../api.ts'
-import { ParticipantVoting } from '../facilitation/ParticipantVoting.tsx'
 import { useI18n } from '../i18n/index.tsx'
-import { useMeetingInfo } from '../meeting/MeetingContext.tsx'
 import { Notice } from '../Notice.tsx'
 import { PageHeader } from '../PageHeader.tsx'
-import { useSyncedStore } from '../sync/useSyncedStore.ts'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
-import { NOTE_COLOURS, type NoteColour, postNote } from './postNote.ts'
-import { usePhoneEditor } from './usePhoneEditor.ts'
+import type { PhoneLiveProps, PhoneLiveState } from './PhoneLive.tsx'
+import { NOTE_COLOURS, type NoteColour, type PhoneNote } from './phoneNote.ts'
 import './phone.css'
+
+// The board connection and tldraw (430 KB compressed) come after the form is on screen: a
+// phone on a school's Wi-Fi can write its note while they arrive. Should they not arrive
+// (the connection dropped), the page says so and offers a reload instead of going blank.
+const PhoneLive = lazy<ComponentType<PhoneLiveProps>>(() =>
+  import('./PhoneLive.tsx').then(
+    (m) => ({ default: m.PhoneLive }),
+    () => ({ default: LiveUnavailable }),
+  ),
+)
+
+function LiveUnavailable({ onChange }: PhoneLiveProps) {
+  useEffect(
+    () =>
+      onChange({
+        connection: 'offline',
+        failed: true,
+        phaseName: '',
+        locked: false,
+        anonymous: false,
+        post: null,
+      }),
+    [onChange],
+  )
+  return null
+}
+
+/** True from the frame after the first paint on. */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // A frame callback runs before that frame's paint; a task queued from it runs after.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true))
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [])
+  return painted
+}
 
 const NAME_KEY = 'samla.phoneName'
 
@@ -50,141 +97,137 @@ function PhoneMeeting({
 }) {
   const { t } = useI18n()
   const ids = { name: useId(), text: useId(), hint: useId() }
-  const synced = useSyncedStore(boardId, token, {
-    readonly: false,
-    anonymousDefault: access.meeting?.anonymous ?? null,
-  })
-  const meeting = useMeetingInfo(access, token, synced.doc)
-  const [container, setContainer] = useState<HTMLDivElement | null>(null)
-  const store =
-    synced.storeWithStatus.status === 'synced-remote' ? synced.storeWithStatus.store : null
-  const editor = usePhoneEditor(store, container)
+  const painted = usePainted()
+  const [live, setLive] = useState<PhoneLiveState | null>(null)
+  const onLive = useCallback((state: PhoneLiveState) => setLive(state), [])
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY) ?? '')
   const [text, setText] = useState('')
   const [color, setColor] = useState<NoteColour>('yellow')
   const [status, setStatus] = useState('')
+  // A note posted before the board was there; it goes as soon as the board is.
+  const [pending, setPending] = useState<PhoneNote | null>(null)
   const title = access.meeting?.title ?? ''
   useDocumentTitle(title)
 
-  const controls = meeting?.controls
-  const phaseId = useValue(
-    'phase',
-    () => controls?.currentPhase ?? editor?.getPages()[0]?.id ?? null,
-    [editor, controls?.currentPhase],
-  )
-  const phaseName = useValue(
-    'phase name',
-    () => (phaseId ? (editor?.getPage(phaseId as TLPageId)?.name ?? '') : ''),
-    [editor, phaseId],
-  )
-  const anonymous = controls?.anonymous ?? false
-  const locked = phaseId !== null && (controls?.lockedPhases.includes(phaseId) ?? false)
+  const anonymous = live?.anonymous ?? access.meeting?.anonymous ?? false
+  const locked = live?.locked ?? false
+  const post = live?.post ?? null
 
+  const send = useCallback(
+    (put: (note: PhoneNote) => void, note: PhoneNote) => {
+      try {
+        put(note)
+        setText('')
+        setStatus(t('phone.note.posted'))
+      } catch {
+        setStatus(t('phone.note.failed'))
+      }
+    },
+    [t],
+  )
   useEffect(() => {
-    if (!anonymous && name.trim()) editor?.user.updateUserPreferences({ name: name.trim() })
-  }, [editor, name, anonymous])
+    if (!pending || !post) return
+    setPending(null)
+    // Locked meanwhile: the text stays in the field, and the page says why.
+    if (locked) setStatus('')
+    else send(post, pending)
+  }, [pending, post, locked, send])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!editor || !phaseId || !text.trim() || locked) return
-    try {
-      postNote(editor, phaseId, {
-        text: text.trim(),
-        color,
-        author: anonymous ? null : name.trim() || null,
-      })
-      setText('')
-      setStatus(t('phone.note.posted'))
-    } catch {
-      setStatus(t('phone.note.failed'))
-    }
+    if (!text.trim() || locked || pending) return
+    const note = { text: text.trim(), color, author: anonymous ? null : name.trim() || null }
+    if (post) return send(post, note)
+    setPending(note)
+    setStatus(t('phone.note.sending'))
   }
 
-  if (synced.storeWithStatus.status === 'error')
+  if (live?.failed)
     return <Notice headingKey="board.error.heading" bodyKey="board.error.body" reload />
-  const voting = controls?.voting
+  const connection = live?.connection ?? 'connecting'
   return (
-    <main className="page phone" data-connection={synced.connection}>
+    <main className="page phone" data-connection={connection}>
       <PageHeader />
-      <div ref={setContainer} className="phone__editor" aria-hidden="true" />
       <h1>{title}</h1>
-      {phaseName && <p className="phone__phase">{t('phone.phase', { phase: phaseName })}</p>}
-      {synced.connection === 'offline' && (
+      {live?.phaseName && (
+        <p className="phone__phase">{t('phone.phase', { phase: live.phaseName })}</p>
+      )}
+      {connection === 'offline' && (
         <p role="status" className="small">
           {t('phone.offline')}
         </p>
       )}
-      {!editor ? (
-        <Loading />
-      ) : (
-        <section className="card" aria-labelledby="note-heading">
-          <h2 id="note-heading">{t('phone.note.heading')}</h2>
-          {locked ? (
-            <p role="status">{t('phone.note.locked')}</p>
-          ) : (
-            <form className="form" onSubmit={submit}>
-              {anonymous ? (
-                <p className="small">{t('phone.anonymous')}</p>
-              ) : (
-                <>
-                  <label htmlFor={ids.name}>{t('phone.name')}</label>
+      <section className="card" aria-labelledby="note-heading">
+        <h2 id="note-heading">{t('phone.note.heading')}</h2>
+        {locked ? (
+          <p role="status">{t('phone.note.locked')}</p>
+        ) : (
+          <form className="form" onSubmit={submit}>
+            {anonymous ? (
+              <p className="small">{t('phone.anonymous')}</p>
+            ) : (
+              <>
+                <label htmlFor={ids.name}>{t('phone.name')}</label>
+                <input
+                  id={ids.name}
+                  value={name}
+                  maxLength={60}
+                  autoComplete="given-name"
+                  aria-describedby={ids.hint}
+                  onChange={(e) => {
+                    setName(e.target.value)
+                    localStorage.setItem(NAME_KEY, e.target.value)
+                  }}
+                />
+                <p id={ids.hint} className="small">
+                  {t('phone.nameHint')}
+                </p>
+              </>
+            )}
+            <label htmlFor={ids.text}>{t('phone.note.text')}</label>
+            <textarea
+              id={ids.text}
+              className="phone__text"
+              required
+              rows={4}
+              maxLength={500}
+              value={text}
+              readOnly={pending !== null}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <fieldset className="phone__colours">
+              <legend>{t('phone.note.color')}</legend>
+              {NOTE_COLOURS.map((c) => (
+                <label key={c} className={`phone__colour phone__colour--${c}`}>
                   <input
-                    id={ids.name}
-                    value={name}
-                    maxLength={60}
-                    autoComplete="given-name"
-                    aria-describedby={ids.hint}
-                    onChange={(e) => {
-                      setName(e.target.value)
-                      localStorage.setItem(NAME_KEY, e.target.value)
-                    }}
+                    type="radio"
+                    name="colour"
+                    checked={color === c}
+                    onChange={() => setColor(c)}
                   />
-                  <p id={ids.hint} className="small">
-                    {t('phone.nameHint')}
-                  </p>
-                </>
-              )}
-              <label htmlFor={ids.text}>{t('phone.note.text')}</label>
-              <textarea
-                id={ids.text}
-                className="phone__text"
-                required
-                rows={4}
-                maxLength={500}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-              />
-              <fieldset className="phone__colours">
-                <legend>{t('phone.note.color')}</legend>
-                {NOTE_COLOURS.map((c) => (
-                  <label key={c} className={`phone__colour phone__colour--${c}`}>
-                    <input
-                      type="radio"
-                      name="colour"
-                      checked={color === c}
-                      onChange={() => setColor(c)}
-                    />
-                    {t(`phone.color.${c}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <button type="submit" className="button">
-                {t('phone.note.submit')}
-              </button>
-              <p role="status" className="phone__status">
-                {status}
-              </p>
-            </form>
-          )}
-        </section>
-      )}
-      {editor && voting && voting.pageId === phaseId && access.meeting && token && (
-        <ParticipantVoting
-          editor={editor}
-          voting={voting}
-          meetingId={access.meeting.id}
-          token={token}
-        />
+                  {t(`phone.color.${c}`)}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="button" disabled={pending !== null}>
+              {t('phone.note.submit')}
+            </button>
+            <p role="status" className="phone__status">
+              {status}
+            </p>
+          </form>
+        )}
+      </section>
+      {painted && (
+        <Suspense fallback={null}>
+          <PhoneLive
+            boardId={boardId}
+            token={token}
+            access={access}
+            name={name}
+            onChange={onLive}
+          />
+        </Suspense>
       )}
     </main>
   )

@@ -1,15 +1,6 @@
 import { AUTHOR_META_KEY, ShapeMark } from '@samla/shared'
 import { createShapeId, type Editor, type TLFrameShape, type TLPageId, toRichText } from 'tldraw'
-
-export const NOTE_COLOURS = [
-  'yellow',
-  'orange',
-  'green',
-  'light-blue',
-  'violet',
-  'light-red',
-] as const
-export type NoteColour = (typeof NOTE_COLOURS)[number]
+import type { PhoneNote } from './phoneNote.ts'
 
 const NOTE = 200
 const GAP = 20
@@ -20,11 +11,7 @@ const TOP = 70
  * A phone's note in the phase's Inkorg frame, in the next free cell of a grid so that notes
  * from a roomful of phones do not land on each other. Without an Inkorg, beside the phase.
  */
-export function postNote(
-  editor: Editor,
-  pageId: string,
-  note: { text: string; color: NoteColour; author: string | null },
-) {
+export function postNote(editor: Editor, pageId: string, note: PhoneNote) {
   const page = pageId as TLPageId
   const inbox = [...editor.getPageShapeIds(page)]
     .map((id) => editor.getShape(id))
