@@ -101,7 +101,7 @@ describe('an idea from a youth note', () => {
     const organiser = await open(created.link)
     const row = organiser.getByTestId('idea-row').filter({ hasText: 'I-1' })
     await row.waitFor()
-    expect(await row.innerText()).toContain('Demokratilabb · Träff 1')
+    expect(await row.textContent()).toContain('Demokratilabb · Träff 1')
     expect(await accessibilityViolations(organiser)).toEqual([])
     await organiser.getByRole('heading', { name: 'Idéer', level: 2 }).scrollIntoViewIfNeeded()
     await organiser.screenshot({

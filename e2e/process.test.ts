@@ -39,7 +39,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 async function addToTimeline(
   page: Page,
-  kind: 'Ny samling (Kraftsamling)' | 'Ny träff (Demokratilabb)',
+  kind: 'Kraftsamling' | 'Demokratilabb',
   title: string,
   date: string,
   carry = false,
@@ -47,8 +47,8 @@ async function addToTimeline(
   const form = page.locator('section', {
     has: page.getByRole('heading', { name: 'Lägg till i tidslinjen' }),
   })
-  await form.getByRole('radio', { name: kind }).check()
-  await form.getByLabel('Namn').fill(title)
+  await form.getByRole('radio', { name: kind, exact: true }).check()
+  await form.getByLabel('Samlingens namn').fill(title)
   await form.getByLabel('Datum').fill(date)
   if (carry) await form.getByRole('checkbox', { name: /Från förra samlingen/ }).check()
   await form.getByRole('button', { name: 'Lägg till' }).click()
@@ -96,7 +96,7 @@ describe('a Kraftsamling over months: notes across, answers back, the record', (
   it('from the start page to the published process record', async () => {
     // The organiser makes the Kraftsamling on the start page and lands on its page.
     const organiser = await open(samla.server.url)
-    await organiser.getByLabel('Kraftsamlingens namn').fill('Kraftsamling Blekinge')
+    await organiser.getByLabel('Namn på kraftsamlingen').fill('Kraftsamling Blekinge')
     await organiser.getByLabel('Beskrivning (valfri)').fill('Ungas psykiska hälsa i skolan')
     await organiser.getByLabel('Arrangörer (valfritt)').fill('Region Blekinge, Karlskrona kommun')
     await organiser.getByRole('button', { name: 'Skapa kraftsamlingen' }).click()
@@ -104,8 +104,8 @@ describe('a Kraftsamling over months: notes across, answers back, the record', (
     const processUrl = organiser.url()
     expect(processUrl).toMatch(/\/k\/[A-Za-z0-9_-]{22}#k=[A-Za-z0-9_-]{22}$/)
 
-    await addToTimeline(organiser, 'Ny träff (Demokratilabb)', 'Träff 1', inDays(0))
-    await addToTimeline(organiser, 'Ny samling (Kraftsamling)', 'Samling 1', inDays(1))
+    await addToTimeline(organiser, 'Demokratilabb', 'Träff 1', inDays(0))
+    await addToTimeline(organiser, 'Kraftsamling', 'Samling 1', inDays(1))
     expect(await accessibilityViolations(organiser)).toEqual([])
 
     // Träff 1: the facilitator opens the board (the process link is a facilitator's there).
@@ -227,7 +227,7 @@ describe('a Kraftsamling over months: notes across, answers back, the record', (
     await shot(feedback, 'process-feedback-360.png', true)
 
     // Samling 2 starts from where Samling 1 ended: the note not answered yet.
-    await addToTimeline(organiser, 'Ny samling (Kraftsamling)', 'Samling 2', inDays(30), true)
+    await addToTimeline(organiser, 'Kraftsamling', 'Samling 2', inDays(30), true)
     const next = await open(samla.server.url + (await boardOf(organiser, 'Samling 2')))
     await waitForConnection(next)
     const carriedNotes = () =>

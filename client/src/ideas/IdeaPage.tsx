@@ -4,10 +4,10 @@ import { linkToken } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
 import { Notice } from '../Notice.tsx'
 import { PageHeader } from '../PageHeader.tsx'
-import { longDate } from '../process/dates.ts'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
 import { getIdea, type IdeaWithCriteria } from './api.ts'
 import { DescriptionForm } from './DescriptionForm.tsx'
+import { IdeaHistory } from './IdeaHistory.tsx'
 import { OriginLine } from './OriginLine.tsx'
 import { StatusForm } from './StatusForm.tsx'
 import '../start/start.css'
@@ -19,7 +19,7 @@ import './ideas.css'
  * template with what the criteria find missing, and its status with every public reason.
  */
 export function IdeaPage({ processId, ideaId }: { processId: string; ideaId: string }) {
-  const { t, language } = useI18n()
+  const { t } = useI18n()
   const token = linkToken() ?? ''
   const [idea, setIdea] = useState<IdeaWithCriteria | null | 'failed'>(null)
   useDocumentTitle(
@@ -81,15 +81,7 @@ export function IdeaPage({ processId, ideaId }: { processId: string; ideaId: str
             <h2 id="idea-status">{t('idea.status.heading')}</h2>
             <StatusForm processId={processId} token={token} idea={idea} onChanged={setIdea} />
             <h3>{t('idea.status.history')}</h3>
-            <ol className="idea-history">
-              {[...idea.history].reverse().map((event) => (
-                <li key={`${event.at}-${event.status}`}>
-                  <strong>{t(`idea.status.${event.status}`)}</strong> ·{' '}
-                  {longDate(event.at, language)}
-                  {event.reason && <p>{event.reason}</p>}
-                </li>
-              ))}
-            </ol>
+            <IdeaHistory history={idea.history} newestFirst />
           </section>
           <section className="card" aria-labelledby="idea-origin">
             <h2 id="idea-origin">{t('idea.page.bornAt')}</h2>

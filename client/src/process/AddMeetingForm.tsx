@@ -1,12 +1,16 @@
 import type { AddProcessMeetingRequest } from '@samla/shared'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
+import { MeetingFields } from '../start/MeetingFields.tsx'
 import { addProcessMeeting } from './api.ts'
 
 const today = () => new Date().toISOString().slice(0, 10)
-const FORMATS = ['physical', 'digital', 'hybrid'] as const
 
-/** One step per meeting: a Samling (the adults) or a Träff (the youth lab), with date and format. */
+/**
+ * One step per meeting: a Samling (the adults) or a Träff (the youth lab), with date and
+ * format, the same fields as a meeting made on its own; and whether it carries the last one's
+ * open threads.
+ */
 export function AddMeetingForm({
   processId,
   token,
@@ -17,7 +21,6 @@ export function AddMeetingForm({
   onAdded: () => void
 }) {
   const { t } = useI18n()
-  const id = useId()
   const [form, setForm] = useState<AddProcessMeetingRequest>({
     title: '',
     group: 'kraftsamling',
@@ -48,52 +51,10 @@ export function AddMeetingForm({
 
   return (
     <form className="form" onSubmit={submit}>
-      <fieldset className="start-meeting__choice">
-        <legend>{t('start.meeting.group')}</legend>
-        {(['kraftsamling', 'demokratilabb'] as const).map((group) => (
-          <label key={group}>
-            <input
-              type="radio"
-              name={`${id}-group`}
-              checked={form.group === group}
-              onChange={() => setForm({ ...form, group })}
-            />{' '}
-            {t(group === 'kraftsamling' ? 'process.add.samling' : 'process.add.traff')}
-          </label>
-        ))}
-      </fieldset>
-      <label htmlFor={`${id}-title`}>{t('process.add.title')}</label>
-      <input
-        id={`${id}-title`}
-        required
-        maxLength={200}
-        autoComplete="off"
-        placeholder={form.group === 'kraftsamling' ? 'Samling 2' : 'Träff 2'}
-        value={form.title}
-        onChange={(e) => setForm({ ...form, title: e.target.value })}
+      <MeetingFields
+        value={form}
+        onChange={(fields) => setForm({ ...fields, carryForward: form.carryForward })}
       />
-      <label htmlFor={`${id}-date`}>{t('start.meeting.date')}</label>
-      <input
-        id={`${id}-date`}
-        type="date"
-        required
-        value={form.date}
-        onChange={(e) => setForm({ ...form, date: e.target.value })}
-      />
-      <fieldset className="start-meeting__choice">
-        <legend>{t('start.meeting.format')}</legend>
-        {FORMATS.map((format) => (
-          <label key={format}>
-            <input
-              type="radio"
-              name={`${id}-format`}
-              checked={form.format === format}
-              onChange={() => setForm({ ...form, format })}
-            />{' '}
-            {t(`meeting.format.${format}`)}
-          </label>
-        ))}
-      </fieldset>
       <label className="process-check">
         <input
           type="checkbox"

@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react'
 import { request } from '../api.ts'
 import { Frame } from '../documentation/DocumentationPage.tsx'
 import { useI18n } from '../i18n/index.tsx'
+import { IdeaHistory } from '../ideas/IdeaHistory.tsx'
 import { Notice } from '../Notice.tsx'
 import { PageHeader } from '../PageHeader.tsx'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
+import { CrossingItem } from './CrossingItem.tsx'
 import { longDate } from './dates.ts'
 import '../documentation/documentation.css'
 import './process.css'
@@ -116,15 +118,7 @@ export function ProcessRecordPage({ token }: { token: string }) {
                     : t('idea.origin.deleted')}
                   {idea.ownerOrganisation && ` · ${idea.ownerOrganisation}`}
                 </p>
-                <ol className="idea-history">
-                  {idea.history.map((event) => (
-                    <li key={`${event.at}-${event.status}`}>
-                      <strong>{t(`idea.status.${event.status}`)}</strong> ·{' '}
-                      {longDate(event.at, language)}
-                      {event.reason && <p>{event.reason}</p>}
-                    </li>
-                  ))}
-                </ol>
+                <IdeaHistory history={idea.history} />
               </article>
             ))}
           </section>
@@ -133,24 +127,15 @@ export function ProcessRecordPage({ token }: { token: string }) {
             {record.crossings.length === 0 && <p>{t('process.crossings.empty')}</p>}
             <ul className="process-crossings">
               {record.crossings.map((c) => (
-                <li
+                <CrossingItem
                   key={`${c.sentAt}-${c.text}`}
-                  className="process-crossing"
-                  data-testid="record-crossing"
-                >
-                  <p className="process-crossing__route">
-                    {t('process.crossings.route', { from: c.from, to: c.to })} ·{' '}
-                    {longDate(c.sentAt, language)}
-                  </p>
-                  <blockquote className="process-crossing__text">{c.text}</blockquote>
-                  {c.answer ? (
-                    <p className="process-crossing__answer">
-                      <strong>{t('process.crossings.answer')}:</strong> {c.answer.text}
-                    </p>
-                  ) : (
-                    <p className="docs__meta">{t('process.crossings.noAnswer')}</p>
-                  )}
-                </li>
+                  testId="record-crossing"
+                  from={c.from}
+                  to={c.to}
+                  sentAt={c.sentAt}
+                  text={c.text}
+                  answer={c.answer}
+                />
               ))}
             </ul>
           </section>

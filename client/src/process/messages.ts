@@ -3,7 +3,7 @@ export const sv = {
   'process.start.heading': 'Ny kraftsamling',
   'process.start.intro':
     'En kraftsamling är en process över flera månader: samlingar för vuxna och träffar i Demokratilabbet, där tankar skickas mellan grupperna och svar kommer tillbaka.',
-  'process.field.name': 'Kraftsamlingens namn',
+  'process.field.name': 'Namn på kraftsamlingen',
   'process.field.namePlaceholder': 'Till exempel Kraftsamling Blekinge 2027',
   'process.field.description': 'Beskrivning (valfri)',
   'process.field.organisers': 'Arrangörer (valfritt)',
@@ -33,9 +33,6 @@ export const sv = {
   'process.timeline.docs': 'Dokumentation',
   'process.timeline.feedback': 'Svarssidan',
   'process.add.heading': 'Lägg till i tidslinjen',
-  'process.add.samling': 'Ny samling (Kraftsamling)',
-  'process.add.traff': 'Ny träff (Demokratilabb)',
-  'process.add.title': 'Namn',
   'process.add.carry': 'Börja med ”Från förra samlingen”: öppna trådar från gruppens förra möte',
   'process.add.submit': 'Lägg till',
   'process.add.added': '{title} är tillagd.',
@@ -141,9 +138,6 @@ export const en: { [K in keyof typeof sv]: string } = {
   'process.timeline.docs': 'Documentation',
   'process.timeline.feedback': 'Answers page',
   'process.add.heading': 'Add to the timeline',
-  'process.add.samling': 'New Samling (Kraftsamling)',
-  'process.add.traff': 'New Träff (Demokratilabb)',
-  'process.add.title': 'Name',
   'process.add.carry':
     'Start with “Från förra samlingen”: open threads from the group’s last meeting',
   'process.add.submit': 'Add',
