@@ -6,7 +6,14 @@ import type { SamlaStore } from './store.ts'
 export interface RepositoryHarness {
   store: Pick<
     SamlaStore,
-    'documents' | 'meetings' | 'votes' | 'voters' | 'snapshots' | 'processes' | 'crossings'
+    | 'documents'
+    | 'meetings'
+    | 'votes'
+    | 'voters'
+    | 'voteRounds'
+    | 'snapshots'
+    | 'processes'
+    | 'crossings'
   >
   cleanup(): Promise<void>
 }

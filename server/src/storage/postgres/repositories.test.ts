@@ -1,6 +1,7 @@
 import { freshPostgresDatabase } from '../../../test/postgres.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
+import { describeVoteRoundContract } from '../voteRoundContract.ts'
 import { openPostgresStore } from './store.ts'
 
 const harness = async () => {
@@ -17,3 +18,4 @@ const harness = async () => {
 
 describeRepositoryContract('PostgreSQL', harness)
 describeProcessContract('PostgreSQL', harness)
+describeVoteRoundContract('PostgreSQL', harness)

@@ -6,6 +6,7 @@ import { PgDocumentStorage } from './documents.ts'
 import { PgMeetingRepository } from './meetings.ts'
 import { PgProcesses } from './processes.ts'
 import { PgSnapshotRepository } from './snapshots.ts'
+import { PgVoteRounds } from './voteRounds.ts'
 import { PgVoterRepository } from './voters.ts'
 import { PgVoteRepository } from './votes.ts'
 
@@ -22,6 +23,7 @@ export async function openPostgresStore(
     meetings: new PgMeetingRepository(db),
     votes: new PgVoteRepository(db),
     voters: new PgVoterRepository(db),
+    voteRounds: new PgVoteRounds(db),
     snapshots: new PgSnapshotRepository(db),
     processes: new PgProcesses(db),
     crossings: new PgCrossings(db),

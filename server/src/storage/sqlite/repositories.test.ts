@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
+import { describeVoteRoundContract } from '../voteRoundContract.ts'
 import { openSqliteStore } from './store.ts'
 
 const harness = async () => {
@@ -19,3 +20,4 @@ const harness = async () => {
 
 describeRepositoryContract('SQLite', harness)
 describeProcessContract('SQLite', harness)
+describeVoteRoundContract('SQLite', harness)

@@ -6,6 +6,7 @@ import { SqliteCrossings } from './crossings.ts'
 import { SqliteMeetings } from './meetings.ts'
 import { SqliteProcesses } from './processes.ts'
 import { SqliteSnapshots } from './snapshots.ts'
+import { SqliteVoteRounds } from './voteRounds.ts'
 import { SqliteVoters } from './voters.ts'
 import { SqliteVotes } from './votes.ts'
 
@@ -27,6 +28,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     meetings: new SqliteMeetings(db),
     votes: new SqliteVotes(db),
     voters: new SqliteVoters(db),
+    voteRounds: new SqliteVoteRounds(db),
     snapshots: new SqliteSnapshots(db),
     processes: new SqliteProcesses(db),
     crossings: new SqliteCrossings(db),
