@@ -118,6 +118,8 @@ export const documentationViewSchema = z.object({
   /** The snapshot the record is made from (the latest), or null: read from the live board. */
   source: z.object({ snapshotId: z.string(), takenAt: z.string(), label: z.string() }).nullable(),
   content: boardContentSchema,
+  /** Every voting round of the meeting, oldest first, whatever the snapshot shows. */
+  votingRounds: z.array(votingRoundSchema),
   /** A picture per phase, where one was rendered: an API path, relative to the origin. */
   images: z.array(z.object({ pageId: z.string(), path: z.string() })),
   /** Export downloads by format: API paths. */
