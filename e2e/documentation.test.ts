@@ -9,6 +9,7 @@ import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { pdfText } from './src/pdf.ts'
+import { waitForConnection, writeNote } from './src/ui.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
 const samla = useSamlaAndBrowser()
@@ -85,8 +86,14 @@ describe('the documentation of a meeting in a real browser', () => {
     // Pasted markup stays text: shown as typed, never run. (In the record itself: the
     // off-screen canvas that draws the phases' pictures, hidden from everyone, holds it too.)
     const record = page.getByRole('article')
-    await record.getByText('<script>alert(1)</script> & **fetstil**').waitFor()
-    await record.getByText('av Charlotte').waitFor()
+    const lara = record.getByRole('region', { name: 'Lära' })
+    await lara.getByText('<script>alert(1)</script> & **fetstil**').waitFor()
+    await lara.getByText('av Charlotte').waitFor()
+    // The seeded board's controls revealed a round on Lära that nobody voted in through the
+    // server: it is documented with every note of the phase, as text, and no votes.
+    const rounds = record.getByRole('region', { name: 'Röstningar' })
+    await rounds.getByText('<script>alert(1)</script> & **fetstil**').waitFor()
+    expect(await rounds.getByText('0 röstande').count()).toBe(1)
     const picture = page.getByRole('img', { name: 'Bild av tavlan i fasen Lära' })
     await picture.waitFor({ timeout: 30_000 })
     await expect
@@ -122,7 +129,10 @@ describe('the documentation of a meeting in a real browser', () => {
         expectedConsoleErrors: [/status of 404/],
       },
     )
-    await reader.getByText('Länka till rapporterna internt.').waitFor()
+    await reader
+      .getByRole('region', { name: 'Lära' })
+      .getByText('Länka till rapporterna internt.')
+      .waitFor()
     expect(await reader.getByRole('button', { name: 'Publicera en läslänk' }).count()).toBe(0)
     expect(await reader.getByRole('heading', { name: 'Ögonblicksbilder' }).count()).toBe(0)
     await reader.screenshot({
@@ -169,5 +179,103 @@ describe('the documentation of a meeting in a real browser', () => {
     await page.getByRole('button', { name: 'Publicera en läslänk' }).waitFor()
     await reader.reload()
     await reader.getByRole('heading', { name: 'Dokumentationen finns inte här' }).waitFor()
+  })
+
+  it('shows every voting round a facilitator ran, on two phases, with the votes of each note', async () => {
+    const { meeting, links, facilitatorToken } = await createMeeting(samla.server.url, {
+      title: 'Samling 3 – två röstningar',
+      group: 'kraftsamling',
+      date: '2026-03-13',
+      format: 'digital',
+    })
+    const facilitator = await open(links.facilitator, { width: 1280, height: 800 })
+    await waitForConnection(facilitator)
+    // The facilitator's first visit lays out the phases; the participant comes after.
+    await expect
+      .poll(() => facilitator.evaluate(() => window.__samla?.editor.getPages().length), {
+        timeout: 15_000,
+      })
+      .toBe(4)
+    const participant = await open(links.participant, { width: 1280, height: 800 })
+    await waitForConnection(participant)
+    const phaseOf = (page: Page) =>
+      page.evaluate(() => window.__samla?.editor.getCurrentPage().name)
+    await expect.poll(() => phaseOf(participant), { timeout: 15_000 }).toBe('Öppna upp')
+    const vote = async (text: string, mine: number) => {
+      await participant.getByRole('button', { name: `Rösta (${text})` }).click()
+      await participant
+        .locator('.facilitation-vote', { hasText: text })
+        .getByText(`Dina röster: ${mine}`)
+        .waitFor()
+    }
+    const tallied = (text: string, n: number) =>
+      facilitator
+        .locator('[data-testid="tally"] li', { hasText: text })
+        .filter({ hasText: `${n} röster` })
+        .waitFor({ timeout: 10_000 })
+
+    // Round 1 on Öppna upp, three dots each: revealed, then ended.
+    await writeNote(participant, { x: 300, y: 350 }, 'Fler vuxna på rasterna')
+    await writeNote(participant, { x: 700, y: 350 }, 'Längre lunch')
+    await facilitator.getByRole('button', { name: 'Starta röstning i Öppna upp' }).click()
+    await vote('Fler vuxna på rasterna', 1)
+    await vote('Fler vuxna på rasterna', 2)
+    await vote('Längre lunch', 1)
+    await tallied('Fler vuxna på rasterna', 2)
+    await tallied('Längre lunch', 1)
+    await facilitator.getByRole('button', { name: 'Visa resultatet för alla' }).click()
+    await participant.getByText('Så här röstade alla.').waitFor()
+    await facilitator.getByRole('button', { name: 'Avsluta', exact: true }).click()
+
+    // Round 2 on Testa, one dot each: ended while it still runs, never revealed.
+    await facilitator.getByRole('button', { name: 'Gå hit med alla (Testa)' }).click()
+    await expect.poll(() => phaseOf(participant), { timeout: 5_000 }).toBe('Testa')
+    await writeNote(participant, { x: 300, y: 350 }, 'Läxhjälp')
+    await facilitator.getByLabel('Röster per person').fill('1')
+    await facilitator.getByRole('button', { name: 'Starta röstning i Testa' }).click()
+    await vote('Läxhjälp', 1)
+    await tallied('Läxhjälp', 1)
+    await facilitator.getByRole('button', { name: 'Avsluta', exact: true }).click()
+    await facilitator.getByRole('button', { name: 'Starta röstning i Testa' }).waitFor()
+
+    // The documentation lists both rounds, though the controls hold neither any more.
+    const docs = await open(`${samla.server.url}/docs/${meeting.id}#k=${facilitatorToken}`)
+    await docs.getByRole('heading', { level: 2, name: 'Röstningar' }).waitFor()
+    const round = (name: string) => ({
+      heading: docs.getByRole('heading', { level: 3, name }),
+      facts: docs.locator(`h3:has-text("${name}") + p`),
+      notes: docs.getByRole('list', { name }).getByRole('listitem'),
+    })
+    const first = round('Röstning 1: Öppna upp')
+    const second = round('Röstning 2: Testa')
+    await first.heading.waitFor()
+    await second.heading.waitFor()
+    expect(await first.facts.textContent()).toMatch(
+      / · 3 röster per person · 1 röstande · resultatet visat för alla$/,
+    )
+    expect(await first.notes.allTextContents()).toEqual([
+      'Fler vuxna på rasterna2 röster',
+      'Längre lunch1 röst',
+    ])
+    expect(await second.facts.textContent()).toMatch(
+      / · 1 röst per person · 1 röstande · resultatet visades inte för deltagarna$/,
+    )
+    expect(await second.notes.allTextContents()).toEqual(['Läxhjälp1 röst'])
+    expect(await accessibilityViolations(docs)).toEqual([])
+    await docs.screenshot({ path: '/tmp/rounds-docs.png', fullPage: true })
+    await docs.screenshot({
+      path: path.join(screenshotDir, 'documentation-rounds-1280.png'),
+      fullPage: true,
+    })
+
+    // The Markdown download says the same.
+    const md = await (
+      await fetch(`${samla.server.url}/api/meetings/${meeting.id}/export/md`, {
+        headers: { authorization: `Bearer ${facilitatorToken}` },
+      })
+    ).text()
+    expect(md).toContain('### Röstning 1: Öppna upp')
+    expect(md).toContain('- Fler vuxna på rasterna *(2 röster)*\n- Längre lunch *(1 röst)*')
+    expect(md).toContain('### Röstning 2: Testa')
   })
 })

@@ -141,6 +141,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         meetings,
         access,
         snapshots,
+        voteRounds: store.voteRounds,
         rooms,
         storage,
         publicUrl: config.publicUrl,

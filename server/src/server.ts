@@ -17,6 +17,7 @@ import { watchPhaseChanges } from './snapshots/phaseWatcher.ts'
 import { openStore } from './storage/open.ts'
 import type { SamlaStore } from './storage/store.ts'
 import type { Storage } from './storage/types.ts'
+import { watchVotingRounds } from './votes/roundWatcher.ts'
 import { startHeartbeat } from './ws/heartbeat.ts'
 import { createUpgradeHandler } from './ws/upgrade.ts'
 
@@ -81,6 +82,7 @@ export async function startServer(
     logger,
   )
   const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)
+  const stopWatchingRounds = watchVotingRounds(rooms, store, logger)
   const processes = new ProcessService(store, rooms, logger)
   const stopRetention = startRetention(
     meetings,
@@ -139,6 +141,8 @@ export async function startServer(
       stopHeartbeat()
       stopWatchingPhases()
       stopRetention()
+      // What the rounds' record was writing is written before the store closes.
+      const roundsRecorded = stopWatchingRounds()
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await rooms.shutdown()
@@ -146,6 +150,7 @@ export async function startServer(
       upgrades.close()
       await stopped
       await bus.close()
+      await roundsRecorded
       await store.close()
     })()
     return closing

@@ -271,6 +271,7 @@ describe('documentation', () => {
       'snapshots',
       'snapshot_images',
       'votes',
+      'vote_rounds',
       'capabilities',
       'meetings',
       'boards',

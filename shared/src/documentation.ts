@@ -69,6 +69,43 @@ export const createSnapshotRequest = z
   })
   .strict()
 
+/** A note's count in a voting round, as the server recorded it when the round ended. */
+export const votingRoundResultSchema = z.object({
+  noteId: z.string(),
+  /**
+   * The note's text when the round was closed or revealed (the later of the two), kept so
+   * that editing or deleting the note afterwards changes nothing; null if it was gone by then.
+   */
+  text: z.string().nullable(),
+  color: z.string(),
+  votes: z.number().int().nonnegative(),
+})
+export type VotingRoundResult = z.infer<typeof votingRoundResultSchema>
+
+/**
+ * One round of dot voting of a meeting, recorded by the server from the facilitator's
+ * controls and counted from the votes themselves (never from what a client wrote).
+ */
+export const votingRoundSchema = z.object({
+  round: z.string(),
+  pageId: z.string(),
+  /** The phase's name when the round was last recorded. */
+  phase: z.string(),
+  votesPerPerson: z.number().int(),
+  /** ISO times; closedAt null while the round runs, revealedAt null unless everyone saw it. */
+  startedAt: z.string(),
+  closedAt: z.string().nullable(),
+  revealedAt: z.string().nullable(),
+  /** Distinct voters who cast at least one vote. */
+  voters: z.number().int().nonnegative(),
+  /**
+   * Every note of the phase when the round ended, and any other note that got votes: most
+   * votes first, ties in reading order. Empty while the round runs.
+   */
+  results: z.array(votingRoundResultSchema),
+})
+export type VotingRound = z.infer<typeof votingRoundSchema>
+
 /** GET /api/meetings/:id/documentation and /api/published/:token/documentation */
 export const documentationViewSchema = z.object({
   meeting: z.object({
@@ -81,6 +118,8 @@ export const documentationViewSchema = z.object({
   /** The snapshot the record is made from (the latest), or null: read from the live board. */
   source: z.object({ snapshotId: z.string(), takenAt: z.string(), label: z.string() }).nullable(),
   content: boardContentSchema,
+  /** Every voting round of the meeting, oldest first, whatever the snapshot shows. */
+  votingRounds: z.array(votingRoundSchema),
   /** A picture per phase, where one was rendered: an API path, relative to the origin. */
   images: z.array(z.object({ pageId: z.string(), path: z.string() })),
   /** Export downloads by format: API paths. */

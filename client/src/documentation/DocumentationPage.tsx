@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../useDocumentTitle.ts'
 import { type DocumentationSource, fetchBlobUrl, getDocumentation } from './api.ts'
 import { DocumentationActions } from './DocumentationActions.tsx'
 import { SnapshotsPanel } from './SnapshotsPanel.tsx'
+import { VotingRounds } from './VotingRounds.tsx'
 import './documentation.css'
 
 type State =
@@ -88,6 +89,7 @@ export function DocumentationPage({ source }: { source: DocumentationSource }) {
               ))}
             </section>
           ))}
+          <VotingRounds rounds={view.votingRounds} />
         </article>
         {source.kind === 'meeting' && <SnapshotsPanel source={source} onChange={load} />}
       </main>

@@ -160,6 +160,33 @@ export const votes = sqliteTable(
 )
 
 /**
+ * Every voting round of a meeting, recorded by the server when the facilitator starts,
+ * closes, reveals, ends or replaces it (votes/roundWatcher.ts); the controls keep only the
+ * current round. The count is written once the round ends, from `votes`, with each note's
+ * text as it was then: the record stays as it was decided however the board changes later.
+ * One JSON list rather than a row per note: it is written and read whole, never queried.
+ */
+export const voteRounds = sqliteTable(
+  'vote_rounds',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    round: text('round').notNull(),
+    pageId: text('page_id').notNull(),
+    phase: text('phase').notNull(),
+    votesPerPerson: integer('votes_per_person').notNull(),
+    voters: integer('voters').notNull().default(0),
+    /** VotingRoundResult[] (shared/src/documentation.ts), most votes first. */
+    results: text('results', { mode: 'json' }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    revealedAt: integer('revealed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.round] })],
+)
+
+/**
  * A snapshot of a meeting's board: taken at a phase change, at the end, or by hand, and never
  * changed afterwards. It keeps the Yjs state (to view or restore the board as it was) and the
  * text read from it (so documentation exists even without pictures).

@@ -1,4 +1,4 @@
-import { type Meeting, parseControls } from '@samla/shared'
+import { type Meeting, parseControls, type VotingRound } from '@samla/shared'
 import { describe, expect, it } from 'vitest'
 import { seededBoard } from '../../test/fixtures/seededBoard.ts'
 import { extractContent } from '../board/extract.ts'
@@ -26,6 +26,67 @@ const meeting: Meeting = {
   createdAt: '2026-10-01T00:00:00.000Z',
 }
 
+/**
+ * Three rounds as the server recorded them (times in UTC; 10:02 in Stockholm): one revealed
+ * on Lära with a note deleted before it ended, one on Öppna upp that was never revealed, and
+ * one still running. Their texts are the payloads of the board, as they were.
+ */
+const votingRounds: VotingRound[] = [
+  {
+    round: 'round-lara',
+    pageId: 'page:lara',
+    phase: 'Lära',
+    votesPerPerson: 3,
+    startedAt: '2026-10-20T08:02:00.000Z',
+    closedAt: '2026-10-20T08:07:30.000Z',
+    revealedAt: '2026-10-20T08:08:00.000Z',
+    voters: 2,
+    results: [
+      {
+        noteId: 'shape:n1',
+        text: 'Bidra med en helhetssyn på barnet\noch dess rättigheter.',
+        color: 'yellow',
+        votes: 4,
+      },
+      {
+        noteId: 'shape:n4',
+        text: '=HYPERLINK("http://evil.example","klicka")',
+        color: 'violet',
+        votes: 1,
+      },
+      { noteId: 'shape:gone', text: null, color: 'yellow', votes: 1 },
+      {
+        noteId: 'shape:n3',
+        text: '<script>alert(1)</script> & **fetstil**',
+        color: 'light-red',
+        votes: 0,
+      },
+    ],
+  },
+  {
+    round: 'round-oppna',
+    pageId: 'page:oppna',
+    phase: 'Öppna upp',
+    votesPerPerson: 1,
+    startedAt: '2026-10-20T09:00:00.000Z',
+    closedAt: '2026-10-20T09:04:00.000Z',
+    revealedAt: null,
+    voters: 1,
+    results: [{ noteId: 'shape:o1', text: 'Vad ser vi i skolan?', color: 'yellow', votes: 1 }],
+  },
+  {
+    round: 'round-igen',
+    pageId: 'page:oppna',
+    phase: 'Öppna upp',
+    votesPerPerson: 2,
+    startedAt: '2026-10-20T09:10:00.000Z',
+    closedAt: null,
+    revealedAt: null,
+    voters: 0,
+    results: [],
+  },
+]
+
 function input(language: 'sv' | 'en' = 'sv'): DocumentationInput {
   const doc = seededBoard()
   const controls = doc.getMap<unknown>('meeting')
@@ -41,6 +102,7 @@ function input(language: 'sv' | 'en' = 'sv'): DocumentationInput {
     ]),
     language,
     anonymous: false,
+    votingRounds,
   }
 }
 
@@ -80,6 +142,29 @@ describe('exports of a seeded board', () => {
         '',
         '- Utanför ramarna',
         '',
+        '## Röstningar',
+        '',
+        '### Röstning 1: Lära',
+        '',
+        '2026\\-10\\-20 10:02–10:07 · 3 röster per person · 2 röstande · resultatet visat för alla',
+        '',
+        '- Bidra med en helhetssyn på barnet  \n  och dess rättigheter\\. *(4 röster)*',
+        '- =HYPERLINK\\("http://evil\\.example","klicka"\\) *(1 röst)*',
+        '- \\(lappen är borttagen\\) *(1 röst)*',
+        '- &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; \\*\\*fetstil\\*\\* *(0 röster)*',
+        '',
+        '### Röstning 2: Öppna upp',
+        '',
+        '2026\\-10\\-20 11:00–11:04 · 1 röst per person · 1 röstande · resultatet visades inte för deltagarna',
+        '',
+        '- Vad ser vi i skolan? *(1 röst)*',
+        '',
+        '### Röstning 3: Öppna upp',
+        '',
+        '2026\\-10\\-20 11:10 · 2 röster per person · 0 röstande · pågår',
+        '',
+        'Inga resultat än.',
+        '',
         '---',
         '',
         '*Skapad med Samla*',
@@ -100,6 +185,15 @@ describe('exports of a seeded board', () => {
           `Lära,Vad kan du göra redan i morgon?,"'=HYPERLINK(""http://evil.example"",""klicka"")",violet,1,,`,
           'Lära,Inkorg,Länka till rapporterna internt.,light-blue,0,Charlotte,2026-10-20T09:15:00.000Z',
           'Lära,Outside the frames,Utanför ramarna,orange,0,,',
+          // The voting rounds: a table of their own after an empty line, times in Stockholm.
+          '',
+          'round,phase,started,closed,votes per person,voters,note,votes',
+          '1,Lära,2026-10-20 10:02,2026-10-20 10:07,3,2,"Bidra med en helhetssyn på barnet\noch dess rättigheter.",4',
+          `1,Lära,2026-10-20 10:02,2026-10-20 10:07,3,2,"'=HYPERLINK(""http://evil.example"",""klicka"")",1`,
+          '1,Lära,2026-10-20 10:02,2026-10-20 10:07,3,2,(the note was deleted),1',
+          '1,Lära,2026-10-20 10:02,2026-10-20 10:07,3,2,<script>alert(1)</script> & **fetstil**,0',
+          '2,Öppna upp,2026-10-20 11:00,2026-10-20 11:04,1,1,Vad ser vi i skolan?,1',
+          '3,Öppna upp,2026-10-20 11:10,,2,0,,',
         ].join('\r\n') +
         '\r\n',
     )
@@ -122,6 +216,8 @@ describe('exports of a seeded board', () => {
     expect(archive.phases[1].frames[0].notes[2].text).toBe(
       '<script>alert(1)</script> & **fetstil**',
     )
+    // Every round as recorded: ISO times, texts as typed (not escaped), a deleted note's null.
+    expect(archive.votingRounds).toEqual(votingRounds)
   })
 
   it('HTML: one self-contained file, text inert, picture inline, no script and no request possible', () => {
@@ -133,10 +229,38 @@ describe('exports of a seeded board', () => {
     )
     expect(html).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"`)
     expect(html).toContain('<html lang="en">')
-    // Headings a screen reader can navigate: one h1, a h2 per phase, a h3 per frame.
+    // Headings a screen reader can navigate: one h1, a h2 per phase and for the voting
+    // rounds, a h3 per frame and per round.
     expect(html.match(/<h1>/g)).toHaveLength(1)
-    expect(html.match(/<h2>/g)).toHaveLength(2)
-    expect(html.match(/<h3>/g)).toHaveLength(5)
+    expect(html.match(/<h2>/g)).toHaveLength(3)
+    expect(html.match(/<h3>/g)).toHaveLength(8)
+    const rounds = html.slice(
+      html.indexOf('<section><h2>Voting rounds</h2>'),
+      html.indexOf('<footer>'),
+    )
+    expect(rounds).toBe(
+      [
+        '<section><h2>Voting rounds</h2>',
+        '<h3>Round 1: Lära</h3>',
+        '<p class="meta">2026-10-20 10:02–10:07 · 3 votes per person · 2 voters · results shown to everyone</p>',
+        '<ul>',
+        '<li style="--c:#fed49a">Bidra med en helhetssyn på barnet\noch dess rättigheter.<br><span class="info">4 votes</span></li>',
+        '<li style="--c:#d3b5f0">=HYPERLINK(&quot;http://evil.example&quot;,&quot;klicka&quot;)<br><span class="info">1 vote</span></li>',
+        '<li style="--c:#fed49a">(the note was deleted)<br><span class="info">1 vote</span></li>',
+        '<li style="--c:#fbc8c5">&lt;script&gt;alert(1)&lt;/script&gt; &amp; **fetstil**<br><span class="info">0 votes</span></li>',
+        '</ul>',
+        '<h3>Round 2: Öppna upp</h3>',
+        '<p class="meta">2026-10-20 11:00–11:04 · 1 vote per person · 1 voter · results not shown to the participants</p>',
+        '<ul>',
+        '<li style="--c:#fed49a">Vad ser vi i skolan?<br><span class="info">1 vote</span></li>',
+        '</ul>',
+        '<h3>Round 3: Öppna upp</h3>',
+        '<p class="meta">2026-10-20 11:10 · 2 votes per person · 0 voters · still running</p>',
+        '<p>No results yet.</p>',
+        '</section>',
+        '',
+      ].join('\n'),
+    )
     expect(html).not.toMatch(/(src|href)="(?!data:)/)
   })
 

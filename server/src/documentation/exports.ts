@@ -5,7 +5,9 @@ import {
   type DocumentedPhase,
   type Meeting,
   noteSwatch,
+  type VotingRound,
 } from '@samla/shared'
+import { roundsCsv, roundsHtml, roundsMarkdown } from './roundExports.ts'
 import { type ExportLanguage, type ExportTexts, exportTexts, meetingLine } from './texts.ts'
 
 /**
@@ -23,6 +25,8 @@ export interface DocumentationInput {
   language: ExportLanguage
   /** Whether the meeting ran anonymously (the live setting, not only the default). */
   anonymous: boolean
+  /** Every voting round the server recorded, oldest first (roundExports.ts). */
+  votingRounds: VotingRound[]
 }
 
 export const ARCHIVE_FORMAT = 'samla.documentation/1'
@@ -59,6 +63,7 @@ export function toMarkdown(input: DocumentationInput): string {
   ]
   if (input.takenAt) lines.push(`${t.taken}: ${input.takenAt}`, '')
   lines.push(...phasesMarkdown(content.phases, t, 2))
+  lines.push(...roundsMarkdown(input.votingRounds, input.language, 2))
   lines.push(`---`, '', `*${t.generated}*`, '')
   return lines.join('\n')
 }
@@ -121,6 +126,7 @@ export function toCsv(input: DocumentationInput): string {
       }
     }
   }
+  rows.push(...roundsCsv(input.votingRounds, input.language))
   // A byte-order mark so that Excel reads UTF-8 (å, ä, ö); CRLF as RFC 4180 says.
   return `\uFEFF${rows.join('\r\n')}\r\n`
 }
@@ -156,6 +162,7 @@ export function toHtml(input: DocumentationInput): string {
   ]
   if (input.takenAt) body.push(`<p class="meta">${t.taken}: ${escapeHtml(input.takenAt)}</p>`)
   body.push(...phasesHtml(content.phases, input.images, t, 2))
+  body.push(...roundsHtml(input.votingRounds, input.language, 2))
   body.push(`<footer><p class="info">${t.generated}</p></footer>`)
   // The file is opened from disk or mail: its own CSP forbids scripts and every network
   // request; pictures are inline data URLs.
@@ -246,6 +253,7 @@ export function toJson(input: DocumentationInput): string {
           : null,
       }
     }),
+    votingRounds: input.votingRounds,
   }
   return `${JSON.stringify(archive, null, 2)}\n`
 }

@@ -29,7 +29,11 @@ import {
 } from '../http/params.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import { takeSnapshot } from '../snapshots/take.ts'
-import type { MeetingRepository, SnapshotRepository } from '../storage/repositories.ts'
+import type {
+  MeetingRepository,
+  SnapshotRepository,
+  VoteRoundRepository,
+} from '../storage/repositories.ts'
 import type { Storage } from '../storage/types.ts'
 
 /** Pictures may only draw; they are never documents that run or fetch anything. */
@@ -46,6 +50,8 @@ export interface DocumentationDeps {
   meetings: MeetingRepository
   access: MeetingAccess
   snapshots: SnapshotRepository
+  /** Every voting round, documented whatever the snapshot's controls show. */
+  voteRounds: VoteRoundRepository
   rooms: RoomManager
   storage: Storage
   publicUrl: string | undefined
@@ -121,7 +127,8 @@ export function documentationRoutes(deps: DocumentationDeps) {
     const anonymous =
       live?.anonymous ??
       content.phases.every((p) => p.frames.every((f) => f.notes.every((n) => n.author === null)))
-    return { content, latest, images, anonymous }
+    const votingRounds = await deps.voteRounds.list(meeting.id)
+    return { content, latest, images, anonymous, votingRounds }
   }
 
   const view = async (meeting: Meeting, base: string, publishedUrl: string | null) => {
@@ -138,6 +145,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
         ? { snapshotId: doc.latest.id, takenAt: doc.latest.createdAt, label: doc.latest.label }
         : null,
       content: doc.content,
+      votingRounds: doc.votingRounds,
       images: doc.content.phases
         .filter((p) => doc.images.has(p.pageId))
         .map((p) => ({
@@ -175,6 +183,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
       images,
       language,
       anonymous: doc.anonymous,
+      votingRounds: doc.votingRounds,
     })
     const name = exportFileName(meeting, format)
     c.header('Content-Type', type)

@@ -16,6 +16,8 @@ import type {
   UpdateMeetingRequest,
   UpdateProcessRequest,
   VoterCredential,
+  VotingRound,
+  VotingRoundResult,
 } from '@samla/shared'
 
 /**
@@ -35,8 +37,9 @@ export interface MeetingRepository {
   /** Changes title, group, date or format; the board's title follows the meeting's. */
   update(id: string, changes: UpdateMeetingRequest): Promise<Meeting | null>
   /**
-   * Erases the meeting with its board: capabilities, voters, votes, snapshots, pictures, the
-   * board's state, log and author claims; nothing of it stays readable in the database files.
+   * Erases the meeting with its board: capabilities, voters, votes, voting rounds, snapshots,
+   * pictures, the board's state, log and author claims; nothing of it stays readable in the
+   * database files.
    */
   delete(id: string): Promise<void>
   /** Publishes the documentation: the existing public token, or a new one. */
@@ -170,6 +173,33 @@ export interface VoteRepository {
   ): Promise<boolean>
   /** Takes back one of the voter's votes on a note; false if there was none. */
   remove(meetingId: string, round: string, voterId: string, shapeId: string): Promise<boolean>
+}
+
+/** What the server saw of a round at one moment (votes/roundWatcher.ts). */
+export interface VoteRoundEntry {
+  round: string
+  pageId: string
+  phase: string
+  votesPerPerson: number
+  state: 'open' | 'closed' | 'revealed'
+  /** When the state was seen: the start, close or reveal time if it is the first such. */
+  at: Date
+  /** The count, given when the round closes or is revealed; it replaces an earlier one. */
+  outcome?: { voters: number; results: VotingRoundResult[] }
+}
+
+/** Every voting round of a meeting: a record that only moves forward. */
+export interface VoteRoundRepository {
+  /**
+   * Records a round, or what changed of one already recorded: its start, close and reveal
+   * times are each kept from the first entry that shows them (a later open entry reopens
+   * nothing); an entry with an outcome replaces the count and the phase name (as they were
+   * when the round ended).
+   * Entries of one round at once (several instances) leave one record.
+   */
+  record(meetingId: string, entry: VoteRoundEntry): Promise<void>
+  /** The meeting's rounds, oldest first; results most votes first, ties in the order given. */
+  list(meetingId: string): Promise<VotingRound[]>
 }
 
 /** Voter credentials: the id is the server's choice; only the secret's hash is kept. */

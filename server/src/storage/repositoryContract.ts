@@ -10,6 +10,7 @@ export interface RepositoryHarness {
     | 'meetings'
     | 'votes'
     | 'voters'
+    | 'voteRounds'
     | 'snapshots'
     | 'processes'
     | 'crossings'

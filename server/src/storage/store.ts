@@ -5,6 +5,7 @@ import type {
   ProcessRepository,
   SnapshotRepository,
   VoteRepository,
+  VoteRoundRepository,
   VoterRepository,
 } from './repositories.ts'
 import type { Storage } from './types.ts'
@@ -19,6 +20,7 @@ export interface SamlaStore {
   readonly meetings: MeetingRepository
   readonly votes: VoteRepository
   readonly voters: VoterRepository
+  readonly voteRounds: VoteRoundRepository
   readonly snapshots: SnapshotRepository
   readonly processes: ProcessRepository
   readonly crossings: CrossingRepository

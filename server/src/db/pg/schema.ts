@@ -160,6 +160,27 @@ export const votes = pgTable(
   (t) => [index('votes_round_idx').on(t.meetingId, t.round, t.voterId)],
 )
 
+/** Every voting round of a meeting and its count, as in ../schema.ts. */
+export const voteRounds = pgTable(
+  'vote_rounds',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    round: text('round').notNull(),
+    pageId: text('page_id').notNull(),
+    phase: text('phase').notNull(),
+    votesPerPerson: integer('votes_per_person').notNull(),
+    voters: integer('voters').notNull().default(0),
+    /** VotingRoundResult[] (shared/src/documentation.ts), most votes first. */
+    results: jsonb('results').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    revealedAt: timestamp('revealed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.round] })],
+)
+
 /** A snapshot of a meeting's board, never changed afterwards. */
 export const snapshots = pgTable(
   'snapshots',

@@ -2,6 +2,7 @@ import { freshPostgresDatabase } from '../../../test/postgres.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
+import { describeVoteRoundContract } from '../voteRoundContract.ts'
 import { openPostgresStore } from './store.ts'
 
 const harness = async () => {
@@ -19,3 +20,4 @@ const harness = async () => {
 describeRepositoryContract('PostgreSQL', harness)
 describeProcessContract('PostgreSQL', harness)
 describeIdeaContract('PostgreSQL', harness)
+describeVoteRoundContract('PostgreSQL', harness)

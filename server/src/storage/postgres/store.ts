@@ -7,6 +7,7 @@ import { PgIdeas } from './ideas.ts'
 import { PgMeetingRepository } from './meetings.ts'
 import { PgProcesses } from './processes.ts'
 import { PgSnapshotRepository } from './snapshots.ts'
+import { PgVoteRounds } from './voteRounds.ts'
 import { PgVoterRepository } from './voters.ts'
 import { PgVoteRepository } from './votes.ts'
 
@@ -23,6 +24,7 @@ export async function openPostgresStore(
     meetings: new PgMeetingRepository(db),
     votes: new PgVoteRepository(db),
     voters: new PgVoterRepository(db),
+    voteRounds: new PgVoteRounds(db),
     snapshots: new PgSnapshotRepository(db),
     processes: new PgProcesses(db),
     crossings: new PgCrossings(db),

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
+import { describeVoteRoundContract } from '../voteRoundContract.ts'
 import { openSqliteStore } from './store.ts'
 
 const harness = async () => {
@@ -21,3 +22,4 @@ const harness = async () => {
 describeRepositoryContract('SQLite', harness)
 describeProcessContract('SQLite', harness)
 describeIdeaContract('SQLite', harness)
+describeVoteRoundContract('SQLite', harness)

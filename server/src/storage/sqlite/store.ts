@@ -7,6 +7,7 @@ import { SqliteIdeas } from './ideas.ts'
 import { SqliteMeetings } from './meetings.ts'
 import { SqliteProcesses } from './processes.ts'
 import { SqliteSnapshots } from './snapshots.ts'
+import { SqliteVoteRounds } from './voteRounds.ts'
 import { SqliteVoters } from './voters.ts'
 import { SqliteVotes } from './votes.ts'
 
@@ -28,6 +29,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     meetings: new SqliteMeetings(db),
     votes: new SqliteVotes(db),
     voters: new SqliteVoters(db),
+    voteRounds: new SqliteVoteRounds(db),
     snapshots: new SqliteSnapshots(db),
     processes: new SqliteProcesses(db),
     crossings: new SqliteCrossings(db),
