@@ -16,6 +16,7 @@ interface Window {
       getPageShapeIds(pageId: string): Set<string>
       getShape(id: string): { type: string } | undefined
       getCurrentPageBounds(): { x: number; y: number; w: number; h: number } | undefined
+      getViewportPageBounds(): { x: number; y: number; w: number; h: number }
       pageToScreen(point: { x: number; y: number }): { x: number; y: number }
     }
   }
