@@ -155,11 +155,19 @@ describe('facilitating a meeting in real browsers', () => {
       .toContain('"typeName":"user"')
     const before = await shapeCount(participant)
 
-    await facilitator.getByRole('button', { name: 'Lås Testa' }).click()
+    await facilitator.getByRole('button', { name: 'Lås Testa', exact: true }).click()
     await expect
       .poll(() => participant.evaluate(() => handlesOf().editor.getIsReadonly()))
       .toBe(true)
     await participant.getByText('Fasen är låst').waitFor()
+    // The button now offers the way back, and says for which phase; the others still lock.
+    const unlock = facilitator.getByRole('button', { name: 'Lås upp Testa', exact: true })
+    await unlock.waitFor()
+    expect(await unlock.evaluate((b) => b.firstChild?.textContent)).toBe('Lås upp')
+    await facilitator.getByRole('button', { name: 'Lås Lära', exact: true }).waitFor()
+    await facilitator
+      .locator(PANEL)
+      .screenshot({ path: `${screenshotDir}/facilitation-phase-locked.png` })
     await participant.screenshot({ path: `${screenshotDir}/facilitation-participant-locked.png` })
     await writeNote(participant, { x: 500, y: 450 }, 'Klotter')
     expect(await shapeCount(participant)).toBe(before)
@@ -219,10 +227,11 @@ describe('facilitating a meeting in real browsers', () => {
 
     // Dot voting on the unlocked phase: the participant's two dots reach the facilitator's
     // tally, and once revealed the participant sees the count.
-    await facilitator.getByRole('button', { name: 'Lås Testa' }).click()
+    await unlock.click()
     await expect
       .poll(() => participant.evaluate(() => handlesOf().editor.getIsReadonly()))
       .toBe(false)
+    await facilitator.getByRole('button', { name: 'Lås Testa', exact: true }).waitFor()
     // A voter credential the server does not know, as after its database was reset: the page
     // fetches a new one, once, and votes with that.
     const voterKey = `samla.voter.${meeting.id}`

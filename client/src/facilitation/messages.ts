@@ -9,6 +9,7 @@ export const sv = {
   'facilitation.phases.view': 'visa bara för dig',
   'facilitation.phases.bring': 'Gå hit med alla',
   'facilitation.phases.lock': 'Lås',
+  'facilitation.phases.unlock': 'Lås upp',
   'facilitation.phases.help':
     'Varje sida är en fas. Byt namn på, lägg till, ta bort och flytta faser i sidmenyn uppe till vänster.',
   'facilitation.layout.heading': 'Låsta former',
@@ -116,6 +117,7 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.phases.view': 'view, only you',
   'facilitation.phases.bring': 'Take everyone here',
   'facilitation.phases.lock': 'Lock',
+  'facilitation.phases.unlock': 'Unlock',
   'facilitation.phases.help':
     'Each page is a phase. Rename, add, remove and reorder phases in the page menu at the top left.',
   'facilitation.layout.heading': 'Locked shapes',
