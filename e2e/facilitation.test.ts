@@ -241,7 +241,18 @@ describe('facilitating a meeting in real browsers', () => {
       JSON.stringify(stale),
     ] as const)
     await facilitator.getByRole('button', { name: 'Starta röstning i Testa' }).click()
-    await voteTwice(participant, 'Prova samtalsgrupper')
+    const tallyOf = (text: string) =>
+      facilitator.locator('[data-testid="tally"] li', { hasText: text }).locator('strong')
+    await voteTwice(participant, 'Prova samtalsgrupper', async () => {
+      // One vote is "1 röst", in the singular.
+      await tallyOf('Prova samtalsgrupper').getByText('1 röst', { exact: true }).waitFor()
+      await facilitator
+        .locator('[data-testid="tally"]')
+        .screenshot({ path: `${screenshotDir}/facilitation-tally-one-vote.png` })
+    })
+    await participant
+      .locator('.facilitation-voting')
+      .screenshot({ path: `${screenshotDir}/facilitation-participant-one-left.png` })
     const kept = await participant.evaluate((key) => localStorage.getItem(key), voterKey)
     expect(JSON.parse(kept ?? 'null')).toMatchObject({
       voterId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
@@ -304,15 +315,20 @@ describe('facilitating a meeting in real browsers', () => {
   })
 })
 
-/** Two dots on the note with `text`, given in the participant's voting panel. */
-async function voteTwice(page: Page, text: string) {
+/**
+ * Two dots on the note with `text`, given in the participant's voting panel (of three), with
+ * `afterFirst` run after the first.
+ */
+async function voteTwice(page: Page, text: string, afterFirst: () => Promise<void>) {
   const note = page.locator('.facilitation-vote', { hasText: text })
   const vote = page.getByRole('button', { name: `Rösta (${text})` })
   await vote.click()
   await note.getByText('Dina röster: 1').waitFor()
+  await page.getByText('Du har 2 röster kvar.').waitFor()
+  await afterFirst()
   await vote.click()
   await note.getByText('Dina röster: 2').waitFor()
-  await page.getByText('Du har 1 röster kvar.').waitFor()
+  await page.getByText('Du har 1 röst kvar.').waitFor()
 }
 
 /** The participant sees the revealed count on the note with `text`. */

@@ -8,6 +8,7 @@ import {
   useState,
 } from 'react'
 import { en } from './en.ts'
+import { formatMessage } from './format.ts'
 import { type MessageKey, type Messages, sv } from './sv.ts'
 
 export type Language = 'sv' | 'en'
@@ -24,7 +25,7 @@ function initialLanguage(): Language {
 interface I18n {
   language: Language
   setLanguage(language: Language): void
-  /** The text for `key`, with `{name}` placeholders filled from `values`. */
+  /** The text for `key`, its placeholders (`{name}`, plurals) filled from `values` (format.ts). */
   t(key: MessageKey, values?: Record<string, string | number>): string
 }
 
@@ -43,12 +44,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       language,
       setLanguage,
-      t: (key, values) => {
-        const text = dictionaries[language][key]
-        return values
-          ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m))
-          : text
-      },
+      t: (key, values) => formatMessage(dictionaries[language][key], values, language),
     }),
     [language, setLanguage],
   )
