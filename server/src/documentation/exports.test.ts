@@ -138,6 +138,8 @@ describe('exports of a seeded board', () => {
     expect(html.match(/<h2>/g)).toHaveLength(2)
     expect(html.match(/<h3>/g)).toHaveLength(5)
     expect(html).not.toMatch(/(src|href)="(?!data:)/)
+    // A note in tldraw's default colour has the yellow stripe it had on the board.
+    expect(html).toContain('<li style="--c:#fce19c">Vad ser vi i skolan?</li>')
   })
 
   it('names files after the meeting and its date', () => {

@@ -4,6 +4,7 @@ import {
   type DocumentedNote,
   type DocumentedPhase,
   type Meeting,
+  noteColourName,
   noteSwatch,
 } from '@samla/shared'
 import { type ExportLanguage, type ExportTexts, exportTexts, meetingLine } from './texts.ts'
@@ -110,7 +111,7 @@ export function toCsv(input: DocumentationInput): string {
             phase.name,
             frameTitle(frame, t),
             note.text,
-            note.color,
+            noteColourName(note.color),
             note.votes,
             note.author,
             note.createdAt,
