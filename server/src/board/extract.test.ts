@@ -1,6 +1,7 @@
 import { parseControls } from '@samla/shared'
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
+import { note } from '../../test/fixtures/records.ts'
 import { seededBoard } from '../../test/fixtures/seededBoard.ts'
 import { extractContent, plainText } from './extract.ts'
 
@@ -130,6 +131,23 @@ describe('the text of a board, read on the server', () => {
       p.frames.flatMap((f) => f.notes.map((n) => n.author)),
     )
     expect(authors.every((a) => a === null)).toBe(true)
+  })
+
+  it('takes a creation time only as an ISO time: anyone on the board can write the meta', () => {
+    const doc = seededBoard()
+    const records = doc.getMap<unknown>('records')
+    const at = (time: unknown) => {
+      records.set(
+        'shape:o1',
+        note('shape:o1', 'page:oppna', 0, 0, ['x'], 'black', { samlaCreatedAt: time }),
+      )
+      return contentOf(doc).phases[0]?.frames[0]?.notes[0]?.createdAt
+    }
+    expect(at('2026-10-20T09:15:00.000Z')).toBe('2026-10-20T09:15:00.000Z')
+    expect(at('2026-10-20T11:15:00+02:00')).toBe('2026-10-20T11:15:00+02:00')
+    expect(at('i morse')).toBeNull()
+    expect(at('2026-13-45T99:00:00Z')).toBeNull()
+    expect(at(1760000000000)).toBeNull()
   })
 
   it('turns rich text into lines: paragraphs, hard breaks, lists; marks dropped', () => {

@@ -8,6 +8,7 @@ import {
   ShapeMark,
 } from '@samla/shared'
 import type * as Y from 'yjs'
+import { z } from 'zod'
 import { pageOf } from './records.ts'
 
 interface ShapeRecord {
@@ -126,10 +127,17 @@ function toNote(
     color: typeof shape.props.color === 'string' ? shape.props.color : 'yellow',
     votes,
     author: !anonymous && typeof author === 'string' && author.trim() ? author.trim() : null,
-    createdAt: typeof created === 'string' ? created : null,
+    createdAt: isoTime.safeParse(created).success ? (created as string) : null,
     position,
   }
 }
+
+/**
+ * A note's creation time as the board and the phone write it (toISOString). Anyone on the
+ * board can write a note's meta: anything else is no time at all, rather than an export
+ * that fails on it.
+ */
+const isoTime = z.iso.datetime({ offset: true })
 
 /** Reading order: rows top to bottom (notes within half a note's height share a row), then left to right. */
 function sortNotes(notes: DocumentedNote[]): DocumentedNote[] {
