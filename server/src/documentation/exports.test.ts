@@ -26,7 +26,7 @@ const meeting: Meeting = {
   createdAt: '2026-10-01T00:00:00.000Z',
 }
 
-function input(language: 'sv' | 'en' = 'sv'): DocumentationInput {
+function input(language: 'sv' | 'en' = 'sv', timeZone = 'Europe/Stockholm'): DocumentationInput {
   const doc = seededBoard()
   const controls = doc.getMap<unknown>('meeting')
   return {
@@ -41,6 +41,7 @@ function input(language: 'sv' | 'en' = 'sv'): DocumentationInput {
     ]),
     language,
     anonymous: false,
+    timeZone,
   }
 }
 
@@ -50,9 +51,10 @@ describe('exports of a seeded board', () => {
       [
         '# Möte 8: Kraftsamling – utblick',
         '',
-        'Kraftsamling · hybrid · 2026\\-10\\-20',
+        // Dates and times are ours, never escaped; times in the deployment's zone (CEST).
+        'Kraftsamling · hybrid · 2026-10-20',
         '',
-        'Ögonblicksbild tagen: 2026-10-20T10:00:00.000Z',
+        'Ögonblicksbild tagen: 2026-10-20 12:00',
         '',
         '## Öppna upp',
         '',
@@ -98,11 +100,13 @@ describe('exports of a seeded board', () => {
           'Lära,Vad kan du göra i din verksamhet?,Fortsätta verka för en god barnhälsovård till alla barn.,green,0,,',
           'Lära,Vad kan du göra i din verksamhet?,<script>alert(1)</script> & **fetstil**,light-red,0,,',
           `Lära,Vad kan du göra redan i morgon?,"'=HYPERLINK(""http://evil.example"",""klicka"")",violet,1,,`,
-          'Lära,Inkorg,Länka till rapporterna internt.,light-blue,0,Charlotte,2026-10-20T09:15:00.000Z',
+          'Lära,Inkorg,Länka till rapporterna internt.,light-blue,0,Charlotte,2026-10-20 11:15:00',
           'Lära,Outside the frames,Utanför ramarna,orange,0,,',
         ].join('\r\n') +
         '\r\n',
     )
+    // Another deployment, another zone.
+    expect(toCsv(input('en', 'America/New_York'))).toContain(',Charlotte,2026-10-20 05:15:00\r\n')
     for (const dangerous of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])
       expect(csvCell(dangerous).replace(/^"/, '').startsWith("'")).toBe(true)
   })
@@ -122,6 +126,9 @@ describe('exports of a seeded board', () => {
     expect(archive.phases[1].frames[0].notes[2].text).toBe(
       '<script>alert(1)</script> & **fetstil**',
     )
+    // The archive is for machines: ISO times in UTC, as stored.
+    expect(archive.takenAt).toBe('2026-10-20T10:00:00.000Z')
+    expect(archive.phases[1].frames[2].notes[0].createdAt).toBe('2026-10-20T09:15:00.000Z')
   })
 
   it('HTML: one self-contained file, text inert, picture inline, no script and no request possible', () => {
@@ -133,6 +140,7 @@ describe('exports of a seeded board', () => {
     )
     expect(html).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"`)
     expect(html).toContain('<html lang="en">')
+    expect(html).toContain('<p class="meta">Snapshot taken: 2026-10-20 12:00</p>')
     // Headings a screen reader can navigate: one h1, a h2 per phase, a h3 per frame.
     expect(html.match(/<h1>/g)).toHaveLength(1)
     expect(html.match(/<h2>/g)).toHaveLength(2)

@@ -7,6 +7,7 @@ import {
   noteColourName,
   noteSwatch,
 } from '@samla/shared'
+import { localTime } from './localTime.ts'
 import { type ExportLanguage, type ExportTexts, exportTexts, meetingLine } from './texts.ts'
 
 /**
@@ -24,6 +25,8 @@ export interface DocumentationInput {
   language: ExportLanguage
   /** Whether the meeting ran anonymously (the live setting, not only the default). */
   anonymous: boolean
+  /** The deployment's time zone, for times people read (JSON keeps them ISO, in UTC). */
+  timeZone: string
 }
 
 export const ARCHIVE_FORMAT = 'samla.documentation/1'
@@ -52,13 +55,10 @@ export function escapeMarkdown(text: string): string {
 export function toMarkdown(input: DocumentationInput): string {
   const t = exportTexts(input.language)
   const { meeting, content } = input
-  const lines = [
-    `# ${escapeMarkdown(meeting.title)}`,
-    '',
-    escapeMarkdown(meetingLine(meeting, t)),
-    '',
-  ]
-  if (input.takenAt) lines.push(`${t.taken}: ${input.takenAt}`, '')
+  // The meeting line and the time are our own words and a validated date: escaping them
+  // would only print "2026\-10\-20" where the file is read as text.
+  const lines = [`# ${escapeMarkdown(meeting.title)}`, '', meetingLine(meeting, t), '']
+  if (input.takenAt) lines.push(`${t.taken}: ${localTime(input.takenAt, input.timeZone)}`, '')
   lines.push(...phasesMarkdown(content.phases, t, 2))
   lines.push(`---`, '', `*${t.generated}*`, '')
   return lines.join('\n')
@@ -114,7 +114,7 @@ export function toCsv(input: DocumentationInput): string {
             noteColourName(note.color),
             note.votes,
             note.author,
-            note.createdAt,
+            note.createdAt && localTime(note.createdAt, input.timeZone, { seconds: true }),
           ]
             .map(csvCell)
             .join(','),
@@ -155,7 +155,10 @@ export function toHtml(input: DocumentationInput): string {
     `<h1>${escapeHtml(meeting.title)}</h1>`,
     `<p class="meta">${escapeHtml(meetingLine(meeting, t))}</p>`,
   ]
-  if (input.takenAt) body.push(`<p class="meta">${t.taken}: ${escapeHtml(input.takenAt)}</p>`)
+  if (input.takenAt) {
+    const taken = localTime(input.takenAt, input.timeZone)
+    body.push(`<p class="meta">${t.taken}: ${escapeHtml(taken)}</p>`)
+  }
   body.push(...phasesHtml(content.phases, input.images, t, 2))
   body.push(`<footer><p class="info">${t.generated}</p></footer>`)
   // The file is opened from disk or mail: its own CSP forbids scripts and every network
