@@ -31,7 +31,7 @@ interface PageRecord {
 
 /**
  * The board's text, read from its Y.Doc without tldraw: pages in order, frames in reading
- * order, every note with its text, colour, revealed votes and (unless anonymous) author.
+ * order (the Inkorg after the rest), every note with its text, colour, revealed votes and (unless anonymous) author.
  * A note belongs to the nearest frame among its ancestors (tldraw reparents a note dropped
  * into a frame), so a question's answers are the notes inside its frame.
  */
@@ -66,7 +66,14 @@ export function extractContent(doc: Y.Doc, controls: Controls): BoardContent {
       )
       byFrame.set(frame, list)
     }
-    const documented: DocumentedFrame[] = sortByPosition(frames, lookup).map((frame) => ({
+    // The Inkorg last: what came in from phones, after the questions, wherever it stands
+    // (the templates put it beside them, level with the first).
+    const ordered = sortByPosition(frames, lookup)
+    const inboxLast = [
+      ...ordered.filter((f) => frameKind(f) !== 'inbox'),
+      ...ordered.filter((f) => frameKind(f) === 'inbox'),
+    ]
+    const documented: DocumentedFrame[] = inboxLast.map((frame) => ({
       id: frame.id,
       name: String(frame.props.name ?? ''),
       kind: frameKind(frame),
