@@ -2,13 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { longBoard } from '../server/test/fixtures/longBoard.ts'
 import { addedNoteUpdate, seededBoardUpdate } from '../server/test/fixtures/seededBoard.ts'
 import { writeBoard } from '../server/test/writeBoard.ts'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
-import { pdfText } from './src/pdf.ts'
+import { pdfPages, pdfText } from './src/pdf.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
 const samla = useSamlaAndBrowser()
@@ -169,5 +170,48 @@ describe('the documentation of a meeting in a real browser', () => {
     await page.getByRole('button', { name: 'Publicera en läslänk' }).waitFor()
     await reader.reload()
     await reader.getByRole('heading', { name: 'Dokumentationen finns inte här' }).waitFor()
+  })
+
+  it('prints no heading alone at the foot of a page, on the page and from the HTML export', async () => {
+    const { meeting, facilitatorToken: token } = await createMeeting(samla.server.url, {
+      title: 'Samling 5 – lång dokumentation',
+      group: 'kraftsamling',
+      date: '2026-12-01',
+      format: 'hybrid',
+    })
+    const long = longBoard()
+    await writeBoard(samla.server.url, meeting.boardId, token, long.update)
+    const page = await open(`${samla.server.url}/docs/${meeting.id}#k=${token}`)
+    await page.getByRole('heading', { level: 3, name: long.lastQuestion }).waitFor()
+    const fromPage = await pdfPages(
+      new Uint8Array(
+        await page.pdf({ format: 'A4', path: path.join(screenshotDir, 'documentation-long.pdf') }),
+      ),
+    )
+
+    const exported = await fetch(`${samla.server.url}/api/meetings/${meeting.id}/export/html`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(exported.status).toBe(200)
+    const file = await page.context().newPage()
+    await file.setContent(await exported.text())
+    const fromExport = await pdfPages(
+      new Uint8Array(
+        await file.pdf({ format: 'A4', path: path.join(screenshotDir, 'export-long.pdf') }),
+      ),
+    )
+
+    for (const [name, pages] of [
+      ['page', fromPage],
+      ['export', fromExport],
+    ] as const) {
+      expect(pages.length, name).toBeGreaterThan(3)
+      const lastLines = pages.slice(0, -1).map((lines) => lines.at(-1) ?? '')
+      // A heading is a phase ("Fas 2") or a question ("Fråga 2.3 …"); notes say "Lapp".
+      expect(
+        lastLines.filter((line) => /^(Fas \d|Fråga \d)/.test(line)),
+        `${name}: pages ending in a heading`,
+      ).toEqual([])
+    }
   })
 })

@@ -145,7 +145,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-heigh
 h1{font-size:2rem;margin-bottom:.25rem}h2{margin-top:2.5rem;border-bottom:2px solid #1d1d1f}h3{margin-top:1.5rem}
 .meta{color:#4a4a4f}ul{padding-left:0;list-style:none}li{margin:.4rem 0;padding:.5rem .75rem;border-left:.6rem solid var(--c,#fed49a);background:#f6f6f7;white-space:pre-wrap}
 .info{color:#4a4a4f;font-size:.9rem}figure{margin:1rem 0}img{max-width:100%;height:auto;border:1px solid #ccc}
-@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2{break-after:avoid}li{break-inside:avoid}}
+@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2,h3,h4{break-after:avoid}li{break-inside:avoid}}
 `
 
 export function toHtml(input: DocumentationInput): string {
