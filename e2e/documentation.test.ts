@@ -10,6 +10,7 @@ import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { pdfPages, pdfText } from './src/pdf.ts'
+import { waitForConnection, writeNote } from './src/ui.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
 const samla = useSamlaAndBrowser()
@@ -170,6 +171,76 @@ describe('the documentation of a meeting in a real browser', () => {
     await page.getByRole('button', { name: 'Publicera en läslänk' }).waitFor()
     await reader.reload()
     await reader.getByRole('heading', { name: 'Dokumentationen finns inte här' }).waitFor()
+  })
+
+  it('documents a note written on the canvas with who wrote it and when, the Inkorg after the questions', async () => {
+    const {
+      meeting,
+      links,
+      facilitatorToken: token,
+    } = await createMeeting(samla.server.url, {
+      title: 'Samling 4 – på tavlan',
+      group: 'kraftsamling',
+      date: '2026-12-01',
+      format: 'hybrid',
+    })
+    // The facilitator's first visit lays out the phases from the templates.
+    const facilitator = await open(links.facilitator, { width: 1280, height: 800 })
+    await waitForConnection(facilitator)
+    await expect
+      .poll(() => facilitator.evaluate(() => window.__samla?.editor.getPages().length))
+      .toBe(4)
+    const participant = await open(links.participant, { width: 1280, height: 800 })
+    await waitForConnection(participant)
+    await participant.evaluate(() =>
+      window.__samla?.editor.user.updateUserPreferences({ name: 'Elin Testsson' }),
+    )
+    const minute = (at: number) =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Stockholm',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      }).format(at)
+    // In the first question's frame (the templates put it at 0,0, 1200 × 420).
+    const inQuestion = await participant.evaluate(() => {
+      const canvas = document.querySelector('.tl-canvas')?.getBoundingClientRect()
+      const at = window.__samla?.editor.pageToScreen({ x: 300, y: 250 })
+      return at && canvas ? { x: at.x - canvas.x, y: at.y - canvas.y } : null
+    })
+    if (!inQuestion) throw new Error('no canvas')
+    const before = minute(Date.now())
+    await writeNote(participant, inQuestion, 'Skrivet på tavlan')
+    const api = (p: string) =>
+      fetch(`${samla.server.url}/api/meetings/${meeting.id}${p}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    const csvRow = async () =>
+      (await (await api('/export/csv')).text())
+        .split('\r\n')
+        .find((row) => row.includes('Skrivet på tavlan'))
+    await expect.poll(csvRow, { timeout: 10_000 }).toBeTruthy()
+    const after = minute(Date.now())
+    // The exports name the author and the time, in the deployment's zone (Stockholm here).
+    const row = (await csvRow()) ?? ''
+    expect(row).toMatch(
+      /^Öppna upp,Vad ser vi\?,Skrivet på tavlan,yellow,,Elin Testsson,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+    )
+    const written = row.slice(-'2026-12-01 10:00:00'.length, -':00'.length)
+    expect([before, after]).toContain(written)
+
+    const page = await open(`${samla.server.url}/docs/${meeting.id}#k=${token}`)
+    const phase = page.locator('section', {
+      has: page.getByRole('heading', { level: 2, name: 'Öppna upp' }),
+    })
+    await phase.getByText('Skrivet på tavlan').waitFor()
+    await phase.getByText('av Elin Testsson').waitFor()
+    // The questions first, then what came in (the Inkorg stands beside the first question).
+    expect(await phase.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      'Vad ser vi?',
+      'Vad ligger under ytan?',
+      'Inkorg',
+    ])
+    await phase.screenshot({ path: path.join(screenshotDir, 'documentation-canvas-note.png') })
   })
 
   it('prints no heading alone at the foot of a page, on the page and from the HTML export', async () => {

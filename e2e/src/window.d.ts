@@ -4,7 +4,12 @@ interface Window {
     editor: {
       getCurrentPageShapes(): unknown[]
       store: { allRecords(): Array<{ typeName: string }> }
-      user: { getId(): string; getName(): string; getLocale(): string }
+      user: {
+        getId(): string
+        getName(): string
+        getLocale(): string
+        updateUserPreferences(preferences: { name?: string }): void
+      }
       getCollaborators(): { userId: string }[]
       getIsReadonly(): boolean
       getCurrentPage(): { name: string }

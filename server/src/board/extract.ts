@@ -2,6 +2,7 @@ import {
   AUTHOR_META_KEY,
   type BoardContent,
   type Controls,
+  CREATED_AT_META_KEY,
   type DocumentedFrame,
   type DocumentedNote,
   RECORDS_MAP,
@@ -127,7 +128,7 @@ function toNote(
   position: { x: number; y: number },
 ): PositionedNote {
   const author = shape.meta?.[AUTHOR_META_KEY]
-  const created = shape.meta?.samlaCreatedAt
+  const created = shape.meta?.[CREATED_AT_META_KEY]
   return {
     id: shape.id,
     text: plainText(shape.props.richText ?? shape.props.text),
