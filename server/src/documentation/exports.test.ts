@@ -6,6 +6,7 @@ import {
   ARCHIVE_FORMAT,
   csvCell,
   type DocumentationInput,
+  escapeMarkdown,
   exportFileName,
   toCsv,
   toHtml,
@@ -88,6 +89,16 @@ describe('exports of a seeded board', () => {
         '',
       ].join('\n'),
     )
+  })
+
+  it('Markdown escapes what could start a list, rule or heading, and leaves dates and times as typed', () => {
+    expect(escapeMarkdown('Möte 2026-12-01 kl. 19:54, Anna-Karin')).toBe(
+      'Möte 2026-12-01 kl\\. 19:54, Anna-Karin',
+    )
+    expect(escapeMarkdown('- inte en lista')).toBe('\\- inte en lista')
+    expect(escapeMarkdown('1. inte heller')).toBe('1\\. inte heller')
+    // Setext headings and rules: a line of = or - under a line of text.
+    expect(escapeMarkdown('Rubrik\n===\n  ---')).toBe('Rubrik\n\\===\n  \\---')
   })
 
   it('CSV: exactly the expected rows; formulas defused, quotes doubled, UTF-8 BOM and CRLF', () => {

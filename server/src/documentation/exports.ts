@@ -43,13 +43,19 @@ function noteSuffix(note: DocumentedNote, t: ExportTexts): string[] {
 
 // ---------------------------------------------------------------------------------- Markdown
 
-/** Escapes Markdown syntax and HTML so that a note reads as the text it is, nothing more. */
+/**
+ * Escapes Markdown syntax and HTML so that a note reads as the text it is, nothing more. A dash
+ * means something only at the start of a line (a list, a rule, a heading underlined), and
+ * equals signs only as a line of their own (underlining a heading): elsewhere they stay, so
+ * that "2026-12-01" reads as typed.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
+    .replace(/([\\`*_{}[\]()#+.!|~])/g, '\\$1')
+    .replace(/^([ \t]*)(-|=+[ \t]*$)/gm, '$1\\$2')
 }
 
 export function toMarkdown(input: DocumentationInput): string {
