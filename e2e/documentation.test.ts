@@ -2,13 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { longBoard } from '../server/test/fixtures/longBoard.ts'
 import { addedNoteUpdate, seededBoardUpdate } from '../server/test/fixtures/seededBoard.ts'
 import { writeBoard } from '../server/test/writeBoard.ts'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
-import { pdfText } from './src/pdf.ts'
+import { pdfPages, pdfText } from './src/pdf.ts'
 import { waitForConnection, writeNote } from './src/ui.ts'
 import { emptyFindings, type WatchOptions, watchContext } from './src/watch.ts'
 
@@ -277,5 +278,118 @@ describe('the documentation of a meeting in a real browser', () => {
     expect(md).toContain('### Röstning 1: Öppna upp')
     expect(md).toContain('- Fler vuxna på rasterna *(2 röster)*\n- Längre lunch *(1 röst)*')
     expect(md).toContain('### Röstning 2: Testa')
+  })
+
+  it('documents a note written on the canvas with who wrote it and when, the Inkorg after the questions', async () => {
+    const {
+      meeting,
+      links,
+      facilitatorToken: token,
+    } = await createMeeting(samla.server.url, {
+      title: 'Samling 4 – på tavlan',
+      group: 'kraftsamling',
+      date: '2026-12-01',
+      format: 'hybrid',
+    })
+    // The facilitator's first visit lays out the phases from the templates.
+    const facilitator = await open(links.facilitator, { width: 1280, height: 800 })
+    await waitForConnection(facilitator)
+    await expect
+      .poll(() => facilitator.evaluate(() => window.__samla?.editor.getPages().length))
+      .toBe(4)
+    const participant = await open(links.participant, { width: 1280, height: 800 })
+    await waitForConnection(participant)
+    await participant.evaluate(() =>
+      window.__samla?.editor.user.updateUserPreferences({ name: 'Elin Testsson' }),
+    )
+    const minute = (at: number) =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Stockholm',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      }).format(at)
+    // In the first question's frame (the templates put it at 0,0, 1200 × 420).
+    const inQuestion = await participant.evaluate(() => {
+      const canvas = document.querySelector('.tl-canvas')?.getBoundingClientRect()
+      const at = window.__samla?.editor.pageToScreen({ x: 300, y: 250 })
+      return at && canvas ? { x: at.x - canvas.x, y: at.y - canvas.y } : null
+    })
+    if (!inQuestion) throw new Error('no canvas')
+    const before = minute(Date.now())
+    await writeNote(participant, inQuestion, 'Skrivet på tavlan')
+    const api = (p: string) =>
+      fetch(`${samla.server.url}/api/meetings/${meeting.id}${p}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    const csvRow = async () =>
+      (await (await api('/export/csv')).text())
+        .split('\r\n')
+        .find((row) => row.includes('Skrivet på tavlan'))
+    await expect.poll(csvRow, { timeout: 10_000 }).toBeTruthy()
+    const after = minute(Date.now())
+    // The exports name the author and the time, in the deployment's zone (Stockholm here).
+    const row = (await csvRow()) ?? ''
+    expect(row).toMatch(
+      /^Öppna upp,Vad ser vi\?,Skrivet på tavlan,yellow,,Elin Testsson,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+    )
+    const written = row.slice(-'2026-12-01 10:00:00'.length, -':00'.length)
+    expect([before, after]).toContain(written)
+
+    const page = await open(`${samla.server.url}/docs/${meeting.id}#k=${token}`)
+    const phase = page.locator('section', {
+      has: page.getByRole('heading', { level: 2, name: 'Öppna upp' }),
+    })
+    await phase.getByText('Skrivet på tavlan').waitFor()
+    await phase.getByText('av Elin Testsson').waitFor()
+    // The questions first, then what came in (the Inkorg stands beside the first question).
+    expect(await phase.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      'Vad ser vi?',
+      'Vad ligger under ytan?',
+      'Inkorg',
+    ])
+    await phase.screenshot({ path: path.join(screenshotDir, 'documentation-canvas-note.png') })
+  })
+
+  it('prints no heading alone at the foot of a page, on the page and from the HTML export', async () => {
+    const { meeting, facilitatorToken: token } = await createMeeting(samla.server.url, {
+      title: 'Samling 5 – lång dokumentation',
+      group: 'kraftsamling',
+      date: '2026-12-01',
+      format: 'hybrid',
+    })
+    const long = longBoard()
+    await writeBoard(samla.server.url, meeting.boardId, token, long.update)
+    const page = await open(`${samla.server.url}/docs/${meeting.id}#k=${token}`)
+    await page.getByRole('heading', { level: 3, name: long.lastQuestion }).waitFor()
+    const fromPage = await pdfPages(
+      new Uint8Array(
+        await page.pdf({ format: 'A4', path: path.join(screenshotDir, 'documentation-long.pdf') }),
+      ),
+    )
+
+    const exported = await fetch(`${samla.server.url}/api/meetings/${meeting.id}/export/html`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(exported.status).toBe(200)
+    const file = await page.context().newPage()
+    await file.setContent(await exported.text())
+    const fromExport = await pdfPages(
+      new Uint8Array(
+        await file.pdf({ format: 'A4', path: path.join(screenshotDir, 'export-long.pdf') }),
+      ),
+    )
+
+    for (const [name, pages] of [
+      ['page', fromPage],
+      ['export', fromExport],
+    ] as const) {
+      expect(pages.length, name).toBeGreaterThan(3)
+      const lastLines = pages.slice(0, -1).map((lines) => lines.at(-1) ?? '')
+      // A heading is a phase ("Fas 2") or a question ("Fråga 2.3 …"); notes say "Lapp".
+      expect(
+        lastLines.filter((line) => /^(Fas \d|Fråga \d)/.test(line)),
+        `${name}: pages ending in a heading`,
+      ).toEqual([])
+    }
   })
 })

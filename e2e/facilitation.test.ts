@@ -155,11 +155,19 @@ describe('facilitating a meeting in real browsers', () => {
       .toContain('"typeName":"user"')
     const before = await shapeCount(participant)
 
-    await facilitator.getByRole('button', { name: 'Lås Testa' }).click()
+    await facilitator.getByRole('button', { name: 'Lås Testa', exact: true }).click()
     await expect
       .poll(() => participant.evaluate(() => handlesOf().editor.getIsReadonly()))
       .toBe(true)
     await participant.getByText('Fasen är låst').waitFor()
+    // The button now offers the way back, and says for which phase; the others still lock.
+    const unlock = facilitator.getByRole('button', { name: 'Lås upp Testa', exact: true })
+    await unlock.waitFor()
+    expect(await unlock.evaluate((b) => b.firstChild?.textContent)).toBe('Lås upp')
+    await facilitator.getByRole('button', { name: 'Lås Lära', exact: true }).waitFor()
+    await facilitator
+      .locator(PANEL)
+      .screenshot({ path: `${screenshotDir}/facilitation-phase-locked.png` })
     await participant.screenshot({ path: `${screenshotDir}/facilitation-participant-locked.png` })
     await writeNote(participant, { x: 500, y: 450 }, 'Klotter')
     expect(await shapeCount(participant)).toBe(before)
@@ -219,10 +227,11 @@ describe('facilitating a meeting in real browsers', () => {
 
     // Dot voting on the unlocked phase: the participant's two dots reach the facilitator's
     // tally, and once revealed the participant sees the count.
-    await facilitator.getByRole('button', { name: 'Lås Testa' }).click()
+    await unlock.click()
     await expect
       .poll(() => participant.evaluate(() => handlesOf().editor.getIsReadonly()))
       .toBe(false)
+    await facilitator.getByRole('button', { name: 'Lås Testa', exact: true }).waitFor()
     // A voter credential the server does not know, as after its database was reset: the page
     // fetches a new one, once, and votes with that.
     const voterKey = `samla.voter.${meeting.id}`
@@ -232,7 +241,18 @@ describe('facilitating a meeting in real browsers', () => {
       JSON.stringify(stale),
     ] as const)
     await facilitator.getByRole('button', { name: 'Starta röstning i Testa' }).click()
-    await voteTwice(participant, 'Prova samtalsgrupper')
+    const tallyOf = (text: string) =>
+      facilitator.locator('[data-testid="tally"] li', { hasText: text }).locator('strong')
+    await voteTwice(participant, 'Prova samtalsgrupper', async () => {
+      // One vote is "1 röst", in the singular.
+      await tallyOf('Prova samtalsgrupper').getByText('1 röst', { exact: true }).waitFor()
+      await facilitator
+        .locator('[data-testid="tally"]')
+        .screenshot({ path: `${screenshotDir}/facilitation-tally-one-vote.png` })
+    })
+    await participant
+      .locator('.facilitation-voting')
+      .screenshot({ path: `${screenshotDir}/facilitation-participant-one-left.png` })
     const kept = await participant.evaluate((key) => localStorage.getItem(key), voterKey)
     expect(JSON.parse(kept ?? 'null')).toMatchObject({
       voterId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
@@ -295,15 +315,20 @@ describe('facilitating a meeting in real browsers', () => {
   })
 })
 
-/** Two dots on the note with `text`, given in the participant's voting panel. */
-async function voteTwice(page: Page, text: string) {
+/**
+ * Two dots on the note with `text`, given in the participant's voting panel (of three), with
+ * `afterFirst` run after the first.
+ */
+async function voteTwice(page: Page, text: string, afterFirst: () => Promise<void>) {
   const note = page.locator('.facilitation-vote', { hasText: text })
   const vote = page.getByRole('button', { name: `Rösta (${text})` })
   await vote.click()
   await note.getByText('Dina röster: 1').waitFor()
+  await page.getByText('Du har 2 röster kvar.').waitFor()
+  await afterFirst()
   await vote.click()
   await note.getByText('Dina röster: 2').waitFor()
-  await page.getByText('Du har 1 röster kvar.').waitFor()
+  await page.getByText('Du har 1 röst kvar.').waitFor()
 }
 
 /** The participant sees the revealed count on the note with `text`. */

@@ -5,7 +5,7 @@ import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
-import { overlayCoveringPhase } from './src/ui.ts'
+import { overlayCoveringPhase, waitForConnection } from './src/ui.ts'
 import { emptyFindings, watchContext } from './src/watch.ts'
 
 const samla = useSamlaAndBrowser()
@@ -22,6 +22,32 @@ async function open(url: string, viewport: { width: number; height: number }): P
   const page = await context.newPage()
   await page.goto(url)
   return page
+}
+
+/** What a page's canvas shows, in page coordinates. */
+const viewport = (page: Page) =>
+  page.evaluate(() => {
+    const bounds = window.__samla?.editor.getViewportPageBounds()
+    if (!bounds) throw new Error('no editor')
+    return { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }
+  })
+type Box = Awaited<ReturnType<typeof viewport>>
+
+/**
+ * How far the projector is from showing what the facilitator sees: tldraw's following puts
+ * the leader's view in the middle of the follower's and as large as the follower's other
+ * shape allows, so the centres meet and one side matches; the other side is longer, never
+ * shorter. 0 when it does, within `tolerance` page units.
+ */
+function followingError(leader: Box, follower: Box, tolerance = 2): number {
+  const centre = Math.hypot(
+    follower.x + follower.w / 2 - (leader.x + leader.w / 2),
+    follower.y + follower.h / 2 - (leader.y + leader.h / 2),
+  )
+  const side = Math.min(Math.abs(follower.w - leader.w), Math.abs(follower.h - leader.h))
+  const short = Math.max(0, leader.w - follower.w, leader.h - follower.h)
+  const error = Math.max(centre, side, short)
+  return error <= tolerance ? 0 : error
 }
 
 /** "4:59" → 299 */
@@ -75,5 +101,57 @@ describe('the projector in the room', () => {
     expect(await accessibilityViolations(projector, '.projector-overlay')).toEqual([])
     await expect.poll(() => overlayCoveringPhase(projector), { timeout: 5_000 }).toEqual([])
     await projector.screenshot({ path: path.join(screenshotDir, 'projector-phase-1920.png') })
+  })
+
+  // A projector opened from another computer, and one opened in a second window of the
+  // facilitator's own browser (where tldraw would make it the same person as the facilitator).
+  it.each([
+    ['on a computer of its own', false],
+    ['in a second window of the facilitator’s browser', true],
+  ])('shows what the facilitator sees once told to, %s', async (_where, sameBrowser) => {
+    const { links } = await createMeeting(samla.server.url, {
+      title: 'Samling 3 – följ mig',
+      group: 'kraftsamling',
+      date: '2026-03-20',
+      format: 'physical',
+    })
+    const facilitator = await open(links.facilitator, { width: 1280, height: 800 })
+    await waitForConnection(facilitator)
+    const wall = { width: 1920, height: 1080 }
+    let projector: Page
+    if (sameBrowser) {
+      projector = await facilitator.context().newPage()
+      await projector.setViewportSize(wall)
+      await projector.goto(links.projector)
+    } else projector = await open(links.projector, wall)
+    await projector
+      .locator('.projector-overlay__phase')
+      .filter({ hasText: 'Öppna upp' })
+      .waitFor({ timeout: 20_000 })
+
+    await facilitator.getByRole('radio', { name: 'Det jag ser' }).check()
+    // Somewhere the fitted phase is not: far to the left, zoomed out.
+    await facilitator.evaluate(() => {
+      window.__samla?.editor.setCamera({ x: 2400, y: 900, z: 0.5 })
+    })
+    const seen = await viewport(facilitator)
+    expect(seen.x).toBeCloseTo(-2400, 0)
+    await expect
+      .poll(async () => followingError(seen, await viewport(projector)), { timeout: 10_000 })
+      .toBe(0)
+
+    // And on again when the facilitator moves on, closer in.
+    await facilitator.evaluate(() => {
+      window.__samla?.editor.setCamera({ x: -300, y: -200, z: 1.5 })
+    })
+    const closer = await viewport(facilitator)
+    await expect
+      .poll(async () => followingError(closer, await viewport(projector)), { timeout: 10_000 })
+      .toBe(0)
+    const shot = sameBrowser ? 'same-browser' : 'own-computer'
+    await facilitator.screenshot({
+      path: path.join(screenshotDir, `projector-follow-${shot}-facilitator.png`),
+    })
+    await projector.screenshot({ path: path.join(screenshotDir, `projector-follow-${shot}.png`) })
   })
 })

@@ -173,5 +173,14 @@ describe('a Samling with a facilitator, a remote participant, the projector and 
         { timeout: 20_000 },
       )
       .toBeGreaterThan(0)
+
+    // The documentation lists that snapshot with the phases it lay between.
+    const docs = await facilitator.context().newPage()
+    await docs.goto(`${samla.server.url}/docs/${meeting.id}#k=${token}`)
+    const listed = docs.locator('.docs__snapshot-list li').first()
+    await listed.getByText(/· Fasbyte · Öppna upp → Testa$/).waitFor()
+    await docs
+      .locator('.docs__snapshots')
+      .screenshot({ path: path.join(screenshotDir, 'documentation-snapshots.png') })
   })
 })

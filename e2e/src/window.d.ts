@@ -4,7 +4,12 @@ interface Window {
     editor: {
       getCurrentPageShapes(): unknown[]
       store: { allRecords(): Array<{ typeName: string }> }
-      user: { getId(): string; getName(): string; getLocale(): string }
+      user: {
+        getId(): string
+        getName(): string
+        getLocale(): string
+        updateUserPreferences(preferences: { name?: string }): void
+      }
       getCollaborators(): { userId: string }[]
       getIsReadonly(): boolean
       getCurrentPage(): { name: string }
@@ -16,6 +21,7 @@ interface Window {
       getPageShapeIds(pageId: string): Set<string>
       getShape(id: string): { type: string } | undefined
       getCurrentPageBounds(): { x: number; y: number; w: number; h: number } | undefined
+      getViewportPageBounds(): { x: number; y: number; w: number; h: number }
       pageToScreen(point: { x: number; y: number }): { x: number; y: number }
     }
   }

@@ -145,6 +145,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         rooms,
         storage,
         publicUrl: config.publicUrl,
+        timeZone: config.timeZone,
         maxImageBytes: config.maxImageBytes,
         maxImagePixels: config.maxImagePixels,
       }),

@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SAMLA_DATABASE_URL: 'mysql://x@y/z' })).toThrow(/SAMLA_DATABASE_URL/)
   })
 
+  it('writes times in the deployment’s time zone, Stockholm unless told otherwise', () => {
+    expect(loadConfig({}).timeZone).toBe('Europe/Stockholm')
+    expect(loadConfig({ SAMLA_TIME_ZONE: 'Europe/Helsinki' }).timeZone).toBe('Europe/Helsinki')
+    expect(() => loadConfig({ SAMLA_TIME_ZONE: 'Mars/Olympus' })).toThrow(/SAMLA_TIME_ZONE/)
+  })
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
     expect(() => loadConfig({ SAMLA_PUBLIC_URL: 'https://samla.example.se/samla' })).toThrow(

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_WRITE_LIMITS, type WriteLimits } from './access/limits.ts'
 import { DEFAULT_MAX_IMAGE_PIXELS } from './documentation/images.ts'
+import { isTimeZone } from './documentation/localTime.ts'
 
 const MiB = 1024 * 1024
 
@@ -62,6 +63,14 @@ const envSchema = z.object({
     .default(8 * 1024 * 1024),
   /** Largest picture in pixels (width × height): a small PNG can hold a gigabyte of them. */
   SAMLA_MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(DEFAULT_MAX_IMAGE_PIXELS),
+  /**
+   * The time zone of times in exported documents and labels the server writes (IANA name): the
+   * zone of the meetings this deployment serves, as their pages show times in the browser's.
+   */
+  SAMLA_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Stockholm')
+    .default('Europe/Stockholm'),
   /**
    * Meetings are erased (board, log, snapshots, pictures, publication) this many days after
    * their date. Unset: kept until deleted by hand.
@@ -161,6 +170,8 @@ export interface Config {
   maxJsonBodyBytes: number
   maxImageBytes: number
   maxImagePixels: number
+  /** IANA time zone of the times the server writes for people (exports). */
+  timeZone: string
   retentionDays: number | undefined
   createLimitPerHour: number
   votersPerAddressPerHour: number
@@ -208,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxJsonBodyBytes: e.SAMLA_MAX_JSON_BODY_BYTES,
     maxImageBytes: e.SAMLA_MAX_IMAGE_BYTES,
     maxImagePixels: e.SAMLA_MAX_IMAGE_PIXELS,
+    timeZone: e.SAMLA_TIME_ZONE,
     retentionDays: e.SAMLA_RETENTION_DAYS,
     createLimitPerHour: e.SAMLA_CREATE_LIMIT_PER_HOUR,
     votersPerAddressPerHour: e.SAMLA_VOTERS_PER_ADDRESS_PER_HOUR,

@@ -97,7 +97,7 @@ const PNG = Buffer.from(
 )
 
 describe('snapshots', () => {
-  it('the server takes one at every phase change, labelled with the phase that ended', async () => {
+  it('the server takes one at every phase change, of the phase that ended, labelled with the phases it lies between', async () => {
     const m = await meetingWithBoard()
     m.controls.set(ControlKey.currentPhase, 'page:two')
     const list = await vi.waitFor(async () => {
@@ -105,7 +105,9 @@ describe('snapshots', () => {
       if (found.length === 0) throw new Error('no snapshot yet')
       return found
     })
-    expect(list).toMatchObject([{ reason: 'phase-change', pageId: 'page:one' }])
+    expect(list).toMatchObject([
+      { reason: 'phase-change', pageId: 'page:one', label: 'Öppna upp → Lära' },
+    ])
   })
 
   it('a manual snapshot keeps the board as it was; later edits do not change it', async () => {

@@ -214,3 +214,5 @@ export function isLockedForParticipants(record: unknown): boolean {
 
 /** A note's author in `shape.meta.samlaAuthor`, written only when the meeting is not anonymous. */
 export const AUTHOR_META_KEY = 'samlaAuthor'
+/** When a note was made (ISO), in `shape.meta.samlaCreatedAt`: by the phone, the board, the server. */
+export const CREATED_AT_META_KEY = 'samlaCreatedAt'

@@ -162,8 +162,17 @@ const NOTE_SWATCHES: Record<string, string> = {
   red: '#f7a5a1',
   'light-red': '#fbc8c5',
   grey: '#d6d9dd',
-  black: '#c4c4c4',
+  // A note in tldraw's default colour is "black", and tldraw paints it pale yellow.
+  black: '#fce19c',
   white: '#ffffff',
+}
+
+/**
+ * A note colour by the name of what people saw: tldraw's default note colour is called
+ * "black" but painted pale yellow (its notes have no black), so it is "yellow" too.
+ */
+export function noteColourName(color: string): string {
+  return color === 'black' ? 'yellow' : color
 }
 
 /** The swatch of a note colour; tldraw's default (yellow) for one it does not know. */

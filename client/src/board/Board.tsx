@@ -18,6 +18,7 @@ import { bindPresence } from '../sync/presence.ts'
 import { useSyncedStore } from '../sync/useSyncedStore.ts'
 import { BoardInfoContext, BoardTopPanel } from './BoardTopPanel.tsx'
 import { guardLayoutLock } from './layoutLock.ts'
+import { stampNewNotes } from './noteOrigin.ts'
 import { limitNoteText } from './noteTextLimit.ts'
 import { SkippedNotice } from './SkippedNotice.tsx'
 
@@ -89,6 +90,12 @@ export function Board({
   useEffect(
     () => (editor ? limitNoteText(editor, maxNoteChars) : undefined),
     [editor, maxNoteChars],
+  )
+  // A meeting's notes say when and (unless anonymous) by whom, for its documentation.
+  const inMeeting = access.meeting !== null
+  useEffect(
+    () => (editor && inMeeting ? stampNewNotes(editor, synced.anonymous) : undefined),
+    [editor, inMeeting, synced.anonymous],
   )
   // What the relay would refuse a participant, their canvas does not offer.
   const participant = access.role === 'participant'

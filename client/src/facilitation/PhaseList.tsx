@@ -75,13 +75,14 @@ export function PhaseList({
                     <span className="visually-hidden"> ({page.name})</span>
                   </button>
                 )}
+                {/* Says what a click does ("Lås upp" once locked), so no aria-pressed as
+                    well: a screen reader would read "Lås upp, pressed". The badge says Låst. */}
                 <button
                   type="button"
-                  className="facilitation-button facilitation-button--toggle"
-                  aria-pressed={locked}
+                  className="facilitation-button"
                   onClick={() => actions.setLocked(page.id, !locked)}
                 >
-                  {t('facilitation.phases.lock')}
+                  {t(locked ? 'facilitation.phases.unlock' : 'facilitation.phases.lock')}
                   <span className="visually-hidden"> {page.name}</span>
                 </button>
               </span>

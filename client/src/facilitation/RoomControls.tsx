@@ -51,7 +51,8 @@ export function RoomControls({
               onChange={() =>
                 actions.setProjector(
                   option === 'follow'
-                    ? { mode: 'follow', followUserId: editor.user.getId() }
+                    ? // The id our presence carries (sync/presence.ts), which tldraw follows.
+                      { mode: 'follow', followUserId: editor.user.getRecordId() }
                     : { mode: 'fit', followUserId: null },
                 )
               }

@@ -15,7 +15,7 @@ export { LANGUAGES, type Language }
 interface I18n {
   language: Language
   setLanguage(language: Language): void
-  /** The text for `key`, with `{name}` placeholders filled from `values`. */
+  /** The text for `key`, its placeholders (`{name}`, plurals) filled from `values` (format.ts). */
   t(key: MessageKey, values?: Record<string, string | number>): string
 }
 

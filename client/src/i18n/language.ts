@@ -1,4 +1,5 @@
 import { en } from './en.ts'
+import { formatMessage } from './format.ts'
 import { type MessageKey, type Messages, sv } from './sv.ts'
 
 // Without React: the join page (phone/join.ts) is plain DOM and uses these as they are.
@@ -17,12 +18,11 @@ export function storeLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language)
 }
 
-/** The text for `key`, with `{name}` placeholders filled from `values`. */
+/** The text for `key`, its placeholders (`{name}`, plurals) filled from `values` (format.ts). */
 export function translate(
   language: Language,
   key: MessageKey,
   values?: Record<string, string | number>,
 ): string {
-  const text = dictionaries[language][key]
-  return values ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m)) : text
+  return formatMessage(dictionaries[language][key], values, language)
 }

@@ -1,4 +1,4 @@
-import { AUTHOR_META_KEY, ShapeMark } from '@samla/shared'
+import { AUTHOR_META_KEY, CREATED_AT_META_KEY, ShapeMark } from '@samla/shared'
 import { createShapeId, type Editor, type TLFrameShape, type TLPageId, toRichText } from 'tldraw'
 import type { PhoneNote } from './phoneNote.ts'
 
@@ -44,7 +44,7 @@ export function postNote(editor: Editor, pageId: string, note: PhoneNote) {
     y,
     props: { richText: toRichText(note.text), color: note.color },
     meta: {
-      samlaCreatedAt: new Date().toISOString(),
+      [CREATED_AT_META_KEY]: new Date().toISOString(),
       ...(note.author ? { [AUTHOR_META_KEY]: note.author } : {}),
     },
   })

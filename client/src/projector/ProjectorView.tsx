@@ -1,7 +1,7 @@
 import type { BoardAccess } from '@samla/shared'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useState } from 'react'
-import { type Editor, Tldraw } from 'tldraw'
+import { type Editor, type TLUserPreferences, Tldraw, useTldrawCurrentUser } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { useI18n } from '../i18n/index.tsx'
 import { MeetingContext, useMeetingInfo } from '../meeting/MeetingContext.tsx'
@@ -40,6 +40,16 @@ export function ProjectorView({
     anonymousDefault: access.meeting?.anonymous ?? null,
   })
   const [editor, setEditor] = useState<Editor | null>(null)
+  // A user of its own, kept in this page only. tldraw keeps one user per browser, so a
+  // projector opened in the facilitator's browser would be the facilitator, and tldraw never
+  // counts oneself among the collaborators it can follow.
+  const [preferences, setPreferences] = useState<TLUserPreferences>(() => ({
+    id: `projector-${Math.random().toString(36).slice(2, 12)}`,
+  }))
+  const user = useTldrawCurrentUser({
+    userPreferences: preferences,
+    setUserPreferences: setPreferences,
+  })
   const meeting = useMeetingInfo(access, token, synced.doc)
   useProjectorCamera(editor, meeting)
 
@@ -67,6 +77,7 @@ export function ProjectorView({
           store={synced.storeWithStatus}
           licenseKey={licenseKey ?? undefined}
           assetUrls={assetUrls}
+          user={user}
           hideUi
           onMount={(mounted) => {
             mounted.updateInstanceState({ isReadonly: true })

@@ -8,7 +8,7 @@ export const sv = {
   'projector.joinNoCode': 'Skanna koden med mobilen',
   'projector.qrAlt': 'QR-kod till samlingens mobilsida',
   'projector.results': 'Röstningens resultat',
-  'projector.votes': '{n} röster',
+  'projector.votes': '{n, plural, one {# röst} other {# röster}}',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -20,5 +20,5 @@ export const en: { [K in keyof typeof sv]: string } = {
   'projector.joinNoCode': 'Scan the code with your phone',
   'projector.qrAlt': 'QR code to the meeting’s phone page',
   'projector.results': 'Voting results',
-  'projector.votes': '{n} votes',
+  'projector.votes': '{n, plural, one {# vote} other {# votes}}',
 }

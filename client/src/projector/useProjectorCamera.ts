@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { type Editor, type TLPageId, type TLUserId, useValue } from 'tldraw'
+import { createUserId, type Editor, type TLPageId, type TLUserId, useValue } from 'tldraw'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 
 /**
@@ -12,13 +12,14 @@ export function useProjectorCamera(editor: Editor | null, meeting: MeetingInfo |
   const projector = meeting?.controls.projector
   const pages = useValue('pages', () => editor?.getPages().map((p) => p.id) ?? [], [editor])
   const hasCurrent = current !== null && pages.includes(current as TLPageId)
+  const followUserId = projector?.mode === 'follow' ? leaderId(projector.followUserId) : null
   const leader = useValue(
     'leader present',
     () =>
-      projector?.mode === 'follow' && projector.followUserId
-        ? (editor?.getCollaborators().some((c) => c.userId === projector.followUserId) ?? false)
+      followUserId
+        ? (editor?.getCollaborators().some((c) => c.userId === followUserId) ?? false)
         : false,
-    [editor, projector?.mode, projector?.followUserId],
+    [editor, followUserId],
   )
   // The shapes on the page, so that "fit" follows what is drawn.
   const shapeCount = useValue(
@@ -35,8 +36,8 @@ export function useProjectorCamera(editor: Editor | null, meeting: MeetingInfo |
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new phase or new notes re-fit
   useEffect(() => {
     if (!editor) return
-    if (leader && projector?.followUserId) {
-      editor.startFollowingUser(projector.followUserId as TLUserId)
+    if (leader && followUserId) {
+      editor.startFollowingUser(followUserId)
       return () => editor.stopFollowingUser()
     }
     const fit = () => {
@@ -70,7 +71,16 @@ export function useProjectorCamera(editor: Editor | null, meeting: MeetingInfo |
       window.removeEventListener('resize', refit)
       overlay.disconnect()
     }
-  }, [editor, leader, projector?.followUserId, current, shapeCount])
+  }, [editor, leader, followUserId, current, shapeCount])
+}
+
+/**
+ * The presence id to follow. Facilitators' pages before this one stored tldraw's bare user id,
+ * without the "user:" that presence records carry: those meetings follow too.
+ */
+function leaderId(stored: string | null): TLUserId | null {
+  if (!stored) return null
+  return stored.startsWith('user:') ? (stored as TLUserId) : createUserId(stored)
 }
 
 /** A phase with one note is not blown up past twice its size. */

@@ -2,12 +2,14 @@ import {
   AUTHOR_META_KEY,
   type BoardContent,
   type Controls,
+  CREATED_AT_META_KEY,
   type DocumentedFrame,
   type DocumentedNote,
   RECORDS_MAP,
   ShapeMark,
 } from '@samla/shared'
 import type * as Y from 'yjs'
+import { z } from 'zod'
 import { pageOf } from './records.ts'
 
 interface ShapeRecord {
@@ -30,7 +32,7 @@ interface PageRecord {
 
 /**
  * The board's text, read from its Y.Doc without tldraw: pages in order, frames in reading
- * order, every note with its text, colour, revealed votes and (unless anonymous) author.
+ * order (the Inkorg after the rest), every note with its text, colour, revealed votes and (unless anonymous) author.
  * A note belongs to the nearest frame among its ancestors (tldraw reparents a note dropped
  * into a frame), so a question's answers are the notes inside its frame.
  */
@@ -65,7 +67,14 @@ export function extractContent(doc: Y.Doc, controls: Controls): BoardContent {
       )
       byFrame.set(frame, list)
     }
-    const documented: DocumentedFrame[] = sortByPosition(frames, lookup).map((frame) => ({
+    // The Inkorg last: what came in from phones, after the questions, wherever it stands
+    // (the templates put it beside them, level with the first).
+    const ordered = sortByPosition(frames, lookup)
+    const inboxLast = [
+      ...ordered.filter((f) => frameKind(f) !== 'inbox'),
+      ...ordered.filter((f) => frameKind(f) === 'inbox'),
+    ]
+    const documented: DocumentedFrame[] = inboxLast.map((frame) => ({
       id: frame.id,
       name: String(frame.props.name ?? ''),
       kind: frameKind(frame),
@@ -119,17 +128,24 @@ function toNote(
   position: { x: number; y: number },
 ): PositionedNote {
   const author = shape.meta?.[AUTHOR_META_KEY]
-  const created = shape.meta?.samlaCreatedAt
+  const created = shape.meta?.[CREATED_AT_META_KEY]
   return {
     id: shape.id,
     text: plainText(shape.props.richText ?? shape.props.text),
     color: typeof shape.props.color === 'string' ? shape.props.color : 'yellow',
     votes,
     author: !anonymous && typeof author === 'string' && author.trim() ? author.trim() : null,
-    createdAt: typeof created === 'string' ? created : null,
+    createdAt: isoTime.safeParse(created).success ? (created as string) : null,
     position,
   }
 }
+
+/**
+ * A note's creation time as the board and the phone write it (toISOString). Anyone on the
+ * board can write a note's meta: anything else is no time at all, rather than an export
+ * that fails on it.
+ */
+const isoTime = z.iso.datetime({ offset: true })
 
 /** Reading order: rows top to bottom (notes within half a note's height share a row), then left to right. */
 function sortNotes(notes: DocumentedNote[]): DocumentedNote[] {

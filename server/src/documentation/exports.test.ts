@@ -6,6 +6,7 @@ import {
   ARCHIVE_FORMAT,
   csvCell,
   type DocumentationInput,
+  escapeMarkdown,
   exportFileName,
   toCsv,
   toHtml,
@@ -87,7 +88,7 @@ const votingRounds: VotingRound[] = [
   },
 ]
 
-function input(language: 'sv' | 'en' = 'sv'): DocumentationInput {
+function input(language: 'sv' | 'en' = 'sv', timeZone = 'Europe/Stockholm'): DocumentationInput {
   const doc = seededBoard()
   const controls = doc.getMap<unknown>('meeting')
   return {
@@ -103,6 +104,7 @@ function input(language: 'sv' | 'en' = 'sv'): DocumentationInput {
     language,
     anonymous: false,
     votingRounds,
+    timeZone,
   }
 }
 
@@ -112,9 +114,10 @@ describe('exports of a seeded board', () => {
       [
         '# Möte 8: Kraftsamling – utblick',
         '',
-        'Kraftsamling · hybrid · 2026\\-10\\-20',
+        // Dates and times are ours, never escaped; times in the deployment's zone (CEST).
+        'Kraftsamling · hybrid · 2026-10-20',
         '',
-        'Ögonblicksbild tagen: 2026-10-20T10:00:00.000Z',
+        'Ögonblicksbild tagen: 2026-10-20 12:00',
         '',
         '## Öppna upp',
         '',
@@ -146,7 +149,7 @@ describe('exports of a seeded board', () => {
         '',
         '### Röstning 1: Lära',
         '',
-        '2026\\-10\\-20 10:02–10:07 · 3 röster per person · 2 röstande · resultatet visat för alla',
+        '2026-10-20 10:02–10:07 · 3 röster per person · 2 röstande · resultatet visat för alla',
         '',
         '- Bidra med en helhetssyn på barnet  \n  och dess rättigheter\\. *(4 röster)*',
         '- =HYPERLINK\\("http://evil\\.example","klicka"\\) *(1 röst)*',
@@ -155,13 +158,13 @@ describe('exports of a seeded board', () => {
         '',
         '### Röstning 2: Öppna upp',
         '',
-        '2026\\-10\\-20 11:00–11:04 · 1 röst per person · 1 röstande · resultatet visades inte för deltagarna',
+        '2026-10-20 11:00–11:04 · 1 röst per person · 1 röstande · resultatet visades inte för deltagarna',
         '',
         '- Vad ser vi i skolan? *(1 röst)*',
         '',
         '### Röstning 3: Öppna upp',
         '',
-        '2026\\-10\\-20 11:10 · 2 röster per person · 0 röstande · pågår',
+        '2026-10-20 11:10 · 2 röster per person · 0 röstande · pågår',
         '',
         'Inga resultat än.',
         '',
@@ -171,6 +174,16 @@ describe('exports of a seeded board', () => {
         '',
       ].join('\n'),
     )
+  })
+
+  it('Markdown escapes what could start a list, rule or heading, and leaves dates and times as typed', () => {
+    expect(escapeMarkdown('Möte 2026-12-01 kl. 19:54, Anna-Karin')).toBe(
+      'Möte 2026-12-01 kl\\. 19:54, Anna-Karin',
+    )
+    expect(escapeMarkdown('- inte en lista')).toBe('\\- inte en lista')
+    expect(escapeMarkdown('1. inte heller')).toBe('1\\. inte heller')
+    // Setext headings and rules: a line of = or - under a line of text.
+    expect(escapeMarkdown('Rubrik\n===\n  ---')).toBe('Rubrik\n\\===\n  \\---')
   })
 
   it('CSV: exactly the expected rows; formulas defused, quotes doubled, UTF-8 BOM and CRLF', () => {
@@ -183,7 +196,7 @@ describe('exports of a seeded board', () => {
           'Lära,Vad kan du göra i din verksamhet?,Fortsätta verka för en god barnhälsovård till alla barn.,green,0,,',
           'Lära,Vad kan du göra i din verksamhet?,<script>alert(1)</script> & **fetstil**,light-red,0,,',
           `Lära,Vad kan du göra redan i morgon?,"'=HYPERLINK(""http://evil.example"",""klicka"")",violet,1,,`,
-          'Lära,Inkorg,Länka till rapporterna internt.,light-blue,0,Charlotte,2026-10-20T09:15:00.000Z',
+          'Lära,Inkorg,Länka till rapporterna internt.,light-blue,0,Charlotte,2026-10-20 11:15:00',
           'Lära,Outside the frames,Utanför ramarna,orange,0,,',
           // The voting rounds: a table of their own after an empty line, times in Stockholm.
           '',

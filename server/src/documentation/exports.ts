@@ -4,10 +4,12 @@ import {
   type DocumentedNote,
   type DocumentedPhase,
   type Meeting,
+  noteColourName,
   noteSwatch,
   type VotingRound,
 } from '@samla/shared'
 import { roundsCsv, roundsHtml, roundsMarkdown } from './roundExports.ts'
+import { localTime } from './localTime.ts'
 import { type ExportLanguage, type ExportTexts, exportTexts, meetingLine } from './texts.ts'
 
 /**
@@ -27,6 +29,8 @@ export interface DocumentationInput {
   anonymous: boolean
   /** Every voting round the server recorded, oldest first (roundExports.ts). */
   votingRounds: VotingRound[]
+  /** The deployment's time zone, for times people read (JSON keeps them ISO, in UTC). */
+  timeZone: string
 }
 
 export const ARCHIVE_FORMAT = 'samla.documentation/1'
@@ -43,25 +47,28 @@ function noteSuffix(note: DocumentedNote, t: ExportTexts): string[] {
 
 // ---------------------------------------------------------------------------------- Markdown
 
-/** Escapes Markdown syntax and HTML so that a note reads as the text it is, nothing more. */
+/**
+ * Escapes Markdown syntax and HTML so that a note reads as the text it is, nothing more. A dash
+ * means something only at the start of a line (a list, a rule, a heading underlined), and
+ * equals signs only as a line of their own (underlining a heading): elsewhere they stay, so
+ * that "2026-12-01" reads as typed.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
+    .replace(/([\\`*_{}[\]()#+.!|~])/g, '\\$1')
+    .replace(/^([ \t]*)(-|=+[ \t]*$)/gm, '$1\\$2')
 }
 
 export function toMarkdown(input: DocumentationInput): string {
   const t = exportTexts(input.language)
   const { meeting, content } = input
-  const lines = [
-    `# ${escapeMarkdown(meeting.title)}`,
-    '',
-    escapeMarkdown(meetingLine(meeting, t)),
-    '',
-  ]
-  if (input.takenAt) lines.push(`${t.taken}: ${input.takenAt}`, '')
+  // The meeting line and the time are our own words and a validated date: escaping them
+  // would only print "2026\-10\-20" where the file is read as text.
+  const lines = [`# ${escapeMarkdown(meeting.title)}`, '', meetingLine(meeting, t), '']
+  if (input.takenAt) lines.push(`${t.taken}: ${localTime(input.takenAt, input.timeZone)}`, '')
   lines.push(...phasesMarkdown(content.phases, t, 2))
   lines.push(...roundsMarkdown(input.votingRounds, input.language, 2))
   lines.push(`---`, '', `*${t.generated}*`, '')
@@ -115,10 +122,10 @@ export function toCsv(input: DocumentationInput): string {
             phase.name,
             frameTitle(frame, t),
             note.text,
-            note.color,
+            noteColourName(note.color),
             note.votes,
             note.author,
-            note.createdAt,
+            note.createdAt && localTime(note.createdAt, input.timeZone, { seconds: true }),
           ]
             .map(csvCell)
             .join(','),
@@ -150,7 +157,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-heigh
 h1{font-size:2rem;margin-bottom:.25rem}h2{margin-top:2.5rem;border-bottom:2px solid #1d1d1f}h3{margin-top:1.5rem}
 .meta{color:#4a4a4f}ul{padding-left:0;list-style:none}li{margin:.4rem 0;padding:.5rem .75rem;border-left:.6rem solid var(--c,#fed49a);background:#f6f6f7;white-space:pre-wrap}
 .info{color:#4a4a4f;font-size:.9rem}figure{margin:1rem 0}img{max-width:100%;height:auto;border:1px solid #ccc}
-@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2{break-after:avoid}li{break-inside:avoid}}
+@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2,h3,h4{break-after:avoid}li{break-inside:avoid}}
 `
 
 export function toHtml(input: DocumentationInput): string {
@@ -160,7 +167,10 @@ export function toHtml(input: DocumentationInput): string {
     `<h1>${escapeHtml(meeting.title)}</h1>`,
     `<p class="meta">${escapeHtml(meetingLine(meeting, t))}</p>`,
   ]
-  if (input.takenAt) body.push(`<p class="meta">${t.taken}: ${escapeHtml(input.takenAt)}</p>`)
+  if (input.takenAt) {
+    const taken = localTime(input.takenAt, input.timeZone)
+    body.push(`<p class="meta">${t.taken}: ${escapeHtml(taken)}</p>`)
+  }
   body.push(...phasesHtml(content.phases, input.images, t, 2))
   body.push(...roundsHtml(input.votingRounds, input.language, 2))
   body.push(`<footer><p class="info">${t.generated}</p></footer>`)

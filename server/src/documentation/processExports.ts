@@ -36,12 +36,8 @@ export function processToMarkdown({ record, language }: ProcessExportInput): str
   if (record.process.organisers)
     lines.push(`${p.organisers}: ${escapeMarkdown(record.process.organisers)}`, '')
   for (const meeting of record.meetings) {
-    lines.push(
-      `## ${escapeMarkdown(meeting.title)}`,
-      '',
-      escapeMarkdown(meetingLine(meeting, language)),
-      '',
-    )
+    // The meeting line is our own words and a validated date: nothing to escape (exports.ts).
+    lines.push(`## ${escapeMarkdown(meeting.title)}`, '', meetingLine(meeting, language), '')
     if (meeting.phases.length === 0) lines.push(p.noDocumentation, '')
     else lines.push(...phasesMarkdown(meeting.phases, t, 3))
   }

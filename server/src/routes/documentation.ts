@@ -16,6 +16,7 @@ import { extractContent } from '../board/extract.ts'
 import { newBoardId, toBoard } from '../boards.ts'
 import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '../documentation/exports.ts'
 import { checkImage } from '../documentation/images.ts'
+import { localTime } from '../documentation/localTime.ts'
 import type { ExportLanguage } from '../documentation/texts.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
 import { exportLanguage as language } from '../http/exportLanguage.ts'
@@ -55,6 +56,8 @@ export interface DocumentationDeps {
   rooms: RoomManager
   storage: Storage
   publicUrl: string | undefined
+  /** The deployment's time zone, for the times in exports and restored boards' names. */
+  timeZone: string
   maxImageBytes: number
   /** Most pixels a PNG picture may have; DEFAULT_MAX_IMAGE_PIXELS (images.ts) if not set. */
   maxImagePixels?: number
@@ -184,6 +187,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
       language,
       anonymous: doc.anonymous,
       votingRounds: doc.votingRounds,
+      timeZone: deps.timeZone,
     })
     const name = exportFileName(meeting, format)
     c.header('Content-Type', type)
@@ -242,7 +246,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
       // A new plain board holding the snapshot's state; the live board is not touched.
       const record = {
         id: newBoardId(),
-        title: `${meeting.title} (${snapshot.createdAt.slice(0, 16).replace('T', ' ')})`,
+        title: `${meeting.title} (${localTime(snapshot.createdAt, deps.timeZone)})`,
         createdAt: new Date(),
       }
       await storage.createBoard(record)

@@ -1,4 +1,4 @@
-import { CONTROLS_MAP, ControlKey } from '@samla/shared'
+import { CONTROLS_MAP, ControlKey, RECORDS_MAP } from '@samla/shared'
 import type * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
 import { Connection } from '../rooms/Connection.ts'
@@ -8,8 +8,10 @@ import { takeSnapshot } from './take.ts'
 
 /**
  * Takes a snapshot whenever a meeting moves from one phase to the next, on the server, so
- * that the record exists whatever the facilitator's browser does. The snapshot is labelled
- * with the phase that just ended.
+ * that the record exists whatever the facilitator's browser does. The snapshot is of the phase
+ * that just ended, labelled with the phases it lies between ("Öppna upp → Testa"): the names
+ * as they were then, and the board's own words, the same in every language (the page says
+ * "Fasbyte" and when, in the reader's time).
  */
 export function watchPhaseChanges(
   rooms: RoomManager,
@@ -28,7 +30,9 @@ export function watchPhaseChanges(
       if (!(tx.origin instanceof Connection)) return
       const change = event.changes.keys.get(ControlKey.currentPhase)
       const ended = change?.oldValue
-      if (typeof ended !== 'string' || ended === controls.get(ControlKey.currentPhase)) return
+      const started = controls.get(ControlKey.currentPhase)
+      if (typeof ended !== 'string' || ended === started) return
+      const label = phaseChangeLabel(room.doc, ended, started)
       // After the transaction: the update is being appended, and takeSnapshot waits for it.
       setImmediate(() => {
         meetings
@@ -36,7 +40,11 @@ export function watchPhaseChanges(
           .then(
             (current) =>
               current &&
-              takeSnapshot(snapshots, current, room, { reason: 'phase-change', pageId: ended }),
+              takeSnapshot(snapshots, current, room, {
+                reason: 'phase-change',
+                pageId: ended,
+                label,
+              }),
           )
           .catch((err: unknown) =>
             log.error('phase-change snapshot failed', { board: boardId, err }),
@@ -48,4 +56,14 @@ export function watchPhaseChanges(
   const listener = (id: string) => void onLoaded(id)
   rooms.on('loaded', listener)
   return () => rooms.off('loaded', listener)
+}
+
+/** "Öppna upp → Testa"; a phase without a name (or no phase) is left out. */
+function phaseChangeLabel(doc: Y.Doc, ended: string, started: unknown): string {
+  const records = doc.getMap<unknown>(RECORDS_MAP)
+  const name = (id: unknown) => {
+    const page = typeof id === 'string' ? (records.get(id) as { name?: unknown } | undefined) : null
+    return typeof page?.name === 'string' ? page.name.trim() : ''
+  }
+  return [name(ended), name(started)].filter(Boolean).join(' → ')
 }
