@@ -8,8 +8,8 @@ import {
   noteSwatch,
   type VotingRound,
 } from '@samla/shared'
-import { roundsCsv, roundsHtml, roundsMarkdown } from './roundExports.ts'
 import { localTime } from './localTime.ts'
+import { roundsCsv, roundsHtml, roundsMarkdown } from './roundExports.ts'
 import { type ExportLanguage, type ExportTexts, exportTexts, meetingLine } from './texts.ts'
 
 /**
