@@ -155,7 +155,7 @@ describe('voting rounds in the documentation', () => {
         '',
       ].join('\n'),
     )
-    expect(period(one)).toMatch(/^\d{4}\\-\d\d\\-\d\d \d\d:\d\d–\d\d:\d\d$/)
+    expect(period(one)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d–\d\d:\d\d$/)
     // And the other exports carry them too.
     const json = JSON.parse(await (await m.facilitatorApi('/export/json')).text())
     expect(json.votingRounds).toEqual(view.votingRounds)
