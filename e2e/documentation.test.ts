@@ -212,7 +212,7 @@ describe('the documentation of a meeting in a real browser', () => {
     const tallied = (text: string, n: number) =>
       facilitator
         .locator('[data-testid="tally"] li', { hasText: text })
-        .filter({ hasText: `${n} röster` })
+        .filter({ hasText: n === 1 ? '1 röst' : `${n} röster` })
         .waitFor({ timeout: 10_000 })
 
     // Round 1 on Öppna upp, three dots each: revealed, then ended.
