@@ -122,6 +122,8 @@ describe('a Samling with a facilitator, a remote participant, the projector and 
     // Dot voting on the phone: two dots, counted for the facilitator, then revealed to all.
     await facilitator.getByRole('button', { name: 'Starta röstning i Öppna upp' }).click()
     const vote = phone.getByRole('button', { name: 'Rösta (Fler vuxna på rasterna)' })
+    // A target a thumb hits on a 360 px phone.
+    expect((await vote.boundingBox())?.height).toBeGreaterThanOrEqual(44)
     await vote.click()
     await phone.getByText('Dina röster: 1').waitFor()
     await vote.click()
