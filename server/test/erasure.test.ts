@@ -13,7 +13,7 @@ import { plainText } from '../src/board/extract.ts'
 import { textNote } from './fixtures/records.ts'
 import { startTestServer, storedDoc, type TestServer } from './helpers.ts'
 import { createProcess, layOutWithInbox, meetingCall } from './process.ts'
-import { writeBoard } from './writeBoard.ts'
+import { connectBoard, writeBoard } from './writeBoard.ts'
 
 /**
  * Deleting a meeting erases it from the disk, not only from the tables: SQLite keeps deleted
@@ -127,12 +127,31 @@ describe('erasing a meeting of a process', () => {
     }
     expect(await received()).toEqual([SECRET, 'En annan lapp'].sort())
 
+    // A vote on the adults' board keeps the notes' text in its round, the secret's too.
+    const adultsBoard = connectBoard(server.url, adults.boardId, process.token)
+    await adultsBoard.synced
+    const voting = { round: 'round-1', pageId: 'page:one', votesPerPerson: 3 }
+    adultsBoard.doc.getMap('meeting').set('voting', { ...voting, state: 'open' })
+    adultsBoard.doc.getMap('meeting').set('voting', { ...voting, state: 'closed' })
+    const roundTexts = async () => {
+      const res = await meetingCall(server.url, adults.meeting.id)('/documentation', process.token)
+      const view = (await res.json()) as {
+        votingRounds: Array<{ results: Array<{ text: string | null }> }>
+      }
+      return view.votingRounds.flatMap((r) => r.results.map((n) => n.text))
+    }
+    await vi.waitFor(async () => expect(await roundTexts()).toContain(SECRET))
+    adultsBoard.provider.destroy()
+    adultsBoard.doc.destroy()
+
     // The secret is now in the adults' board too: deleting only its own board is not enough.
     const deleted = await meetingCall(server.url, youth.meeting.id)('', process.token, {
       method: 'DELETE',
     })
     expect(deleted.status).toBe(204)
     expect(await received()).toEqual(['En annan lapp'])
+    expect(await roundTexts()).not.toContain(SECRET)
+    expect(await roundTexts()).toContain('En annan lapp')
     const threads = (await storedDoc(server, adults.boardId)).getMap<NoteThread>(PROCESS_MAP)
     expect([...threads.values()].map((t) => t.received?.origin.meetingTitle)).toEqual(['Träff 2'])
     expect(holding(filesOnDisk())).toEqual([])

@@ -245,6 +245,8 @@ export class ProcessService {
     await this.rooms.erase(meeting.boardId, () => this.store.meetings.delete(meeting.id))
     for (const other of others) {
       await this.withRoom(other, (room) => removeShapes(room.doc, [...copies, ...carried]))
+      // Its notes' text kept in the partner's voting rounds goes too (the votes stay).
+      await this.store.voteRounds.forgetNotes(other.id, copies)
       await this.sync(other)
       await this.withRoom(other, (room) => room.compact())
     }

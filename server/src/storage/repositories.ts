@@ -200,6 +200,11 @@ export interface VoteRoundRepository {
   record(meetingId: string, entry: VoteRoundEntry): Promise<void>
   /** The meeting's rounds, oldest first; results most votes first, ties in the order given. */
   list(meetingId: string): Promise<VotingRound[]>
+  /**
+   * Clears the text kept of these notes in the meeting's rounds (their votes stay): notes
+   * another meeting sent, when that meeting is erased.
+   */
+  forgetNotes(meetingId: string, noteIds: readonly string[]): Promise<void>
 }
 
 /** Voter credentials: the id is the server's choice; only the secret's hash is kept. */

@@ -26,7 +26,7 @@ const note = (noteId: string, votes: number, text: string | null = `Lapp ${noteI
   votes,
 })
 
-/** The voting rounds' contract (SPEC.md, R24–R27), run against one implementation. */
+/** The voting rounds' contract (SPEC.md, R24–R28), run against one implementation. */
 export function describeVoteRoundContract(name: string, make: () => Promise<RepositoryHarness>) {
   describe(`vote round repository contract: ${name}`, () => {
     const withStore = (test: (store: RepositoryHarness['store']) => Promise<void>) => async () => {
@@ -184,6 +184,26 @@ export function describeVoteRoundContract(name: string, make: () => Promise<Repo
         expect(await voteRounds.list(other.meeting.id)).toMatchObject([
           { results: [{ text: 'Hemlig lapp', votes: 1 }] },
         ])
+      }),
+    )
+
+    it(
+      '[R28] forgetting notes clears their text in the meeting’s rounds and keeps their votes',
+      withStore(async ({ meetings, voteRounds }) => {
+        const { meeting } = await meetings.create(meetingRequest)
+        const other = await meetings.create({ ...meetingRequest, title: 'Annan' })
+        const outcome = {
+          voters: 2,
+          results: [note('shape:sent', 3, 'Från Träff 1'), note('shape:own', 1)],
+        }
+        await voteRounds.record(meeting.id, entry({ state: 'closed', at: at(4), outcome }))
+        await voteRounds.record(other.meeting.id, entry({ state: 'closed', at: at(4), outcome }))
+        await voteRounds.forgetNotes(meeting.id, ['shape:sent', 'shape:nowhere'])
+        expect((await voteRounds.list(meeting.id))[0]?.results).toEqual([
+          note('shape:sent', 3, null),
+          note('shape:own', 1),
+        ])
+        expect((await voteRounds.list(other.meeting.id))[0]?.results[0]?.text).toBe('Från Träff 1')
       }),
     )
   })

@@ -62,3 +62,13 @@ export function toVotingRound(row: VoteRoundRow): VotingRound {
     results: resultsSchema.parse(row.results),
   }
 }
+
+/** A row's results with the text of `noteIds` cleared, or null when none of them is there. */
+export function withoutTexts(
+  results: unknown,
+  noteIds: ReadonlySet<string>,
+): VotingRoundResult[] | null {
+  const parsed = resultsSchema.parse(results)
+  if (!parsed.some((r) => noteIds.has(r.noteId) && r.text !== null)) return null
+  return parsed.map((r) => (noteIds.has(r.noteId) ? { ...r, text: null } : r))
+}

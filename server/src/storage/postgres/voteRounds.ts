@@ -1,9 +1,9 @@
 import type { VotingRound } from '@samla/shared'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { PgSamlaDatabase } from '../../db/pg/client.ts'
 import { voteRounds } from '../../db/pg/schema.ts'
 import type { VoteRoundEntry, VoteRoundRepository } from '../repositories.ts'
-import { toVotingRound, voteRoundRow, voteRoundUpdate } from '../voteRoundRows.ts'
+import { toVotingRound, voteRoundRow, voteRoundUpdate, withoutTexts } from '../voteRoundRows.ts'
 
 /**
  * Every voting round of a meeting, in PostgreSQL. An upsert is one statement on one row, so
@@ -29,5 +29,18 @@ export class PgVoteRounds implements VoteRoundRepository {
       .where(eq(voteRounds.meetingId, meetingId))
       .orderBy(asc(voteRounds.startedAt), asc(voteRounds.round))
     return rows.map(toVotingRound)
+  }
+
+  async forgetNotes(meetingId: string, noteIds: readonly string[]): Promise<void> {
+    const ids = new Set(noteIds)
+    const rows = await this.db.select().from(voteRounds).where(eq(voteRounds.meetingId, meetingId))
+    for (const row of rows) {
+      const results = withoutTexts(row.results, ids)
+      if (results)
+        await this.db
+          .update(voteRounds)
+          .set({ results })
+          .where(and(eq(voteRounds.meetingId, meetingId), eq(voteRounds.round, row.round)))
+    }
   }
 }

@@ -1,9 +1,9 @@
 import type { VotingRound } from '@samla/shared'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { SamlaDatabase } from '../../db/client.ts'
 import { voteRounds } from '../../db/schema.ts'
 import type { VoteRoundEntry, VoteRoundRepository } from '../repositories.ts'
-import { toVotingRound, voteRoundRow, voteRoundUpdate } from '../voteRoundRows.ts'
+import { toVotingRound, voteRoundRow, voteRoundUpdate, withoutTexts } from '../voteRoundRows.ts'
 
 /** Every voting round of a meeting, in SQLite: one upsert per entry. */
 export class SqliteVoteRounds implements VoteRoundRepository {
@@ -28,5 +28,19 @@ export class SqliteVoteRounds implements VoteRoundRepository {
       .orderBy(asc(voteRounds.startedAt), asc(voteRounds.round))
       .all()
       .map(toVotingRound)
+  }
+
+  async forgetNotes(meetingId: string, noteIds: readonly string[]): Promise<void> {
+    const ids = new Set(noteIds)
+    const rows = this.db.select().from(voteRounds).where(eq(voteRounds.meetingId, meetingId)).all()
+    for (const row of rows) {
+      const results = withoutTexts(row.results, ids)
+      if (results)
+        this.db
+          .update(voteRounds)
+          .set({ results })
+          .where(and(eq(voteRounds.meetingId, meetingId), eq(voteRounds.round, row.round)))
+          .run()
+    }
   }
 }
