@@ -345,7 +345,14 @@ describe('a process: notes across and answers back', () => {
     expect(
       await codeOf(await answer('Svar', traff.meeting.id, traff.token('facilitator'))),
     ).toEqual([404, 'crossing_not_found'])
-    // A rotated (stale) process link is not a link at all.
+    // A stale meeting link (rotated away) sends nothing, on a socket or over HTTP.
+    const stale = traff.token('facilitator')
+    const rotated = await send('/links/facilitator/rotate', stale, { method: 'POST' })
+    expect(rotated.status).toBe(200)
+    expect(
+      await codeOf(await post({ to: samling.meeting.id, shapeIds: ['shape:idea'] }, stale)),
+    ).toEqual([401, 'unauthorized'])
+    // A wrong process link is not a link at all.
     expect((await process.call('', {}, 'AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(401)
     expect(
       ((await (await process.call('')).json()) as ProcessOverview).crossings[0]?.answer,

@@ -254,14 +254,15 @@ export function writeFrame(
   return true
 }
 
-/** Removes notes the server wrote (a sending meeting was erased): the record and its text go. */
-export function removeShapes(doc: Y.Doc, ids: readonly string[]): void {
+/** Removes notes the server wrote (a sending meeting was erased); whether any was there. */
+export function removeShapes(doc: Y.Doc, ids: readonly string[]): boolean {
   const records = doc.getMap<unknown>(RECORDS_MAP)
   const present = ids.filter((id) => records.has(id))
-  if (present.length === 0) return
+  if (present.length === 0) return false
   doc.transact(() => {
     for (const id of present) records.delete(id)
   }, SERVER_ORIGIN)
+  return true
 }
 
 /** Makes the board's `process` map exactly `threads`, writing only what differs. */

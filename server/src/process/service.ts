@@ -243,10 +243,17 @@ export class ProcessService {
       .map((c) => carriedNoteId(c.id))
     await this.store.ideas.forgetMeeting(meeting.id)
     await this.rooms.erase(meeting.boardId, () => this.store.meetings.delete(meeting.id))
+    // Nothing of it crossed to another board: no other board is loaded or compacted.
+    if (touching.length === 0) return
+    const partners = new Set(touching.flatMap((c) => [c.fromMeetingId, c.toMeetingId]))
     for (const other of others) {
-      await this.withRoom(other, (room) => removeShapes(room.doc, [...copies, ...carried]))
+      const removed = await this.withRoom(other, (room) =>
+        removeShapes(room.doc, [...copies, ...carried]),
+      )
       // Its notes' text kept in the partner's voting rounds goes too (the votes stay).
       await this.store.voteRounds.forgetNotes(other.id, copies)
+      // Only a board that held some of it is written again and compacted.
+      if (!removed && !partners.has(other.id)) continue
       await this.sync(other)
       await this.withRoom(other, (room) => room.compact())
     }
