@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import type { CreatedProcess, JoinInfo } from '@samla/shared'
 import type { Page } from 'playwright-core'
@@ -5,13 +6,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { pdfText } from './src/pdf.ts'
 import { waitForConnection } from './src/ui.ts'
 import { emptyFindings, watchContext } from './src/watch.ts'
 
 /**
  * From a sticky note to an idea on its way: a young person's phone note on Träff 1 is made
- * idea I-1 by the facilitator, described in the seed's template until the criteria are met,
- * moved to "dialogforum" with a public reason, and read on the youth feedback page at 360×740.
+ * idea I-1 by the facilitator, described in the seed's template by the organiser and a young
+ * person at once (the idea's own link, on a phone) until the criteria are met, downloaded and
+ * printed, moved to "dialogforum" with a public reason, and read on the youth feedback page.
  */
 const samla = useSamlaAndBrowser()
 let findings = emptyFindings()
@@ -111,32 +114,99 @@ describe('an idea from a youth note', () => {
     await row.getByRole('link', { name: 'Lugna rum på rasterna' }).click()
     await organiser.getByRole('heading', { name: 'Lugna rum på rasterna', level: 1 }).waitFor()
 
-    const fields: Array<[string, string]> = [
-      ['Bakgrund', 'Rasterna är stökiga och många unga mår dåligt av det.'],
-      ['Syfte', 'En lugnare skoldag.'],
-      ['Mål', 'Ett lugnt rum på varje högstadieskola.'],
-      [/Mått för utvärdering/ as unknown as string, 'Elevenkät före och efter.'],
-      ['Målgrupp', 'Elever 13–16 år'],
-      ['Barnrättsperspektiv', 'Idén kommer från unga själva.'],
-      ['Brukarmedverkan', 'Demokratilabbet är med i hela arbetet.'],
-      ['Evidens eller beprövad erfarenhet', 'Beprövad erfarenhet från två skolor.'],
-      ['Budget och ekonomiska effekter', '120 000 kr'],
-      [/Plan för utvärdering/ as unknown as string, 'Följs upp efter en termin.'],
+    // A co-editing link for the young people: the idea and its description, nothing more.
+    await organiser.getByRole('button', { name: 'Skapa en länk' }).click()
+    const editLink = await organiser.getByLabel('Länk för att skriva tillsammans').inputValue()
+    expect(editLink).toContain('#r=')
+    const youth = await open(editLink, { width: 360, height: 740 })
+    await youth.getByRole('heading', { name: 'Lugna rum på rasterna', level: 1 }).waitFor()
+    expect(await youth.getByRole('button', { name: 'Ändra status' }).count()).toBe(0)
+    expect(await youth.getByRole('link', { name: 'Tillbaka till kraftsamlingen' }).count()).toBe(0)
+    for (const page of [organiser, youth])
+      await page.getByText('Sparas medan ni skriver.').waitFor()
+
+    // Both write at once: half the fields each, and both in "Syfte".
+    const fields: Array<[string | RegExp, string, Page]> = [
+      ['Bakgrund', 'Rasterna är stökiga och många unga mår dåligt av det.', youth],
+      ['Mål', 'Ett lugnt rum på varje högstadieskola.', organiser],
+      [/Mått för utvärdering/, 'Elevenkät före och efter.', organiser],
+      ['Målgrupp', 'Elever 13–16 år', youth],
+      ['Barnrättsperspektiv', 'Idén kommer från unga själva.', youth],
+      ['Brukarmedverkan', 'Demokratilabbet är med i hela arbetet.', youth],
+      ['Evidens eller beprövad erfarenhet', 'Beprövad erfarenhet från två skolor.', organiser],
+      ['Budget och ekonomiska effekter', '120 000 kr', organiser],
+      [/Plan för utvärdering/, 'Följs upp efter en termin.', organiser],
     ]
-    for (const [label, text] of fields)
-      await organiser.getByLabel(label, { exact: typeof label === 'string' }).fill(text)
-    await organiser.getByRole('button', { name: 'Lägg till en aktör' }).click()
-    await organiser.getByLabel('Organisation', { exact: true }).fill('Karlskrona kommun')
-    await organiser.getByRole('button', { name: 'Spara idébeskrivningen' }).click()
+    const field = (page: Page, label: string | RegExp) =>
+      page.getByLabel(label, { exact: typeof label === 'string' })
+    await Promise.all([
+      field(organiser, 'Syfte').pressSequentially('En lugnare skoldag.'),
+      field(youth, 'Syfte').pressSequentially('Unga vill vila.'),
+    ])
+    await Promise.all(
+      [organiser, youth].map(async (page) => {
+        for (const [label, text, writer] of fields)
+          if (writer === page) await field(page, label).fill(text)
+      }),
+    )
+    // Each sees the other's words, and "Syfte" holds both.
+    for (const [label, text] of fields) {
+      await expect.poll(() => field(organiser, label).inputValue()).toBe(text)
+      await expect.poll(() => field(youth, label).inputValue()).toBe(text)
+    }
+    await expect
+      .poll(() => field(youth, 'Syfte').inputValue())
+      .toBe(await field(organiser, 'Syfte').inputValue())
+    const syfte = await field(youth, 'Syfte').inputValue()
+    // Each one's words whole: the caret followed what the other typed before it.
+    expect(syfte).toContain('En lugnare skoldag.')
+    expect(syfte).toContain('Unga vill vila.')
+    expect(syfte.length).toBe('En lugnare skoldag.'.length + 'Unga vill vila.'.length)
+
+    await youth.getByRole('button', { name: 'Lägg till en aktör' }).click()
+    await youth.getByLabel('Organisation 1', { exact: true }).fill('Karlskrona kommun')
     const criteria = organiser.getByTestId('criteria')
     await criteria
       .getByText('Minst en kommunal och en regional verksamhet måste medverka.')
       .waitFor()
+    await expect
+      .poll(() => organiser.getByLabel('Organisation 1').inputValue())
+      .toBe('Karlskrona kommun')
     await organiser.getByRole('button', { name: 'Lägg till en aktör' }).click()
-    await organiser.getByLabel('Organisation', { exact: true }).nth(1).fill('Region Blekinge')
+    await organiser.getByLabel('Organisation 2', { exact: true }).fill('Region Blekinge')
     await organiser.getByLabel('Sektor', { exact: true }).nth(1).selectOption('region')
-    await organiser.getByRole('button', { name: 'Spara idébeskrivningen' }).click()
     await criteria.getByText('Idébeskrivningen uppfyller kriterierna.').waitFor()
+    await youth
+      .getByTestId('criteria')
+      .getByText('Idébeskrivningen uppfyller kriterierna.')
+      .waitFor()
+    expect(await youth.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    )
+    expect(await accessibilityViolations(youth)).toEqual([])
+    await youth.screenshot({
+      path: path.join(screenshotDir, 'idea-coedit-360.png'),
+      fullPage: true,
+    })
+
+    // The description to send in: a Markdown download, and the page printed to A4.
+    const [download] = await Promise.all([
+      organiser.waitForEvent('download'),
+      organiser.getByRole('button', { name: 'Ladda ner (Markdown)' }).click(),
+    ])
+    const markdown = await fs.promises.readFile(await download.path(), 'utf8')
+    expect(download.suggestedFilename()).toBe('i-1-lugna-rum-pa-rasterna.md')
+    expect(markdown).toContain(
+      '## Medverkande aktörer\n\n- Karlskrona kommun (kommun)\n- Region Blekinge (region)',
+    )
+    expect(markdown).toContain('Idébeskrivningen uppfyller kriterierna')
+    const printed = await organiser.pdf({ format: 'A4' })
+    await fs.promises.writeFile(path.join(screenshotDir, 'idea-description.pdf'), printed)
+    const pdf = await pdfText(new Uint8Array(printed))
+    for (const heading of ['Bakgrund', 'Syfte', 'Medverkande aktörer', 'Plan för utvärdering'])
+      expect(pdf).toContain(heading)
+    expect(pdf).toContain('Rasterna är stökiga')
+    expect(pdf).not.toContain('Skapa en ny länk')
 
     await organiser.getByLabel('Ny status').selectOption('dialogforum')
     await organiser.getByLabel(/Offentlig motivering/).fill('Tas upp på kvalitetscaféet i mars.')

@@ -52,7 +52,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         413,
       ),
   })
-  const access = createMeetingAccess(meetings)
+  const access = createMeetingAccess(meetings, processService.ideaDocuments.check)
   // Creating costs storage: a per-address budget, generous enough for a school behind one
   // address, stops one client from filling the disk.
   const creationLimit = (name: string) =>

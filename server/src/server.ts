@@ -76,7 +76,10 @@ export async function startServer(
       presenceBudget: config.presenceBudget,
       logger,
       limits: config.limits,
-      isMeetingBoard: async (boardId) => (await meetings.byBoard(boardId)) !== null,
+      boardKind: async (boardId) => {
+        if (await meetings.byBoard(boardId)) return 'meeting'
+        return (await store.ideas.byDocument(boardId)) ? 'idea' : 'plain'
+      },
       bus,
     },
     logger,
@@ -93,7 +96,7 @@ export async function startServer(
   const app = createApp({ config, store, rooms, logger, counters, processes })
   const upgrades = createUpgradeHandler({
     storage,
-    access: createMeetingAccess(meetings),
+    access: createMeetingAccess(meetings, processes.ideaDocuments.check),
     rooms,
     logger,
     maxMessageBytes: config.maxMessageBytes,

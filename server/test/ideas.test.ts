@@ -1,13 +1,16 @@
 import {
+  DESCRIPTION_TEXT_FIELDS,
   EMPTY_DESCRIPTION,
   type ErrorBody,
   type Feedback,
+  IDEA_ACTORS_MAP,
   type Idea,
+  type IdeaDocumentInfo,
   type NoteThread,
   PROCESS_MAP,
   processRecordSchema,
 } from '@samla/shared'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
 import { createProcess, layOutWithInbox, meetingCall } from './process.ts'
 import { connectBoard } from './writeBoard.ts'
@@ -97,45 +100,41 @@ describe('ideas of a process', () => {
   })
 
   it('the idébeskrivning is checked against the seed’s criteria until a municipal and a regional actor take part', async () => {
-    const { api, makeIdea } = await youthBoardWithNotes()
+    const { api, makeIdea, process } = await youthBoardWithNotes()
     const idea = (await (await makeIdea(['shape:idea'])).json()) as IdeaWithCriteria
     expect(idea.criteria).toContainEqual({ kind: 'municipalAndRegional' })
-    const filled = {
-      ...EMPTY_DESCRIPTION,
-      bakgrund: 'Raster är stökiga',
-      syfte: 'Lugnare skoldag',
-      mal: 'Ett lugnt rum per skola',
-      matt: 'Elevenkät',
-      malgrupp: 'Elever 13–16 år',
-      barnratt: 'Unga har tagit fram idén',
-      brukarmedverkan: 'Demokratilabbet',
-      evidens: 'Beprövad erfarenhet från Ronneby',
-      budget: '120 000 kr',
-      plan: 'Följs upp efter en termin',
-      aktorer: [{ organisation: 'Karlskrona kommun', sector: 'kommun' }],
-    }
-    const patch = (description: unknown) =>
-      api(`/ideas/${idea.id}`, { method: 'PATCH', body: JSON.stringify({ description }) })
-    const once = (await (await patch(filled)).json()) as IdeaWithCriteria
-    expect(once.criteria).toEqual([{ kind: 'municipalAndRegional' }])
-    const both = (await (
-      await patch({
-        ...filled,
-        aktorer: [...filled.aktorer, { organisation: 'Region Blekinge', sector: 'region' }],
-      })
-    ).json()) as IdeaWithCriteria
-    expect(both.criteria).toEqual([])
-    // Over-long fields and unknown sectors are refused, and nothing is half-written.
-    expect(await codeOf(await patch({ ...filled, syfte: 'x'.repeat(5001) }))).toEqual([
-      400,
-      'invalid_body',
-    ])
-    expect(
-      await codeOf(await patch({ ...filled, aktorer: [{ organisation: 'X', sector: 'kyrka' }] })),
-    ).toEqual([400, 'invalid_body'])
-    expect(
-      ((await (await api(`/ideas/${idea.id}`)).json()) as IdeaWithCriteria).description.syfte,
-    ).toBe('Lugnare skoldag')
+    const { documentId } = (await (
+      await api(`/ideas/${idea.id}/document`)
+    ).json()) as IdeaDocumentInfo
+    const writer = connectBoard(server.url, documentId, process.token)
+    cleanups.push(() => {
+      writer.provider.destroy()
+      writer.doc.destroy()
+    })
+    await writer.synced
+    const criteria = async () =>
+      ((await (await api(`/ideas/${idea.id}`)).json()) as IdeaWithCriteria).criteria
+    writer.doc.transact(() => {
+      for (const field of DESCRIPTION_TEXT_FIELDS)
+        writer.doc.getText(field).insert(0, `Om ${field}`)
+      writer.doc
+        .getMap(IDEA_ACTORS_MAP)
+        .set('k', { organisation: 'Karlskrona kommun', sector: 'kommun', order: 1 })
+    })
+    await vi.waitFor(async () =>
+      expect(await criteria()).toEqual([{ kind: 'municipalAndRegional' }]),
+    )
+    writer.doc
+      .getMap(IDEA_ACTORS_MAP)
+      .set('r', { organisation: 'Region Blekinge', sector: 'region', order: 2 })
+    await vi.waitFor(async () => expect(await criteria()).toEqual([]))
+    // The description is the document's alone: a PATCH of it is refused, nothing written.
+    const patched = await api(`/ideas/${idea.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ description: EMPTY_DESCRIPTION }),
+    })
+    expect(await codeOf(patched)).toEqual([400, 'invalid_body'])
+    expect(await criteria()).toEqual([])
   })
 
   it('status moves along the seed’s path with a public reason; the badge and the youth feedback page follow; other moves are refused', async () => {
@@ -206,7 +205,8 @@ describe('ideas of a process', () => {
     const res = await fetch(`${server.url}/api/processes/${other.process.id}/ideas/${idea.id}`, {
       headers: { authorization: `Bearer ${other.token}` },
     })
-    expect(await codeOf(res)).toEqual([404, 'idea_not_found'])
+    // The same 401 as a wrong token: an idea's id says nothing to another process's link.
+    expect(await codeOf(res)).toEqual([401, 'unauthorized'])
     expect(((await (await process.call('/ideas')).json()) as Idea[]).map((i) => i.number)).toEqual([
       1,
     ])

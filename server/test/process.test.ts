@@ -508,6 +508,10 @@ describe('a process: notes across and answers back', () => {
       ['GET', `/ideas/${'A'.repeat(22)}`],
       ['PATCH', `/ideas/${'A'.repeat(22)}`],
       ['POST', `/ideas/${'A'.repeat(22)}/status`],
+      ['GET', `/ideas/${'A'.repeat(22)}/document`],
+      ['GET', `/ideas/${'A'.repeat(22)}/description/md`],
+      ['POST', `/ideas/${'A'.repeat(22)}/edit-link`],
+      ['DELETE', `/ideas/${'A'.repeat(22)}/edit-link`],
     ]
     for (const [method, path] of routes)
       for (const token of [undefined, samling.token('facilitator'), other.token]) {

@@ -163,12 +163,11 @@ export const createIdeaRequest = z
   })
   .strict()
 
-/** PATCH /api/processes/:id/ideas/:ideaId */
+/** PATCH /api/processes/:id/ideas/:ideaId (the idébeskrivning itself is a Yjs document: ideaDocument.ts) */
 export const updateIdeaRequest = z
   .object({
     title: z.string().trim().min(1).max(200),
     ownerOrganisation: z.string().trim().max(200),
-    description: ideaDescriptionSchema,
   })
   .partial()
   .strict()

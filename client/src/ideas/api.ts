@@ -2,6 +2,7 @@ import {
   type CriteriaProblem,
   type Idea,
   type IdeaStatus,
+  ideaDocumentInfoSchema,
   ideaSchema,
   type UpdateIdeaRequest,
 } from '@samla/shared'
@@ -73,4 +74,57 @@ export async function changeIdeaStatus(
       body: JSON.stringify({ status, reason }),
     }),
   )
+}
+
+/** Where the idébeskrivning is written (made on first use), with either link. */
+export async function getIdeaDocument(processId: string, token: string, id: string) {
+  return ideaDocumentInfoSchema.parse(
+    await request(ideaPath(processId, `/${encodeURIComponent(id)}/document`), {
+      headers: bearer(token),
+    }),
+  )
+}
+
+/** Opens a new co-editing link (the one before stops working); resolves with its token. */
+export async function openEditLink(processId: string, token: string, id: string) {
+  const body = await request(ideaPath(processId, `/${encodeURIComponent(id)}/edit-link`), {
+    method: 'POST',
+    headers: bearer(token),
+  })
+  return z.object({ token: z.string() }).parse(body).token
+}
+
+export async function closeEditLink(processId: string, token: string, id: string) {
+  const res = await fetch(ideaPath(processId, `/${encodeURIComponent(id)}/edit-link`), {
+    method: 'DELETE',
+    headers: bearer(token),
+  })
+  if (!res.ok) throw new Error(`closing the link: ${res.status}`)
+}
+
+/**
+ * Downloads the idébeskrivning as a file: fetched with the link in a header (never in an
+ * address that could end up in a log), then handed to the browser as a download.
+ */
+export async function downloadDescription(
+  processId: string,
+  token: string,
+  id: string,
+  format: 'md' | 'html',
+  language: string,
+) {
+  const res = await fetch(
+    ideaPath(processId, `/${encodeURIComponent(id)}/description/${format}?lang=${language}`),
+    { headers: bearer(token) },
+  )
+  if (!res.ok) throw new Error(`downloading: ${res.status}`)
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1]
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name ?? `idebeskrivning.${format}`
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }

@@ -79,6 +79,44 @@ export const sv = {
   'idea.status.history': 'Historik',
   'idea.feedback.heading': 'Era idéer',
   'idea.feedback.now': 'Er idé {label} är nu i {status}',
+  'idea.page.needsLink': 'Idén kan bara öppnas med processlänken eller idéns egen länk.',
+  'idea.page.editorIntro':
+    'Du har fått en länk för att skriva idébeskrivningen tillsammans med andra. Allt du skriver sparas direkt och syns för alla som har sidan öppen.',
+  'idea.page.details': 'Namn och ägare',
+  'idea.page.saveDetails': 'Spara namn och ägare',
+  'idea.page.organisationNumber': 'Organisation {number}',
+  'idea.live.connecting': 'Ansluter …',
+  'idea.live.online': 'Sparas medan ni skriver.',
+  'idea.live.offline':
+    'Ingen anslutning just nu. Det du skriver sparas när anslutningen är tillbaka.',
+  'idea.live.revoked': 'Länken har stängts. Det du skrev innan dess är sparat.',
+  'idea.live.gone': 'Idén har raderats.',
+  'idea.live.refused':
+    'En ändring kunde inte sparas (för lång text?). Sidan har hämtat idébeskrivningen på nytt.',
+  'idea.live.others':
+    '{count, plural, one {En person till har sidan öppen.} other {# personer till har sidan öppen.}}',
+  'idea.live.othersHere':
+    '{count, plural, one {Någon annan skriver här just nu.} other {# andra skriver här just nu.}}',
+  'idea.share.heading': 'Skriv tillsammans',
+  'idea.share.intro':
+    'En egen länk till idén låter andra – till exempel ungdomarna eller en partner – skriva idébeskrivningen med er. Den öppnar bara den här idén, inte kraftsamlingen.',
+  'idea.share.link': 'Länk för att skriva tillsammans',
+  'idea.share.copy': 'Kopiera länken',
+  'idea.share.copied': 'Länken är kopierad.',
+  'idea.share.made': 'En ny länk är skapad. Den visas bara nu.',
+  'idea.share.closed': 'Länken är stängd. Ingen kan skriva med den längre.',
+  'idea.share.openBefore':
+    'En länk är öppen sedan tidigare. Den kan inte visas igen; skapa en ny om den har kommit bort.',
+  'idea.share.make': 'Skapa en länk',
+  'idea.share.replace': 'Skapa en ny länk (den gamla slutar fungera)',
+  'idea.share.close': 'Stäng länken',
+  'idea.download.heading': 'Ladda ner idébeskrivningen',
+  'idea.download.md': 'Ladda ner (Markdown)',
+  'idea.download.html': 'Ladda ner (HTML)',
+  'idea.download.print': 'Skriv ut eller spara som PDF (A4)',
+  'idea.download.failed': 'Nedladdningen misslyckades. Försök igen.',
+  'idea.print.empty': '(inte ifyllt)',
+  'idea.print.noActors': '(inga aktörer)',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -162,4 +200,41 @@ export const en: { [K in keyof typeof sv]: string } = {
   'idea.status.history': 'History',
   'idea.feedback.heading': 'Your ideas',
   'idea.feedback.now': 'Your idea {label} is now at {status}',
+  'idea.page.needsLink': 'The idea opens only with the process link or the idea’s own link.',
+  'idea.page.editorIntro':
+    'You were given a link to write the idea description together with others. Everything you write is saved at once and seen by everyone who has the page open.',
+  'idea.page.details': 'Name and owner',
+  'idea.page.saveDetails': 'Save name and owner',
+  'idea.page.organisationNumber': 'Organisation {number}',
+  'idea.live.connecting': 'Connecting …',
+  'idea.live.online': 'Saved as you write.',
+  'idea.live.offline': 'No connection right now. What you write is saved when it is back.',
+  'idea.live.revoked': 'The link has been closed. What you wrote before that is saved.',
+  'idea.live.gone': 'The idea has been deleted.',
+  'idea.live.refused':
+    'A change could not be saved (text too long?). The page has fetched the idea description again.',
+  'idea.live.others':
+    '{count, plural, one {# other person has the page open.} other {# others have the page open.}}',
+  'idea.live.othersHere':
+    '{count, plural, one {Someone else is writing here now.} other {# others are writing here now.}}',
+  'idea.share.heading': 'Write together',
+  'idea.share.intro':
+    'A link of the idea’s own lets others – the young people, say, or a partner – write the idea description with you. It opens only this idea, not the Kraftsamling.',
+  'idea.share.link': 'Link for writing together',
+  'idea.share.copy': 'Copy the link',
+  'idea.share.copied': 'The link is copied.',
+  'idea.share.made': 'A new link is made. It is shown only now.',
+  'idea.share.closed': 'The link is closed. Nobody can write with it any more.',
+  'idea.share.openBefore':
+    'A link is open from before. It cannot be shown again; make a new one if it is lost.',
+  'idea.share.make': 'Make a link',
+  'idea.share.replace': 'Make a new link (the old one stops working)',
+  'idea.share.close': 'Close the link',
+  'idea.download.heading': 'Download the idea description',
+  'idea.download.md': 'Download (Markdown)',
+  'idea.download.html': 'Download (HTML)',
+  'idea.download.print': 'Print or save as PDF (A4)',
+  'idea.download.failed': 'The download failed. Try again.',
+  'idea.print.empty': '(not filled in)',
+  'idea.print.noActors': '(no actors)',
 }

@@ -42,6 +42,26 @@ export interface Changes {
    * log differ. Neighbours in Yjs are always of one list.
    */
   strayNeighbours: number
+  /**
+   * What is inserted into root sequences (a root Y.Text or Y.Array), per root: the kinds of
+   * content (Yjs class names) and how many characters of string content.
+   */
+  sequences: Map<string, { kinds: Set<ContentKind>; chars: number }>
+  /** Roots with content inside a nested type (written or deleted). */
+  nestedRoots: Set<string>
+}
+
+export type ContentKind = 'string' | 'deleted' | 'json' | 'format' | 'embed' | 'type' | 'other'
+
+/** By instanceof, not class names, which a bundler may rename. */
+function contentKind(content: Y.Item['content']): ContentKind {
+  if (content instanceof Y.ContentString) return 'string'
+  if (content instanceof Y.ContentDeleted) return 'deleted'
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) return 'json'
+  if (content instanceof Y.ContentFormat) return 'format'
+  if (content instanceof Y.ContentEmbed) return 'embed'
+  if (content instanceof Y.ContentType) return 'type'
+  return 'other'
 }
 
 /**
@@ -58,6 +78,8 @@ export function readChanges(doc: Y.Doc, update: DecodedUpdate): Changes {
     unplaced: 0,
     multiValueEntries: 0,
     strayNeighbours: 0,
+    sequences: new Map(),
+    nestedRoots: new Set(),
   }
   const entry = (root: string, key: string): EntryChange => {
     const id = `${root}\u0000${key}`
@@ -128,6 +150,13 @@ export function readChanges(doc: Y.Doc, update: DecodedUpdate): Changes {
     }
     if (place.key === null || place.nested) {
       changes.elsewhere.add(place.root)
+      if (place.nested) changes.nestedRoots.add(place.root)
+      else {
+        const sequence = changes.sequences.get(place.root) ?? { kinds: new Set(), chars: 0 }
+        sequence.kinds.add(contentKind(struct.content))
+        if (struct.content instanceof Y.ContentString) sequence.chars += struct.length
+        changes.sequences.set(place.root, sequence)
+      }
       continue
     }
     const content = struct.content
@@ -171,8 +200,10 @@ function noteDeletion(
   entry: (root: string, key: string) => EntryChange,
 ): void {
   if (!place) changes.unplaced++
-  else if (place.key === null || place.nested) changes.elsewhere.add(place.root)
-  else entry(place.root, place.key).deletes = true
+  else if (place.key === null || place.nested) {
+    changes.elsewhere.add(place.root)
+    if (place.nested) changes.nestedRoots.add(place.root)
+  } else entry(place.root, place.key).deletes = true
 }
 
 /** The list an item of the document is in: its type (a root by name, a nested one by id) and key. */

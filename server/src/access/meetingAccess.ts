@@ -15,9 +15,12 @@ export type MeetingEnv = { Variables: MeetingVariables }
 
 export const MEETING_ROLES = ['facilitator', 'participant', 'projector'] as const
 
-/** The role a request has on a board: `editor` on a plain board, null without a valid link. */
+/**
+ * The role a request has on a board: `editor` on a plain board and on an idea's
+ * idébeskrivning (`idea`, which needs its link), null without a valid link.
+ */
 export type BoardRole =
-  | { role: 'editor'; meeting: null }
+  | { role: 'editor'; meeting: null; idea?: true }
   | { role: MeetingRole; meeting: Meeting }
   | null
 
@@ -33,7 +36,16 @@ export interface MeetingAccess {
   onBoard(boardId: string, token: string | null): Promise<BoardRole>
 }
 
-export function createMeetingAccess(meetings: MeetingRepository): MeetingAccess {
+/** Whether a board is an idea's idébeskrivning, and if so whether the token may write it. */
+export type IdeaDocumentCheck = (
+  boardId: string,
+  token: string | null,
+) => Promise<'not-idea' | 'denied' | 'granted'>
+
+export function createMeetingAccess(
+  meetings: MeetingRepository,
+  ideaDocument: IdeaDocumentCheck = async () => 'not-idea',
+): MeetingAccess {
   const resolve = async (meetingId: string, token: string | null) => {
     const meeting = token ? await meetings.get(meetingId) : null
     const role = meeting && token ? await meetings.roleOf(meeting.id, token) : null
@@ -65,8 +77,12 @@ export function createMeetingAccess(meetings: MeetingRepository): MeetingAccess 
 
     onBoard: async (boardId, token) => {
       const meeting = await meetings.byBoard(boardId)
-      if (!meeting) return { role: 'editor', meeting: null }
-      return resolve(meeting.id, token)
+      if (meeting) return resolve(meeting.id, token)
+      const idea = await ideaDocument(boardId, token)
+      if (idea === 'denied') return null
+      return idea === 'granted'
+        ? { role: 'editor', meeting: null, idea: true }
+        : { role: 'editor', meeting: null }
     },
   }
 }

@@ -6,9 +6,16 @@ import type { WriteLimits } from './limits.ts'
 import type { Authorship, Identity, NewClaims } from './rules/authorship.ts'
 import { boardContentRefusal } from './rules/boardContent.ts'
 import { contentProblem } from './rules/contentLimits.ts'
+import { ideaContentRefusal } from './rules/ideaContent.ts'
 import { type DecodedUpdate, integratesWhole } from './rules/integration.ts'
 import { admitPresence, type RoomPresence } from './rules/presence.ts'
 import { participantVerdict } from './rules/rolePolicy.ts'
+
+/**
+ * What a board's document is: a plain board (tldraw, no roles), a meeting's board (tldraw
+ * and Samla's maps, with roles), or an idea's idébeskrivning (shared/src/ideaDocument.ts).
+ */
+export type BoardKind = 'plain' | 'meeting' | 'idea'
 
 /** What the gate needs to know of a connection, and the little it keeps on it. */
 export interface GateConnection {
@@ -44,7 +51,8 @@ const refuse = (reason: EditRefusal, detail: string): UpdateVerdict => ({
  * 1. bounds on every value (rules/contentLimits.ts) and on the board's size;
  * 2. the update integrates whole, or it waits, bounded, for the rest (rules/integration.ts);
  * 3. it writes only under client ids that are the connection's own (rules/authorship.ts);
- * 4. what it writes is what every client can read (rules/boardContent.ts, tldraw's schema);
+ * 4. what it writes is what every client can read (rules/boardContent.ts, tldraw's schema;
+ *    rules/ideaContent.ts for an idébeskrivning);
  * 5. the connection's role may make the change (rules/rolePolicy.ts).
  */
 export class WriteGate {
@@ -52,7 +60,7 @@ export class WriteGate {
 
   constructor(
     private readonly doc: () => Y.Doc,
-    private readonly isMeeting: boolean,
+    private readonly kind: BoardKind,
     readonly authorship: Authorship,
     private readonly limits: WriteLimits,
     /** The board's stored size now (state and log). */
@@ -180,14 +188,17 @@ export class WriteGate {
       return this.refuse(conn, EditRefusal.Identity, `client id ${authorized.clientId}`)
 
     const changes = readChanges(doc, decoded)
-    const content = boardContentRefusal(changes, {
-      isMeeting: this.isMeeting,
-      declaredSchema: doc.getMap('meta').get('schema'),
-      recordOf: (id) => doc.getMap(RECORDS_MAP).get(id),
-      limits: this.limits,
-    })
+    const content =
+      this.kind === 'idea'
+        ? ideaContentRefusal(changes, doc)
+        : boardContentRefusal(changes, {
+            isMeeting: this.kind === 'meeting',
+            declaredSchema: doc.getMap('meta').get('schema'),
+            recordOf: (id) => doc.getMap(RECORDS_MAP).get(id),
+            limits: this.limits,
+          })
     if (content) return this.refuse(conn, content.reason, content.detail)
-    if (conn.role === 'participant') {
+    if (this.kind === 'meeting' && conn.role === 'participant') {
       const role = participantVerdict(doc, changes)
       if (!role.ok) return this.refuse(conn, role.reason, 'role')
     }

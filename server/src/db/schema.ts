@@ -291,6 +291,14 @@ export const ideas = sqliteTable(
     originNotes: text('origin_notes', { mode: 'json' }).notNull(),
     /** IdeaDescription as JSON. */
     description: text('description', { mode: 'json' }).notNull(),
+    /**
+     * The board (documents storage) that holds the idébeskrivning as a Yjs document
+     * (shared/src/ideaDocument.ts), made on first use; `description` is then only what the
+     * idea held before, written into it then.
+     */
+    documentId: text('document_id').unique(),
+    /** Hash of the per-idea link that lets others co-edit the idébeskrivning; null: none. */
+    editTokenHash: text('edit_token_hash'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -10,6 +10,7 @@ import {
   type SendNotesResult,
 } from '@samla/shared'
 import { ApiError } from '../http/errors.ts'
+import { IdeaDocuments } from '../ideas/documents.ts'
 import type { Logger } from '../logger.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
@@ -46,11 +47,15 @@ export const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'E
  * are written from it, so writing a board again after any change is always safe.
  */
 export class ProcessService {
+  /** The ideas' idébeskrivningar, each a Yjs document of its own. */
+  readonly ideaDocuments: IdeaDocuments
+
   constructor(
     private readonly store: SamlaStore,
     private readonly rooms: RoomManager,
     private readonly log: Logger,
   ) {
+    this.ideaDocuments = new IdeaDocuments(store, rooms)
     // Notes sent to a board that was not laid out yet appear once it is (on whichever
     // instance sees the layout first; the notes' ids are fixed, so two never duplicate).
     rooms.on('controls', (boardId, keys) => {
@@ -307,8 +312,9 @@ export class ProcessService {
     if (meeting) await this.sync(meeting)
   }
 
-  /** Erases every meeting of the process, then the process. */
+  /** Erases every meeting of the process and its ideas' documents, then the process. */
   async eraseProcess(processId: string): Promise<void> {
+    await this.ideaDocuments.eraseOfProcess(processId)
     for (const meeting of await this.store.meetings.inProcess(processId))
       await this.rooms.erase(meeting.boardId, () => this.store.meetings.delete(meeting.id))
     await this.store.processes.delete(processId)

@@ -2,7 +2,7 @@ import { CloseCode, CONTROLS_MAP } from '@samla/shared'
 import * as Y from 'yjs'
 import { DEFAULT_WRITE_LIMITS, type WriteLimits } from '../access/limits.ts'
 import { Authorship } from '../access/rules/authorship.ts'
-import { type UpdateVerdict, WriteGate } from '../access/writeGate.ts'
+import { type BoardKind, type UpdateVerdict, WriteGate } from '../access/writeGate.ts'
 import type { Logger } from '../logger.ts'
 import type { AuthorClaim, Storage, StoredDocument } from '../storage/types.ts'
 import type { Bus } from './bus.ts'
@@ -27,8 +27,11 @@ export interface RoomOptions {
   logger: Logger
   /** What one client may send (access/limits.ts). */
   limits?: WriteLimits
-  /** Whether a board belongs to a meeting (its document then holds Samla's maps only). */
-  isMeetingBoard?: (boardId: string) => Promise<boolean>
+  /**
+   * What a board's document is (access/writeGate.ts): a meeting's holds Samla's maps only, an
+   * idea's the idébeskrivning only. Without it every board is plain.
+   */
+  boardKind?: (boardId: string) => Promise<BoardKind>
   /** Where updates and presence of other instances come from (rooms/bus.ts); none: one process. */
   bus?: Bus
   feed?: FeedOptions
@@ -83,7 +86,7 @@ export class Room implements FeedSink {
     readonly id: string,
     storage: Storage,
     stored: StoredDocument,
-    isMeetingBoard: boolean,
+    kind: BoardKind,
     options: RoomOptions,
     private readonly feed: RemoteFeed | null,
   ) {
@@ -111,7 +114,7 @@ export class Room implements FeedSink {
     this.limits = options.limits ?? DEFAULT_WRITE_LIMITS
     this.gate = new WriteGate(
       () => this.doc,
-      isMeetingBoard,
+      kind,
       new Authorship(stored.authors),
       this.limits,
       () => this.documentLog.storedBytes,
@@ -138,19 +141,19 @@ export class Room implements FeedSink {
       ? new RemoteFeed(id, options.bus, storage, options.logger.child({ room: id }), options.feed)
       : null
     let stored: StoredDocument
-    let isMeetingBoard: boolean
+    let kind: BoardKind
     try {
       // Subscribed before the load: whatever is committed meanwhile arrives, or is in the load.
       await feed?.subscribe()
-      ;[stored, isMeetingBoard] = await Promise.all([
+      ;[stored, kind] = await Promise.all([
         storage.loadDocument(id),
-        options.isMeetingBoard?.(id) ?? false,
+        options.boardKind?.(id) ?? 'plain',
       ])
     } catch (err) {
       feed?.stop()
       throw err
     }
-    const room = new Room(id, storage, stored, isMeetingBoard, options, feed)
+    const room = new Room(id, storage, stored, kind, options, feed)
     room.unhydrated = stored
     if (stored.state && stored.updates.length === 0) {
       // A compacted board: its stored state *is* the full sync, so the first joiners get it

@@ -35,6 +35,9 @@ export function boardRoutes({ storage, access, publicUrl, createLimit }: BoardRo
       const found = await access.onBoard(record.id, bearerToken(c))
       if (!found)
         throw new ApiError(401, 'unauthorized', 'This board needs the link it was shared with')
+      // An idea's idébeskrivning is a document, not a board to draw on (ideas/documents.ts).
+      if ('idea' in found && found.idea)
+        throw new ApiError(404, 'board_not_found', 'No board with that id')
       if (!found.meeting)
         return c.json({ role: 'editor', meetingId: null, meeting: null } satisfies BoardAccess)
       const { id, title, group, date, format, anonymous, processId } = found.meeting

@@ -2,7 +2,7 @@ import { EMPTY_DESCRIPTION } from '@samla/shared'
 import { describe, expect, it } from 'vitest'
 import type { RepositoryHarness } from './repositoryContract.ts'
 
-/** The idea repository's contract (SPEC.md, R20–R23), run against one implementation. */
+/** The idea repository's contract (SPEC.md, R20–R23, R40–R41), run against one implementation. */
 export function describeIdeaContract(name: string, make: () => Promise<RepositoryHarness>) {
   describe(`idea repository contract: ${name}`, () => {
     const withStore = (test: (store: RepositoryHarness['store']) => Promise<void>) => async () => {
@@ -92,26 +92,16 @@ export function describeIdeaContract(name: string, make: () => Promise<Repositor
     )
 
     it(
-      '[R22] title, owner and description are updated; the list is the last changed first',
+      '[R22] title and owner are updated; the list is the last changed first',
       withStore(async (store) => {
         const { process, origin } = await setUp(store)
         const a = await store.ideas.create({ processId: process.id, title: 'A', origin })
         const b = await store.ideas.create({ processId: process.id, title: 'B', origin })
-        const description = {
-          ...EMPTY_DESCRIPTION,
-          syfte: 'Lugnare raster',
-          aktorer: [{ organisation: 'Region Blekinge', sector: 'region' as const }],
-        }
         await new Promise((r) => setTimeout(r, 5))
         const updated = await store.ideas.update(process.id, a.id, {
           ownerOrganisation: 'Karlskrona kommun',
-          description,
         })
-        expect(updated).toMatchObject({
-          title: 'A',
-          ownerOrganisation: 'Karlskrona kommun',
-          description,
-        })
+        expect(updated).toMatchObject({ title: 'A', ownerOrganisation: 'Karlskrona kommun' })
         expect((await store.ideas.list(process.id)).map((i) => i.id)).toEqual([a.id, b.id])
         expect(await store.ideas.update(process.id, 'nobody', { title: 'x' })).toBeNull()
       }),
@@ -136,6 +126,57 @@ export function describeIdeaContract(name: string, make: () => Promise<Repositor
         })
         expect(kept?.title).toBe('Lugna rum')
         expect(await store.ideas.ofMeeting(meeting.id)).toEqual([])
+      }),
+    )
+
+    it(
+      '[R40] an idea gets one idébeskrivning document, the first recorded, even when two are attached at once',
+      withStore(async (store) => {
+        const { process, origin } = await setUp(store)
+        const idea = await store.ideas.create({ processId: process.id, title: 'A', origin })
+        const other = await store.ideas.create({ processId: process.id, title: 'B', origin })
+        expect(await store.ideas.documentOf(process.id, idea.id)).toEqual({
+          documentId: null,
+          editTokenHash: null,
+        })
+        const attached = await Promise.all([
+          store.ideas.attachDocument(process.id, idea.id, 'doc-one'),
+          store.ideas.attachDocument(process.id, idea.id, 'doc-two'),
+        ])
+        expect(new Set(attached).size).toBe(1)
+        const winner = attached[0] as string
+        expect(['doc-one', 'doc-two']).toContain(winner)
+        expect(await store.ideas.attachDocument(process.id, idea.id, 'doc-three')).toBe(winner)
+        expect(await store.ideas.attachDocument(process.id, 'nobody', 'doc-four')).toBeNull()
+        expect(await store.ideas.byDocument(winner)).toEqual({
+          processId: process.id,
+          ideaId: idea.id,
+          documentId: winner,
+          editTokenHash: null,
+        })
+        expect(await store.ideas.byDocument('doc-three')).toBeNull()
+        await store.ideas.attachDocument(process.id, other.id, 'doc-other')
+        expect((await store.ideas.documentsOfProcess(process.id)).sort()).toEqual(
+          [winner, 'doc-other'].sort(),
+        )
+      }),
+    )
+
+    it(
+      '[R41] the co-editing link is opened, replaced and closed per idea',
+      withStore(async (store) => {
+        const { process, origin } = await setUp(store)
+        const idea = await store.ideas.create({ processId: process.id, title: 'A', origin })
+        const other = await store.ideas.create({ processId: process.id, title: 'B', origin })
+        expect(await store.ideas.setEditToken(process.id, idea.id, 'hash-1')).toBe(true)
+        expect((await store.ideas.documentOf(process.id, idea.id))?.editTokenHash).toBe('hash-1')
+        expect((await store.ideas.documentOf(process.id, other.id))?.editTokenHash).toBeNull()
+        await store.ideas.setEditToken(process.id, idea.id, 'hash-2')
+        expect((await store.ideas.documentOf(process.id, idea.id))?.editTokenHash).toBe('hash-2')
+        await store.ideas.setEditToken(process.id, idea.id, null)
+        expect((await store.ideas.documentOf(process.id, idea.id))?.editTokenHash).toBeNull()
+        expect(await store.ideas.setEditToken(process.id, 'nobody', 'hash-3')).toBe(false)
+        expect(await store.ideas.documentOf('nobody', idea.id)).toBeNull()
       }),
     )
   })

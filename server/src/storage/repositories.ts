@@ -149,7 +149,24 @@ export interface IdeaRepository {
   ): Promise<StatusChange>
   /** Before a meeting is erased: its ideas stay, with nothing of its board left in them. */
   forgetMeeting(meetingId: string): Promise<void>
+  /** Where the idea's idébeskrivning is written, and its co-editing link's hash; null: no idea. */
+  documentOf(processId: string, id: string): Promise<IdeaDocumentRef | null>
+  /**
+   * Records the idébeskrivning's document unless the idea has one already; resolves with the
+   * one it has afterwards (two first opens at once agree on one), or null if no such idea.
+   */
+  attachDocument(processId: string, id: string, documentId: string): Promise<string | null>
+  /** The idea whose idébeskrivning a document is, or null: not an idea's document. */
+  byDocument(
+    documentId: string,
+  ): Promise<(IdeaDocumentRef & { processId: string; ideaId: string }) | null>
+  /** Opens (a new hash), or closes (null), the per-idea co-editing link; false: no such idea. */
+  setEditToken(processId: string, id: string, tokenHash: string | null): Promise<boolean>
+  /** The documents of a process's ideas (to erase with it). */
+  documentsOfProcess(processId: string): Promise<string[]>
 }
+
+export type IdeaDocumentRef = { documentId: string | null; editTokenHash: string | null }
 
 export type Tally = Record<string, number>
 

@@ -68,7 +68,8 @@ export function createUpgradeHandler({
       token && CAPABILITY_TOKEN_PATTERN.test(token) ? token : null,
     )
     if (!found) return null
-    if (found.role === 'editor') return OPEN_BOARD_ACCESS
+    // An idea's idébeskrivning keeps its token's hash, so that closing its link cuts it off.
+    if (found.role === 'editor' && !('idea' in found)) return OPEN_BOARD_ACCESS
     return { role: found.role, tokenHash: hashToken(token as string) }
   }
 

@@ -321,7 +321,7 @@ describe('locked shapes through the write gate, by role', () => {
       records.set('shape:free', textNote('shape:free', 'page:one', 'Fika'))
       doc.getMap(CONTROLS_MAP).set(ControlKey.templatesVersion, 1)
     })
-    const gate = new WriteGate(() => doc, true, new Authorship(), DEFAULT_WRITE_LIMITS)
+    const gate = new WriteGate(() => doc, 'meeting', new Authorship(), DEFAULT_WRITE_LIMITS)
     const connection = (role: GateConnection['role']): GateConnection => ({
       role,
       identity: `${role}-connection`,

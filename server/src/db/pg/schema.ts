@@ -271,6 +271,14 @@ export const ideas = pgTable(
     originSnapshotId: text('origin_snapshot_id'),
     originNotes: jsonb('origin_notes').notNull(),
     description: jsonb('description').notNull(),
+    /**
+     * The board (documents storage) that holds the idébeskrivning as a Yjs document
+     * (shared/src/ideaDocument.ts), made on first use; `description` is then only what the
+     * idea held before, written into it then.
+     */
+    documentId: text('document_id').unique(),
+    /** Hash of the per-idea link that lets others co-edit the idébeskrivning; null: none. */
+    editTokenHash: text('edit_token_hash'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

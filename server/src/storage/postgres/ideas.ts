@@ -5,12 +5,12 @@ import {
   isIdeaTransition,
   type UpdateIdeaRequest,
 } from '@samla/shared'
-import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm'
 import { newBoardId } from '../../boards.ts'
 import type { PgSamlaDatabase } from '../../db/pg/client.ts'
 import { ideaEvents, ideas, processes } from '../../db/pg/schema.ts'
 import { FORGOTTEN_ORIGIN, toIdea } from '../ideaRows.ts'
-import type { IdeaRepository, NewIdea, StatusChange } from '../repositories.ts'
+import type { IdeaDocumentRef, IdeaRepository, NewIdea, StatusChange } from '../repositories.ts'
 
 /** Ideas in PostgreSQL; the same behaviour as sqlite/ideas.ts. */
 export class PgIdeas implements IdeaRepository {
@@ -132,5 +132,51 @@ export class PgIdeas implements IdeaRepository {
 
   async forgetMeeting(meetingId: string): Promise<void> {
     await this.db.update(ideas).set(FORGOTTEN_ORIGIN).where(eq(ideas.originMeetingId, meetingId))
+  }
+
+  async documentOf(processId: string, id: string): Promise<IdeaDocumentRef | null> {
+    const [row] = await this.db
+      .select({ documentId: ideas.documentId, editTokenHash: ideas.editTokenHash })
+      .from(ideas)
+      .where(and(eq(ideas.processId, processId), eq(ideas.id, id)))
+    return row ?? null
+  }
+
+  async attachDocument(processId: string, id: string, documentId: string): Promise<string | null> {
+    await this.db
+      .update(ideas)
+      .set({ documentId })
+      .where(and(eq(ideas.processId, processId), eq(ideas.id, id), isNull(ideas.documentId)))
+    return (await this.documentOf(processId, id))?.documentId ?? null
+  }
+
+  async byDocument(documentId: string) {
+    const [row] = await this.db
+      .select({
+        processId: ideas.processId,
+        ideaId: ideas.id,
+        documentId: ideas.documentId,
+        editTokenHash: ideas.editTokenHash,
+      })
+      .from(ideas)
+      .where(eq(ideas.documentId, documentId))
+    return row ?? null
+  }
+
+  async setEditToken(processId: string, id: string, tokenHash: string | null): Promise<boolean> {
+    const rows = await this.db
+      .update(ideas)
+      .set({ editTokenHash: tokenHash })
+      .where(and(eq(ideas.processId, processId), eq(ideas.id, id)))
+      .returning({ id: ideas.id })
+    return rows.length > 0
+  }
+
+  async documentsOfProcess(processId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ documentId: ideas.documentId })
+      .from(ideas)
+      .where(and(eq(ideas.processId, processId), isNotNull(ideas.documentId)))
+    return rows.map((r) => r.documentId as string)
   }
 }

@@ -5,12 +5,12 @@ import {
   isIdeaTransition,
   type UpdateIdeaRequest,
 } from '@samla/shared'
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm'
 import { newBoardId } from '../../boards.ts'
 import { type SamlaDatabase, truncateWal } from '../../db/client.ts'
 import { ideaEvents, ideas } from '../../db/schema.ts'
 import { FORGOTTEN_ORIGIN, toIdea } from '../ideaRows.ts'
-import type { IdeaRepository, NewIdea, StatusChange } from '../repositories.ts'
+import type { IdeaDocumentRef, IdeaRepository, NewIdea, StatusChange } from '../repositories.ts'
 
 /** Ideas in SQLite: one connection, so each method's transaction is the whole of it. */
 export class SqliteIdeas implements IdeaRepository {
@@ -137,5 +137,57 @@ export class SqliteIdeas implements IdeaRepository {
   async forgetMeeting(meetingId: string): Promise<void> {
     this.db.update(ideas).set(FORGOTTEN_ORIGIN).where(eq(ideas.originMeetingId, meetingId)).run()
     truncateWal(this.db)
+  }
+
+  async documentOf(processId: string, id: string): Promise<IdeaDocumentRef | null> {
+    return (
+      this.db
+        .select({ documentId: ideas.documentId, editTokenHash: ideas.editTokenHash })
+        .from(ideas)
+        .where(and(eq(ideas.processId, processId), eq(ideas.id, id)))
+        .get() ?? null
+    )
+  }
+
+  async attachDocument(processId: string, id: string, documentId: string): Promise<string | null> {
+    this.db
+      .update(ideas)
+      .set({ documentId })
+      .where(and(eq(ideas.processId, processId), eq(ideas.id, id), isNull(ideas.documentId)))
+      .run()
+    return (await this.documentOf(processId, id))?.documentId ?? null
+  }
+
+  async byDocument(documentId: string) {
+    return (
+      this.db
+        .select({
+          processId: ideas.processId,
+          ideaId: ideas.id,
+          documentId: ideas.documentId,
+          editTokenHash: ideas.editTokenHash,
+        })
+        .from(ideas)
+        .where(eq(ideas.documentId, documentId))
+        .get() ?? null
+    )
+  }
+
+  async setEditToken(processId: string, id: string, tokenHash: string | null): Promise<boolean> {
+    const result = this.db
+      .update(ideas)
+      .set({ editTokenHash: tokenHash })
+      .where(and(eq(ideas.processId, processId), eq(ideas.id, id)))
+      .run()
+    return result.changes > 0
+  }
+
+  async documentsOfProcess(processId: string): Promise<string[]> {
+    return this.db
+      .select({ documentId: ideas.documentId })
+      .from(ideas)
+      .where(and(eq(ideas.processId, processId), isNotNull(ideas.documentId)))
+      .all()
+      .map((r) => r.documentId as string)
   }
 }
