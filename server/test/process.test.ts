@@ -508,6 +508,11 @@ describe('a process: notes across and answers back', () => {
       ['GET', `/ideas/${'A'.repeat(22)}`],
       ['PATCH', `/ideas/${'A'.repeat(22)}`],
       ['POST', `/ideas/${'A'.repeat(22)}/status`],
+      ['GET', '/blue-list'],
+      ['POST', '/blue-list'],
+      ['PATCH', `/blue-list/${'A'.repeat(22)}`],
+      ['POST', `/blue-list/${'A'.repeat(22)}/status`],
+      ['DELETE', `/blue-list/${'A'.repeat(22)}`],
     ]
     for (const [method, path] of routes)
       for (const token of [undefined, samling.token('facilitator'), other.token]) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { recordBlueListItemSchema } from './blueList.ts'
 import { boardContentSchema } from './documentation.ts'
 import { ideaEventSchema, ideaStatus } from './ideas.ts'
 import { meetingFormat, meetingGroup, meetingSchema } from './meetings.ts'
@@ -265,5 +266,7 @@ export const processRecordSchema = z.object({
       history: z.array(ideaEventSchema),
     }),
   ),
+  /** Blå listan by number: needs the process cannot meet itself, with their status history. */
+  blueList: z.array(recordBlueListItemSchema).default([]),
 })
 export type ProcessRecord = z.infer<typeof processRecordSchema>

@@ -1,4 +1,5 @@
 import type { ProcessRecord } from '@samla/shared'
+import { blueListCsv, blueListHtml, blueListMarkdown } from './blueListExports.ts'
 import {
   csvCell,
   escapeHtml,
@@ -60,6 +61,7 @@ export function processToMarkdown({ record, language }: ProcessExportInput): str
       )
     lines.push('')
   }
+  lines.push(...blueListMarkdown(record.blueList, language))
   lines.push('---', '', `*${t.generated}*`, '')
   return lines.join('\n')
 }
@@ -107,7 +109,8 @@ export function processToHtml({ record, language }: ProcessExportInput): string 
       )
     body.push('</ul>')
   }
-  body.push('</section>', `<footer><p class="info">${t.generated}</p></footer>`)
+  body.push('</section>', ...blueListHtml(record.blueList, language))
+  body.push(`<footer><p class="info">${t.generated}</p></footer>`)
   return htmlDocument(language, `${record.process.name} – ${p.record}`, body)
 }
 
@@ -151,6 +154,7 @@ export function processToCsv({ record, language }: ProcessExportInput): string {
         .map(csvCell)
         .join(','),
     )
+  rows.push(...blueListCsv(record.blueList, language))
   return `\uFEFF${rows.join('\r\n')}\r\n`
 }
 

@@ -1,4 +1,9 @@
-import { PROCESS_ARCHIVE_FORMAT, type Process, type ProcessRecord } from '@samla/shared'
+import {
+  PROCESS_ARCHIVE_FORMAT,
+  type Process,
+  type ProcessRecord,
+  recordBlueListItem,
+} from '@samla/shared'
 import type { SamlaStore } from '../storage/store.ts'
 import { statusOf, today } from './service.ts'
 
@@ -59,9 +64,11 @@ export async function buildProcessRecord(
         : null,
       history: idea.history,
     }))
+  const blueList = (await store.blueList.list(process.id)).map(recordBlueListItem)
   return {
     format: PROCESS_ARCHIVE_FORMAT,
     ideas,
+    blueList,
     process: {
       name: process.name,
       description: process.description,

@@ -15,7 +15,7 @@ import type { Room } from '../rooms/Room.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import { takeSnapshot } from '../snapshots/take.ts'
 import type { SamlaStore } from '../storage/store.ts'
-import { selectedNotes } from './boardNotes.ts'
+import { type BoardNote, selectedNotes } from './boardNotes.ts'
 import { isLaidOut, removeShapes, setThreads, writeFrame, writeIntoInbox } from './boardWrites.ts'
 import { carriedFrameId, carriedNoteId, receivedShapeId, threadsOf } from './threads.ts'
 
@@ -242,6 +242,7 @@ export class ProcessService {
       .filter((c) => c.toMeetingId === meeting.id)
       .map((c) => carriedNoteId(c.id))
     await this.store.ideas.forgetMeeting(meeting.id)
+    await this.store.blueList.forgetMeeting(meeting.id)
     await this.rooms.erase(meeting.boardId, () => this.store.meetings.delete(meeting.id))
     // Nothing of it crossed to another board: no other board is loaded or compacted.
     if (touching.length === 0) return
@@ -297,6 +298,11 @@ export class ProcessService {
     })
     await this.sync(meeting)
     return idea
+  }
+
+  /** The notes a selection stands for, read from the meeting's board on the server. */
+  async readNotes(meeting: Meeting, shapeIds: readonly string[]): Promise<BoardNote[]> {
+    return this.withRoom(meeting, (room) => selectedNotes(room.doc, shapeIds))
   }
 
   /** After an idea changed status: its badge on the board it was born on follows. */
