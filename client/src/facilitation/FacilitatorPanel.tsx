@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
+import { ToBlueList } from '../blueList/ToBlueList.tsx'
 import { useI18n } from '../i18n/index.tsx'
 import { MakeIdea } from '../ideas/MakeIdea.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
@@ -75,6 +76,9 @@ export function FacilitatorPanel({
             />
             {access.meeting.processId && (
               <MakeIdea editor={editor} meetingId={access.meeting.id} token={token} />
+            )}
+            {access.meeting.processId && (
+              <ToBlueList editor={editor} meetingId={access.meeting.id} token={token} />
             )}
             {access.meeting.processId && (
               <SendAcross

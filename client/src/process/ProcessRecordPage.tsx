@@ -1,6 +1,7 @@
 import { ideaLabel, type ProcessRecord, processRecordSchema } from '@samla/shared'
 import { useEffect, useState } from 'react'
 import { request } from '../api.ts'
+import { RecordBlueList } from '../blueList/RecordBlueList.tsx'
 import { Frame } from '../documentation/DocumentationPage.tsx'
 import { useI18n } from '../i18n/index.tsx'
 import { IdeaHistory } from '../ideas/IdeaHistory.tsx'
@@ -122,6 +123,7 @@ export function ProcessRecordPage({ token }: { token: string }) {
               </article>
             ))}
           </section>
+          <RecordBlueList items={record.blueList} />
           <section className="docs__phase" aria-labelledby="record-crossings">
             <h2 id="record-crossings">{t('process.crossings.heading')}</h2>
             {record.crossings.length === 0 && <p>{t('process.crossings.empty')}</p>}
