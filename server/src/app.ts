@@ -10,6 +10,7 @@ import { clientRoutes } from './http/static.ts'
 import type { Logger } from './logger.ts'
 import { ProcessService } from './process/service.ts'
 import type { RoomManager } from './rooms/RoomManager.ts'
+import { blueListRoutes } from './routes/blueList.ts'
 import { boardRoutes } from './routes/boards.ts'
 import { crossingRoutes } from './routes/crossings.ts'
 import { documentationRoutes } from './routes/documentation.ts'
@@ -114,6 +115,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
     )
     .route('/', crossingRoutes({ store, service: processService, access }))
     .route('/', ideaRoutes({ store, service: processService, access }))
+    .route('/', blueListRoutes({ store, service: processService, access }))
     .route(
       '/',
       voterRoutes({

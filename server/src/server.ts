@@ -85,8 +85,10 @@ export async function startServer(
     logger,
   )
   const stopWatchingPhases = watchPhaseChanges(rooms, meetings, snapshots, logger)
-  const stopWatchingRounds = watchVotingRounds(rooms, store, logger)
   const processes = new ProcessService(store, rooms, logger)
+  const stopWatchingRounds = watchVotingRounds(rooms, store, logger, (meeting, entry) =>
+    processes.roundEnded(meeting, entry),
+  )
   const stopRetention = startRetention(
     meetings,
     (meeting) => processes.eraseMeeting(meeting),

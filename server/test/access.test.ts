@@ -40,6 +40,10 @@ const ROLES: Record<string, MeetingRole[]> = {
   'GET /api/meetings/:id/feedback': ALL,
   // Making an idea of notes is the facilitator's (or the process link's).
   'POST /api/meetings/:id/ideas': FACILITATOR,
+  'GET /api/meetings/:id/ideas': FACILITATOR,
+  'POST /api/meetings/:id/idea-votes': FACILITATOR,
+  // So is putting notes on the process's Blå listan.
+  'POST /api/meetings/:id/blue-list': FACILITATOR,
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>

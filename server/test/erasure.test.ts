@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
+  type BlueListItem,
   type CreatedMeeting,
   type NoteThread,
   PROCESS_MAP,
@@ -179,5 +180,38 @@ describe('erasing a meeting of a process', () => {
       (await meetingCall(server.url, other.meeting.id)('', other.token('facilitator'))).status,
     ).toBe(401)
     expect((await process.call('')).status).toBe(401)
+  })
+
+  it('leaves an item of Blå listan made of its notes, “från en raderad samling”, with none of their text in the database’s files', async () => {
+    const process = await createProcess(server.url)
+    const youth = await process.addMeeting({ title: 'Träff 1', group: 'demokratilabb' })
+    const board = new Y.Doc()
+    layOutWithInbox(board, [{ id: 'shape:secret', text: SECRET }])
+    await writeBoard(server.url, youth.boardId, process.token, Y.encodeStateAsUpdate(board))
+    const made = await meetingCall(server.url, youth.meeting.id)(
+      '/blue-list',
+      youth.token('facilitator'),
+      { method: 'POST', body: JSON.stringify({ shapeIds: ['shape:secret'] }) },
+    )
+    expect(made.status).toBe(201)
+    await process.call(`/blue-list/${((await made.json()) as BlueListItem).id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ raisedTo: 'Regionen' }),
+    })
+    const blueList = async () => (await (await process.call('/blue-list')).json()) as BlueListItem[]
+    expect(JSON.stringify(await blueList())).toContain(SECRET)
+
+    const deleted = await meetingCall(server.url, youth.meeting.id)('', process.token, {
+      method: 'DELETE',
+    })
+    expect(deleted.status).toBe(204)
+    const [item] = await blueList()
+    expect(item).toMatchObject({
+      number: 1,
+      need: '',
+      raisedTo: 'Regionen',
+      source: { kind: 'note', meetingId: null, meetingTitle: null, text: '' },
+    })
+    expect(holding(filesOnDisk())).toEqual([])
   })
 })

@@ -21,6 +21,7 @@ const REFUSAL: Record<string, { status: number; code: string }> = {
   'processes:id': { status: 400, code: 'invalid_process_id' },
   cid: { status: 404, code: 'crossing_not_found' },
   ideaId: { status: 404, code: 'idea_not_found' },
+  itemId: { status: 404, code: 'blue_item_not_found' },
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
@@ -55,6 +56,7 @@ async function validValues() {
       'processes:id': 'A'.repeat(22),
       cid: 'A'.repeat(22),
       ideaId: 'A'.repeat(22),
+      itemId: 'A'.repeat(22),
     } as Record<string, string>,
   }
 }

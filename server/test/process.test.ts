@@ -512,6 +512,11 @@ describe('a process: notes across and answers back', () => {
       ['GET', `/ideas/${'A'.repeat(22)}/description/md`],
       ['POST', `/ideas/${'A'.repeat(22)}/edit-link`],
       ['DELETE', `/ideas/${'A'.repeat(22)}/edit-link`],
+      ['GET', '/blue-list'],
+      ['POST', '/blue-list'],
+      ['PATCH', `/blue-list/${'A'.repeat(22)}`],
+      ['POST', `/blue-list/${'A'.repeat(22)}/status`],
+      ['DELETE', `/blue-list/${'A'.repeat(22)}`],
     ]
     for (const [method, path] of routes)
       for (const token of [undefined, samling.token('facilitator'), other.token]) {

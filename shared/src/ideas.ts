@@ -128,6 +128,25 @@ export function criteriaProblems(description: IdeaDescription): CriteriaProblem[
 export const ideaEventSchema = z.object({ status: ideaStatus, reason: z.string(), at: z.string() })
 export type IdeaEvent = z.infer<typeof ideaEventSchema>
 
+/**
+ * One vote over ideas (Verkstad 2): the dot voting of a meeting, run on notes the server wrote
+ * for the chosen ideas; what each idea got, kept with the idea.
+ */
+export const ideaPrioritySchema = z.object({
+  /** Null once that meeting was erased (the votes stay, with nothing of its board). */
+  meetingId: z.string().nullable(),
+  meetingTitle: z.string().nullable(),
+  round: z.string(),
+  votes: z.number().int().nonnegative(),
+  /** 1 for the most votes; ideas with as many votes share a place. */
+  rank: z.number().int().positive(),
+  /** How many ideas were voted on in that round. */
+  of: z.number().int().positive(),
+  voters: z.number().int().nonnegative(),
+  at: z.string(),
+})
+export type IdeaPriority = z.infer<typeof ideaPrioritySchema>
+
 export const ideaSchema = z.object({
   id: z.string(),
   processId: z.string(),
@@ -148,6 +167,8 @@ export const ideaSchema = z.object({
   }),
   description: ideaDescriptionSchema,
   history: z.array(ideaEventSchema),
+  /** Every vote over ideas it took part in, oldest first. */
+  priorities: z.array(ideaPrioritySchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -179,3 +200,20 @@ export const changeIdeaStatusRequest = z
   .strict()
 
 export const ideaLabel = (number: number) => `I-${number}`
+
+export const MAX_IDEAS_PER_VOTE = 30
+
+/** POST /api/meetings/:id/idea-votes: the ideas to vote on, as notes in a frame of that phase. */
+export const prioritiseIdeasRequest = z
+  .object({
+    ideaIds: z.array(z.string().max(80)).min(1).max(MAX_IDEAS_PER_VOTE),
+    pageId: z.string().regex(/^page:[A-Za-z0-9_-]{1,64}$/),
+  })
+  .strict()
+export type PrioritiseIdeasRequest = z.infer<typeof prioritiseIdeasRequest>
+
+/** The note an idea is voted on as, on any board (one per idea and board). */
+export const ideaVoteNoteId = (ideaId: string) => `shape:samla-idea-${ideaId}`
+export const IDEA_VOTE_NOTE_PREFIX = 'shape:samla-idea-'
+/** The frame those notes are written in: "Prioritera idéerna". */
+export const IDEA_VOTE_FRAME_TITLE = 'Prioritera idéerna'

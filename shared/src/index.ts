@@ -1,4 +1,5 @@
 export * from './api.ts'
+export * from './blueList.ts'
 export * from './controls.ts'
 export * from './documentation.ts'
 export * from './ideaDocument.ts'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { recordBlueListItemSchema } from './blueList.ts'
 import { boardContentSchema } from './documentation.ts'
-import { ideaEventSchema, ideaStatus } from './ideas.ts'
+import { ideaEventSchema, ideaPrioritySchema, ideaStatus } from './ideas.ts'
 import { meetingFormat, meetingGroup, meetingSchema } from './meetings.ts'
 
 /**
@@ -263,7 +264,21 @@ export const processRecordSchema = z.object({
         })
         .nullable(),
       history: z.array(ideaEventSchema),
+      /** What it got in each vote over ideas (Verkstad 2), oldest first. */
+      priorities: z
+        .array(
+          ideaPrioritySchema.pick({
+            meetingTitle: true,
+            votes: true,
+            rank: true,
+            of: true,
+            at: true,
+          }),
+        )
+        .default([]),
     }),
   ),
+  /** Blå listan by number: needs the process cannot meet itself, with their status history. */
+  blueList: z.array(recordBlueListItemSchema).default([]),
 })
 export type ProcessRecord = z.infer<typeof processRecordSchema>

@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
+import { ToBlueList } from '../blueList/ToBlueList.tsx'
 import { useI18n } from '../i18n/index.tsx'
 import { MakeIdea } from '../ideas/MakeIdea.tsx'
+import { PrioritiseIdeas } from '../ideas/PrioritiseIdeas.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { SendAcross } from '../process/SendAcross.tsx'
@@ -75,6 +77,16 @@ export function FacilitatorPanel({
             />
             {access.meeting.processId && (
               <MakeIdea editor={editor} meetingId={access.meeting.id} token={token} />
+            )}
+            {access.meeting.processId && (
+              <PrioritiseIdeas
+                meetingId={access.meeting.id}
+                token={token}
+                currentPhase={controls.currentPhase}
+              />
+            )}
+            {access.meeting.processId && (
+              <ToBlueList editor={editor} meetingId={access.meeting.id} token={token} />
             )}
             {access.meeting.processId && (
               <SendAcross

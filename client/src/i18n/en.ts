@@ -1,3 +1,4 @@
+import * as blueList from '../blueList/messages.ts'
 import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
 import * as ideas from '../ideas/messages.ts'
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...documentation.en,
   ...processTexts.en,
   ...ideas.en,
+  ...blueList.en,
   'app.name': 'Samla',
   'app.tagline': 'A shared board for workshops – in the room and remote.',
   'start.heading': 'Create a new board',

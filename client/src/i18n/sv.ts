@@ -1,3 +1,4 @@
+import * as blueList from '../blueList/messages.ts'
 import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
 import * as ideas from '../ideas/messages.ts'
@@ -18,6 +19,7 @@ export const sv = {
   ...documentation.sv,
   ...processTexts.sv,
   ...ideas.sv,
+  ...blueList.sv,
   'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',

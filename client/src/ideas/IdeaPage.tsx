@@ -19,6 +19,7 @@ import { IdeaDetailsForm } from './IdeaDetailsForm.tsx'
 import { IdeaDownloads } from './IdeaDownloads.tsx'
 import { IdeaHistory } from './IdeaHistory.tsx'
 import { IdeaPrintView } from './IdeaPrintView.tsx'
+import { IdeaPriorities } from './IdeaPriorities.tsx'
 import { ideaPageToken } from './links.ts'
 import { OriginLine } from './OriginLine.tsx'
 import { StatusForm } from './StatusForm.tsx'
@@ -134,6 +135,10 @@ export function IdeaPage({ processId, ideaId }: { processId: string; ideaId: str
               )}
               <h3>{t('idea.status.history')}</h3>
               <IdeaHistory history={idea.history} newestFirst />
+            </section>
+            <section className="card" aria-labelledby="idea-priorities">
+              <h2 id="idea-priorities">{t('idea.priority.heading')}</h2>
+              <IdeaPriorities priorities={idea.priorities} />
             </section>
             <section className="card" aria-labelledby="idea-origin">
               <h2 id="idea-origin">{t('idea.page.bornAt')}</h2>

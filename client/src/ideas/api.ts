@@ -4,6 +4,7 @@ import {
   type IdeaStatus,
   ideaDocumentInfoSchema,
   ideaSchema,
+  ideaStatus,
   type UpdateIdeaRequest,
 } from '@samla/shared'
 import { z } from 'zod'
@@ -127,4 +128,34 @@ export async function downloadDescription(
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export const meetingIdeaSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  status: ideaStatus,
+})
+export type MeetingIdea = z.infer<typeof meetingIdeaSchema>
+
+/** The process's ideas, for a meeting's facilitator to choose what to vote on. */
+export async function listMeetingIdeas(meetingId: string, token: string) {
+  const body = await request(`/api/meetings/${encodeURIComponent(meetingId)}/ideas`, {
+    headers: bearer(token),
+  })
+  return z.array(meetingIdeaSchema).parse(body)
+}
+
+export async function prioritiseIdeas(
+  meetingId: string,
+  token: string,
+  ideaIds: string[],
+  pageId: string,
+) {
+  const body = await request(`/api/meetings/${encodeURIComponent(meetingId)}/idea-votes`, {
+    method: 'POST',
+    headers: bearer(token),
+    body: JSON.stringify({ ideaIds, pageId }),
+  })
+  return z.object({ written: z.number(), alreadyThere: z.number() }).parse(body)
 }

@@ -117,6 +117,21 @@ export const sv = {
   'idea.download.failed': 'Nedladdningen misslyckades. Försök igen.',
   'idea.print.empty': '(inte ifyllt)',
   'idea.print.noActors': '(inga aktörer)',
+  'idea.vote.heading': 'Rösta om idéer',
+  'idea.vote.hint':
+    'Välj idéer ur kraftsamlingen. De läggs i fasen som lappar i ramen ”Prioritera idéerna”; starta sedan röstningen som vanligt. Rösterna sparas med idéerna.',
+  'idea.vote.choose': 'Idéer att rösta om',
+  'idea.vote.none': 'Kraftsamlingen har inga idéer än.',
+  'idea.vote.put': '{count, plural, one {Lägg # idé i fasen} other {Lägg # idéer i fasen}}',
+  'idea.vote.done':
+    '{written, plural, one {# idé ligger nu i fasen.} other {# idéer ligger nu i fasen.}} {alreadyThere, plural, =0 {} one {# fanns redan.} other {# fanns redan.}}',
+  'idea.vote.failed': 'Idéerna kunde inte läggas i fasen.',
+  'idea.vote.loadFailed': 'Idéerna kunde inte hämtas.',
+  'idea.priority.heading': 'Prioritering',
+  'idea.priority.none': 'Inte prioriterad i någon röstning än.',
+  'idea.priority.line':
+    '{meeting}: {votes, plural, one {# röst} other {# röster}}, plats {rank} av {of}',
+  'idea.priority.deleted': 'en raderad samling',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -237,4 +252,20 @@ export const en: { [K in keyof typeof sv]: string } = {
   'idea.download.failed': 'The download failed. Try again.',
   'idea.print.empty': '(not filled in)',
   'idea.print.noActors': '(no actors)',
+  'idea.vote.heading': 'Vote on ideas',
+  'idea.vote.hint':
+    'Choose ideas of the Kraftsamling. They are put in the phase as notes in the frame “Prioritera idéerna”; then start the voting as usual. The votes are kept with the ideas.',
+  'idea.vote.choose': 'Ideas to vote on',
+  'idea.vote.none': 'The Kraftsamling has no ideas yet.',
+  'idea.vote.put':
+    '{count, plural, one {Put # idea in the phase} other {Put # ideas in the phase}}',
+  'idea.vote.done':
+    '{written, plural, one {# idea is now in the phase.} other {# ideas are now in the phase.}} {alreadyThere, plural, =0 {} one {# was there already.} other {# were there already.}}',
+  'idea.vote.failed': 'The ideas could not be put in the phase.',
+  'idea.vote.loadFailed': 'The ideas could not be fetched.',
+  'idea.priority.heading': 'Prioritising',
+  'idea.priority.none': 'Not yet prioritised in any vote.',
+  'idea.priority.line':
+    '{meeting}: {votes, plural, one {# vote} other {# votes}}, place {rank} of {of}',
+  'idea.priority.deleted': 'a deleted meeting',
 }

@@ -1,6 +1,7 @@
 import type { ProcessOverview } from '@samla/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { linkToken } from '../api.ts'
+import { BlueListSection } from '../blueList/BlueList.tsx'
 import { IdeaLedger } from '../ideas/IdeaLedger.tsx'
 import '../ideas/ideas.css'
 import { useI18n } from '../i18n/index.tsx'
@@ -102,6 +103,7 @@ export function ProcessPage({ processId }: { processId: string }) {
         <h2 id="ideas-heading">{t('idea.ledger.heading')}</h2>
         <IdeaLedger processId={processId} token={token} />
       </section>
+      <BlueListSection processId={processId} token={token} timeline={timeline} />
       <section className="card" aria-labelledby="crossings-heading">
         <h2 id="crossings-heading">{t('process.crossings.heading')}</h2>
         <Crossings crossings={crossings} timeline={timeline} />

@@ -1,9 +1,11 @@
 import { ideaLabel, type ProcessRecord, processRecordSchema } from '@samla/shared'
 import { useEffect, useState } from 'react'
 import { request } from '../api.ts'
+import { RecordBlueList } from '../blueList/RecordBlueList.tsx'
 import { Frame } from '../documentation/DocumentationPage.tsx'
 import { useI18n } from '../i18n/index.tsx'
 import { IdeaHistory } from '../ideas/IdeaHistory.tsx'
+import { IdeaPriorities } from '../ideas/IdeaPriorities.tsx'
 import { Notice } from '../Notice.tsx'
 import { PageHeader } from '../PageHeader.tsx'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
@@ -119,9 +121,11 @@ export function ProcessRecordPage({ token }: { token: string }) {
                   {idea.ownerOrganisation && ` · ${idea.ownerOrganisation}`}
                 </p>
                 <IdeaHistory history={idea.history} />
+                {idea.priorities.length > 0 && <IdeaPriorities priorities={idea.priorities} />}
               </article>
             ))}
           </section>
+          <RecordBlueList items={record.blueList} />
           <section className="docs__phase" aria-labelledby="record-crossings">
             <h2 id="record-crossings">{t('process.crossings.heading')}</h2>
             {record.crossings.length === 0 && <p>{t('process.crossings.empty')}</p>}

@@ -322,3 +322,94 @@ export const ideaEvents = sqliteTable(
   },
   (t) => [index('idea_events_idea_idx').on(t.ideaId, t.id)],
 )
+
+/**
+ * The last number given to an item of a process's Blå listan: numbers are never given twice,
+ * also after an item was deleted.
+ */
+export const blueListNumbers = sqliteTable('blue_list_numbers', {
+  processId: text('process_id')
+    .primaryKey()
+    .references(() => processes.id, { onDelete: 'cascade' }),
+  lastNumber: integer('last_number').notNull(),
+})
+
+/**
+ * Blå listan (shared/src/blueList.ts): needs the process cannot meet itself, numbered within
+ * it, with where each came from. When the meeting a note or meeting source names is erased,
+ * the item stays but its title and the notes' text are cleared, and so is a need that is still
+ * the notes' text (`needFromSource`): "från en raderad samling".
+ */
+export const blueListItems = sqliteTable(
+  'blue_list_items',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    need: text('need').notNull(),
+    /** The need is the source notes' text, not yet rewritten with the process link. */
+    needFromSource: integer('need_from_source', { mode: 'boolean' }).notNull(),
+    sourceKind: text('source_kind', { enum: ['idea', 'note', 'meeting', 'none'] }).notNull(),
+    // An idea is deleted only with its process, which takes this item along.
+    sourceIdeaId: text('source_idea_id'),
+    sourceIdeaNumber: integer('source_idea_number'),
+    sourceIdeaTitle: text('source_idea_title'),
+    sourceMeetingId: text('source_meeting_id').references(() => meetings.id, {
+      onDelete: 'set null',
+    }),
+    sourceMeetingTitle: text('source_meeting_title'),
+    sourceText: text('source_text'),
+    raisedTo: text('raised_to').notNull().default(''),
+    status: text('status').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('blue_list_items_number_idx').on(t.processId, t.number),
+    index('blue_list_items_meeting_idx').on(t.sourceMeetingId),
+  ],
+)
+
+/** Every change of an item's status, with its date and public comment; appended, never changed. */
+export const blueListEvents = sqliteTable(
+  'blue_list_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => blueListItems.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    comment: text('comment').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('blue_list_events_item_idx').on(t.itemId, t.id)],
+)
+
+/**
+ * What each idea got in a vote over ideas (shared/src/ideas.ts ideaPrioritySchema), one row
+ * per idea, meeting and round; a reveal after the close replaces the count. Erasing the
+ * meeting keeps the votes and clears its title.
+ */
+export const ideaPriorities = sqliteTable(
+  'idea_priorities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ideaId: text('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    meetingTitle: text('meeting_title'),
+    round: text('round').notNull(),
+    votes: integer('votes').notNull(),
+    rank: integer('rank').notNull(),
+    of: integer('of').notNull(),
+    voters: integer('voters').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('idea_priorities_once_idx').on(t.ideaId, t.meetingId, t.round),
+    index('idea_priorities_meeting_idx').on(t.meetingId),
+  ],
+)

@@ -1,4 +1,5 @@
 import type { ProcessRecord } from '@samla/shared'
+import { blueListCsv, blueListHtml, blueListMarkdown } from './blueListExports.ts'
 import {
   csvCell,
   escapeHtml,
@@ -58,8 +59,13 @@ export function processToMarkdown({ record, language }: ProcessExportInput): str
       lines.push(
         `- ${escapeMarkdown(`${event.at.slice(0, 10)} ${p.ideaStatus[event.status]}`)}${event.reason ? `: ${escapeMarkdown(event.reason)}` : ''}`,
       )
+    for (const r of idea.priorities)
+      lines.push(
+        `- ${escapeMarkdown(`${r.at.slice(0, 10)} ${p.priority(r.meetingTitle, r.votes, r.rank, r.of)}`)}`,
+      )
     lines.push('')
   }
+  lines.push(...blueListMarkdown(record.blueList, language))
   lines.push('---', '', `*${t.generated}*`, '')
   return lines.join('\n')
 }
@@ -105,9 +111,14 @@ export function processToHtml({ record, language }: ProcessExportInput): string 
       body.push(
         `<li>${escapeHtml(`${event.at.slice(0, 10)} ${p.ideaStatus[event.status]}`)}${event.reason ? `: ${escapeHtml(event.reason)}` : ''}</li>`,
       )
+    for (const r of idea.priorities)
+      body.push(
+        `<li>${escapeHtml(`${r.at.slice(0, 10)} ${p.priority(r.meetingTitle, r.votes, r.rank, r.of)}`)}</li>`,
+      )
     body.push('</ul>')
   }
-  body.push('</section>', `<footer><p class="info">${t.generated}</p></footer>`)
+  body.push('</section>', ...blueListHtml(record.blueList, language))
+  body.push(`<footer><p class="info">${t.generated}</p></footer>`)
   return htmlDocument(language, `${record.process.name} – ${p.record}`, body)
 }
 
@@ -151,6 +162,7 @@ export function processToCsv({ record, language }: ProcessExportInput): string {
         .map(csvCell)
         .join(','),
     )
+  rows.push(...blueListCsv(record.blueList, language))
   return `\uFEFF${rows.join('\r\n')}\r\n`
 }
 

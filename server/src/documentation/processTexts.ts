@@ -21,6 +21,8 @@ const texts = {
     noIdeas: 'Inga idéer.',
     owner: 'Ägare',
     deletedOrigin: 'från en raderad samling',
+    priority: (meeting: string | null, votes: number, rank: number, of: number) =>
+      `Prioritering: ${meeting ?? 'en raderad samling'}, ${votes} ${votes === 1 ? 'röst' : 'röster'}, plats ${rank} av ${of}`,
     ideaStatus: {
       ide: 'idé',
       idebeskrivning: 'idébeskrivning',
@@ -33,6 +35,20 @@ const texts = {
       spridning: 'spridning / implementering',
       avslutad: 'avslutad',
       'inte-aktuell': 'inte aktuell',
+    },
+    blueList: {
+      heading: 'Blå listan',
+      intro: 'Behov som processen inte kan möta själv, och till vem de lyfts.',
+      empty: 'Inget på Blå listan.',
+      status: { ny: 'ny', lyft: 'lyft', besvarad: 'besvarad', avslutad: 'avslutad' },
+      raisedTo: 'Lyfts till',
+      fromIdea: (label: string, title: string) => `Från idé ${label} ${title}`,
+      fromNote: (meeting: string) => `Från en lapp i ${meeting}`,
+      fromMeeting: (meeting: string) => `Från ${meeting}`,
+      fromErased: 'Från en raderad samling',
+      note: 'Lappen',
+      erasedNeed: '(Behovet var en lapps text och raderades med sin samling.)',
+      csvKind: 'blå listan',
     },
   },
   en: {
@@ -54,6 +70,8 @@ const texts = {
     noIdeas: 'No ideas.',
     owner: 'Owner',
     deletedOrigin: 'from a deleted meeting',
+    priority: (meeting: string | null, votes: number, rank: number, of: number) =>
+      `Prioritised: ${meeting ?? 'a deleted meeting'}, ${votes} ${votes === 1 ? 'vote' : 'votes'}, place ${rank} of ${of}`,
     ideaStatus: {
       ide: 'idea',
       idebeskrivning: 'idea description',
@@ -66,6 +84,20 @@ const texts = {
       spridning: 'spreading / mainstreaming',
       avslutad: 'closed',
       'inte-aktuell': 'not pursued',
+    },
+    blueList: {
+      heading: 'Blue list (Blå listan)',
+      intro: 'Needs the process cannot meet itself, and to whom they are raised.',
+      empty: 'Nothing on the blue list.',
+      status: { ny: 'new', lyft: 'raised', besvarad: 'answered', avslutad: 'closed' },
+      raisedTo: 'Raised to',
+      fromIdea: (label: string, title: string) => `From idea ${label} ${title}`,
+      fromNote: (meeting: string) => `From a note in ${meeting}`,
+      fromMeeting: (meeting: string) => `From ${meeting}`,
+      fromErased: 'From a deleted meeting',
+      note: 'The note',
+      erasedNeed: '(The need was a note’s text and was erased with its meeting.)',
+      csvKind: 'blue list',
     },
   },
 } as const

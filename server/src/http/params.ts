@@ -52,6 +52,12 @@ export const crossingIdParam = param(
   'No note sent to this meeting has that id',
 )
 export const ideaIdParam = param(randomId, 404, 'idea_not_found', 'No such idea in this process')
+export const blueItemIdParam = param(
+  randomId,
+  404,
+  'blue_item_not_found',
+  'No such item on this process’s Blå listan',
+)
 export const pageIdParam = param(pageIdSchema, 400, 'invalid_page_id', 'That is not a page id')
 export const roleParam = param(
   meetingRole,

@@ -206,9 +206,17 @@ export function writeFrame(
   frameId: string,
   title: string,
   notes: readonly NoteToWrite[],
+  options: {
+    /** The phase it goes in (the current one if not given). */
+    pageId?: string
+    /** What the frame is (meta.samla), for the pages that read the board. */
+    mark?: string
+    /** Notes that participants may not move, edit or delete either (ideas to vote on). */
+    lockNotes?: boolean
+  } = {},
 ) {
   const records = doc.getMap<unknown>(RECORDS_MAP)
-  const pageId = firstPage(doc)
+  const pageId = options.pageId ?? firstPage(doc)
   if (!pageId || records.has(frameId)) return false
   const onPage = shapesOf(records).filter((s) => s.parentId === pageId)
   const columns = 3
@@ -237,7 +245,7 @@ export function writeFrame(
         opacity: 1,
         props: { w, h, name: title, color: 'black' },
         // Part of the layout: participants put notes in it but do not move or delete it.
-        meta: { samla: 'carried', [LAYOUT_LOCK_META_KEY]: true },
+        meta: { samla: options.mark ?? 'carried', [LAYOUT_LOCK_META_KEY]: true },
       }),
     )
     let index: IndexKey | null = null
@@ -247,7 +255,14 @@ export function writeFrame(
       const y = TOP + Math.floor(i / columns) * (NOTE + GAP)
       records.set(
         note.id,
-        noteRecord({ ...note, color: validColor(note.color) }, frameId, index, x, y, {}),
+        noteRecord(
+          { ...note, color: validColor(note.color) },
+          frameId,
+          index,
+          x,
+          y,
+          options.lockNotes ? { [LAYOUT_LOCK_META_KEY]: true } : {},
+        ),
       )
     })
   }, SERVER_ORIGIN)

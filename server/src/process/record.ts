@@ -1,4 +1,9 @@
-import { PROCESS_ARCHIVE_FORMAT, type Process, type ProcessRecord } from '@samla/shared'
+import {
+  PROCESS_ARCHIVE_FORMAT,
+  type Process,
+  type ProcessRecord,
+  recordBlueListItem,
+} from '@samla/shared'
 import type { SamlaStore } from '../storage/store.ts'
 import { statusOf, today } from './service.ts'
 
@@ -58,10 +63,19 @@ export async function buildProcessRecord(
           }
         : null,
       history: idea.history,
+      priorities: idea.priorities.map(({ meetingTitle, votes, rank, of, at }) => ({
+        meetingTitle,
+        votes,
+        rank,
+        of,
+        at,
+      })),
     }))
+  const blueList = (await store.blueList.list(process.id)).map(recordBlueListItem)
   return {
     format: PROCESS_ARCHIVE_FORMAT,
     ideas,
+    blueList,
     process: {
       name: process.name,
       description: process.description,

@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto'
 import {
   CONTROLS_MAP,
   ControlKey,
   type Crossing,
+  IDEA_VOTE_FRAME_TITLE,
+  IDEA_VOTE_NOTE_PREFIX,
   type Idea,
+  ideaLabel,
+  ideaVoteNoteId,
   type Meeting,
   type MeetingStatus,
   parseControls,
+  RECORDS_MAP,
   type SendNotesRequest,
   type SendNotesResult,
 } from '@samla/shared'
@@ -15,8 +21,9 @@ import type { Logger } from '../logger.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import { takeSnapshot } from '../snapshots/take.ts'
+import type { VoteRoundEntry } from '../storage/repositories.ts'
 import type { SamlaStore } from '../storage/store.ts'
-import { selectedNotes } from './boardNotes.ts'
+import { type BoardNote, selectedNotes } from './boardNotes.ts'
 import { isLaidOut, removeShapes, setThreads, writeFrame, writeIntoInbox } from './boardWrites.ts'
 import { carriedFrameId, carriedNoteId, receivedShapeId, threadsOf } from './threads.ts'
 
@@ -203,10 +210,20 @@ export class ProcessService {
           m.title,
         ]),
       )
-      const ideas = await this.store.ideas.ofMeeting(meeting.id)
+      const records = doc.getMap<unknown>(RECORDS_MAP)
+      // Born here, or on this board to be voted on.
+      const ideas = (await this.store.ideas.list(meeting.processId as string)).filter(
+        (idea) => idea.origin.meetingId === meeting.id || records.has(ideaVoteNoteId(idea.id)),
+      )
       setThreads(
         doc,
-        threadsOf(meeting.id, touching, (id) => titles.get(id) ?? '', ideas),
+        threadsOf(
+          meeting.id,
+          touching,
+          (id) => titles.get(id) ?? '',
+          ideas,
+          (id) => records.has(id),
+        ),
       )
       return laidOut
     })
@@ -247,6 +264,7 @@ export class ProcessService {
       .filter((c) => c.toMeetingId === meeting.id)
       .map((c) => carriedNoteId(c.id))
     await this.store.ideas.forgetMeeting(meeting.id)
+    await this.store.blueList.forgetMeeting(meeting.id)
     await this.rooms.erase(meeting.boardId, () => this.store.meetings.delete(meeting.id))
     // Nothing of it crossed to another board: no other board is loaded or compacted.
     if (touching.length === 0) return
@@ -304,12 +322,93 @@ export class ProcessService {
     return idea
   }
 
-  /** After an idea changed status: its badge on the board it was born on follows. */
+  /** The notes a selection stands for, read from the meeting's board on the server. */
+  async readNotes(meeting: Meeting, shapeIds: readonly string[]): Promise<BoardNote[]> {
+    return this.withRoom(meeting, (room) => selectedNotes(room.doc, shapeIds))
+  }
+
+  /**
+   * After an idea changed status: its badges follow, on the board it was born on and on the
+   * boards it was voted on.
+   */
   async ideaChanged(idea: Idea): Promise<void> {
-    const meeting = idea.origin.meetingId
-      ? await this.store.meetings.get(idea.origin.meetingId)
-      : null
-    if (meeting) await this.sync(meeting)
+    const ids = new Set(
+      [idea.origin.meetingId, ...idea.priorities.map((p) => p.meetingId)].filter(
+        (id): id is string => id !== null,
+      ),
+    )
+    for (const id of ids) {
+      const meeting = await this.store.meetings.get(id)
+      if (meeting) await this.sync(meeting)
+    }
+  }
+
+  /**
+   * Verkstad 2: puts the chosen ideas of the process on the meeting's board, one locked note
+   * each ("I-3 Lugna rum på rasterna") in a frame of the phase, so that the meeting's dot
+   * voting runs over ideas; what each gets is kept with the idea when the round ends
+   * (`roundEnded`). An idea already on this board is not written twice.
+   */
+  async prioritiseIdeas(meeting: Meeting, ideaIds: readonly string[], pageId: string) {
+    if (!meeting.processId)
+      throw new ApiError(
+        409,
+        'not_in_process',
+        'This meeting is not part of a Kraftsamling process',
+      )
+    const ideas = await this.store.ideas.list(meeting.processId)
+    const chosen = ideaIds
+      .map((id) => ideas.find((i) => i.id === id))
+      .filter((i): i is Idea => i !== undefined)
+    if (chosen.length !== new Set(ideaIds).size)
+      throw new ApiError(404, 'idea_not_found', 'An idea is not one of this process')
+    const written = await this.withRoom(meeting, (room) => {
+      const doc = room.doc
+      const records = doc.getMap<unknown>(RECORDS_MAP)
+      if ((records.get(pageId) as { typeName?: unknown } | undefined)?.typeName !== 'page')
+        throw new ApiError(404, 'phase_not_found', 'No such phase on this board')
+      const fresh = chosen.filter((idea) => !records.has(ideaVoteNoteId(idea.id)))
+      if (fresh.length === 0) return 0
+      writeFrame(
+        doc,
+        `shape:samla-ideas-${randomUUID()}`,
+        IDEA_VOTE_FRAME_TITLE,
+        fresh.map((idea) => ({
+          id: ideaVoteNoteId(idea.id),
+          text: `${ideaLabel(idea.number)} ${idea.title}`,
+          color: 'violet',
+        })),
+        { pageId, mark: 'idea-vote', lockNotes: true },
+      )
+      return fresh.length
+    })
+    await this.sync(meeting)
+    return { written, alreadyThere: chosen.length - written }
+  }
+
+  /** A voting round of the meeting ended (closed or revealed): the ideas' votes are kept. */
+  async roundEnded(meeting: Meeting, entry: VoteRoundEntry): Promise<void> {
+    if (!meeting.processId || !entry.outcome) return
+    const voted = entry.outcome.results.filter((r) => r.noteId.startsWith(IDEA_VOTE_NOTE_PREFIX))
+    if (voted.length === 0) return
+    const ideas = new Set((await this.store.ideas.list(meeting.processId)).map((i) => i.id))
+    const results = voted
+      .map((r) => ({ ideaId: r.noteId.slice(IDEA_VOTE_NOTE_PREFIX.length), votes: r.votes }))
+      .filter((r) => ideas.has(r.ideaId))
+    const of = results.length
+    await this.store.ideas.recordPriorities({
+      meetingId: meeting.id,
+      meetingTitle: meeting.title,
+      round: entry.round,
+      voters: entry.outcome.voters,
+      at: entry.at,
+      // Ideas with as many votes share a place: 7, 7, 3 are 1, 1, 3.
+      results: results.map((r) => ({
+        ...r,
+        rank: 1 + results.filter((o) => o.votes > r.votes).length,
+        of,
+      })),
+    })
   }
 
   /** Erases every meeting of the process and its ideas' documents, then the process. */

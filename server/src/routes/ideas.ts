@@ -4,6 +4,7 @@ import {
   criteriaProblems,
   type Idea,
   type IdeaDocumentInfo,
+  prioritiseIdeasRequest,
   updateIdeaRequest,
 } from '@samla/shared'
 import { Hono } from 'hono'
@@ -72,14 +73,25 @@ export function ideaRoutes({ store, service, access }: IdeaRouteDeps) {
     await next()
   })
 
-  const fromNotes = new Hono().post(
-    '/meetings/:id/ideas',
-    access.requireRole('facilitator'),
-    async (c) => {
+  const fromNotes = new Hono()
+    .post('/meetings/:id/ideas', access.requireRole('facilitator'), async (c) => {
       const { shapeIds, title } = await readJson(c, createIdeaRequest)
       return c.json(withCriteria(await service.createIdea(c.var.meeting, shapeIds, title)), 201)
-    },
-  )
+    })
+    // The process's ideas, for a facilitator of one of its meetings to choose what to vote on.
+    .get('/meetings/:id/ideas', access.requireRole('facilitator'), async (c) => {
+      const { processId } = c.var.meeting
+      const ideas = processId ? await store.ideas.list(processId) : []
+      return c.json(
+        ideas
+          .sort((a, b) => a.number - b.number)
+          .map(({ id, number, title, status }) => ({ id, number, title, status })),
+      )
+    })
+    .post('/meetings/:id/idea-votes', access.requireRole('facilitator'), async (c) => {
+      const { ideaIds, pageId } = await readJson(c, prioritiseIdeasRequest)
+      return c.json(await service.prioritiseIdeas(c.var.meeting, ideaIds, pageId), 201)
+    })
 
   const shared = new Hono<IdeaEnv>()
     .get('/processes/:id/ideas/:ideaId', eitherLink, async (c) =>

@@ -2,7 +2,7 @@ import { EMPTY_DESCRIPTION } from '@samla/shared'
 import { describe, expect, it } from 'vitest'
 import type { RepositoryHarness } from './repositoryContract.ts'
 
-/** The idea repository's contract (SPEC.md, R20–R23, R40–R41), run against one implementation. */
+/** The idea repository's contract (SPEC.md, R20–R23, R40–R42), run against one implementation. */
 export function describeIdeaContract(name: string, make: () => Promise<RepositoryHarness>) {
   describe(`idea repository contract: ${name}`, () => {
     const withStore = (test: (store: RepositoryHarness['store']) => Promise<void>) => async () => {
@@ -159,6 +159,50 @@ export function describeIdeaContract(name: string, make: () => Promise<Repositor
         expect((await store.ideas.documentsOfProcess(process.id)).sort()).toEqual(
           [winner, 'doc-other'].sort(),
         )
+      }),
+    )
+
+    it(
+      '[R42] what ideas got in a vote is kept with them; the same round again replaces it; erasing the meeting keeps the votes without its title',
+      withStore(async (store) => {
+        const { process, meeting, origin } = await setUp(store)
+        const a = await store.ideas.create({ processId: process.id, title: 'A', origin })
+        const b = await store.ideas.create({ processId: process.id, title: 'B', origin })
+        const at = new Date('2027-03-12T10:00:00Z')
+        const round = (votes: [number, number]) =>
+          store.ideas.recordPriorities({
+            meetingId: meeting.id,
+            meetingTitle: 'Träff 1',
+            round: 'r1',
+            voters: 4,
+            at,
+            results: [
+              { ideaId: a.id, votes: votes[0], rank: votes[0] >= votes[1] ? 1 : 2, of: 2 },
+              { ideaId: b.id, votes: votes[1], rank: votes[1] >= votes[0] ? 1 : 2, of: 2 },
+            ],
+          })
+        await round([2, 1])
+        await round([2, 5])
+        expect((await store.ideas.get(process.id, b.id))?.priorities).toEqual([
+          {
+            meetingId: meeting.id,
+            meetingTitle: 'Träff 1',
+            round: 'r1',
+            votes: 5,
+            rank: 1,
+            of: 2,
+            voters: 4,
+            at: at.toISOString(),
+          },
+        ])
+        expect((await store.ideas.get(process.id, a.id))?.priorities).toMatchObject([
+          { votes: 2, rank: 2 },
+        ])
+        await store.ideas.forgetMeeting(meeting.id)
+        await store.meetings.delete(meeting.id)
+        expect((await store.ideas.get(process.id, b.id))?.priorities).toMatchObject([
+          { meetingId: null, meetingTitle: null, votes: 5 },
+        ])
       }),
     )
 

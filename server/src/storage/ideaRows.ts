@@ -5,7 +5,8 @@ import {
   type IdeaStatus,
   ideaDescriptionSchema,
 } from '@samla/shared'
-import type { ideaEvents, ideas } from '../db/schema.ts'
+import type { ideaEvents, ideaPriorities, ideas } from '../db/schema.ts'
+import type { NewPriorities } from './repositories.ts'
 
 /**
  * Rows of the idea tables as the API speaks of them; the PostgreSQL tables have the same
@@ -13,6 +14,7 @@ import type { ideaEvents, ideas } from '../db/schema.ts'
  */
 export type IdeaRow = typeof ideas.$inferSelect
 export type IdeaEventRow = typeof ideaEvents.$inferSelect
+export type IdeaPriorityRow = typeof ideaPriorities.$inferSelect
 
 /** A description as stored, read leniently: a field a later version added reads as empty. */
 function description(value: unknown): IdeaDescription {
@@ -20,7 +22,11 @@ function description(value: unknown): IdeaDescription {
   return parsed.success ? parsed.data : EMPTY_DESCRIPTION
 }
 
-export function toIdea(row: IdeaRow, events: IdeaEventRow[]): Idea {
+export function toIdea(
+  row: IdeaRow,
+  events: IdeaEventRow[],
+  priorities: IdeaPriorityRow[] = [],
+): Idea {
   return {
     id: row.id,
     processId: row.processId,
@@ -42,6 +48,16 @@ export function toIdea(row: IdeaRow, events: IdeaEventRow[]): Idea {
       reason: e.reason,
       at: e.at.toISOString(),
     })),
+    priorities: priorities.map((p) => ({
+      meetingId: p.meetingId,
+      meetingTitle: p.meetingTitle,
+      round: p.round,
+      votes: p.votes,
+      rank: p.rank,
+      of: p.of,
+      voters: p.voters,
+      at: p.at.toISOString(),
+    })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }
@@ -55,3 +71,16 @@ export const FORGOTTEN_ORIGIN = {
   originSnapshotId: null,
   originNotes: [],
 } as const
+
+/** A row of idea_priorities for one idea of a recorded vote over ideas. */
+export const priorityRow = (input: NewPriorities, result: NewPriorities['results'][number]) => ({
+  ideaId: result.ideaId,
+  meetingId: input.meetingId,
+  meetingTitle: input.meetingTitle,
+  round: input.round,
+  votes: result.votes,
+  rank: result.rank,
+  of: result.of,
+  voters: input.voters,
+  at: input.at,
+})

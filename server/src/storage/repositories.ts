@@ -1,4 +1,7 @@
 import type {
+  BlueListItem,
+  BlueListSource,
+  BlueListStatus,
   BoardContent,
   CreateMeetingRequest,
   CreateProcessRequest,
@@ -12,6 +15,7 @@ import type {
   Snapshot,
   SnapshotReason,
   SnapshotSummary,
+  UpdateBlueListItemRequest,
   UpdateIdeaRequest,
   UpdateMeetingRequest,
   UpdateProcessRequest,
@@ -164,9 +168,68 @@ export interface IdeaRepository {
   setEditToken(processId: string, id: string, tokenHash: string | null): Promise<boolean>
   /** The documents of a process's ideas (to erase with it). */
   documentsOfProcess(processId: string): Promise<string[]>
+  /**
+   * What each idea got in a meeting's vote over ideas; recording the same round again (a
+   * reveal after the close) replaces its counts.
+   */
+  recordPriorities(input: NewPriorities): Promise<void>
+}
+
+export type NewPriorities = {
+  meetingId: string
+  meetingTitle: string
+  round: string
+  voters: number
+  at: Date
+  results: ReadonlyArray<{ ideaId: string; votes: number; rank: number; of: number }>
 }
 
 export type IdeaDocumentRef = { documentId: string | null; editTokenHash: string | null }
+
+export type NewBlueListItem = {
+  processId: string
+  need: string
+  /** The need is the source notes' text (erased with their meeting until it is rewritten). */
+  needFromSource: boolean
+  source: BlueListSource
+  raisedTo: string
+}
+
+export type BlueListStatusChange =
+  | { ok: true; item: BlueListItem }
+  | { ok: false; reason: 'not_found' | 'invalid_transition'; from?: BlueListStatus }
+
+/** Blå listan of a process: needs it cannot meet itself, and their status history. */
+export interface BlueListRepository {
+  /** A new item with the next number of its process (B-1, B-2, …, never one given before), `ny`. */
+  create(input: NewBlueListItem): Promise<BlueListItem>
+  get(processId: string, id: string): Promise<BlueListItem | null>
+  /** The process's items by number. */
+  list(processId: string): Promise<BlueListItem[]>
+  /** Changes the need or to whom it is raised; a new need is the process link's own words. */
+  update(
+    processId: string,
+    id: string,
+    changes: UpdateBlueListItemRequest,
+  ): Promise<BlueListItem | null>
+  /**
+   * Moves the item to `status` with a public comment, if the path allows it from where it is
+   * (shared/src/blueList.ts); the check and the change are one transaction.
+   */
+  changeStatus(
+    processId: string,
+    id: string,
+    status: BlueListStatus,
+    comment: string,
+  ): Promise<BlueListStatusChange>
+  /** Erases an item and its history; false if the process has no such item. */
+  delete(processId: string, id: string): Promise<boolean>
+  /**
+   * Before a meeting is erased: items from its notes or naming it stay, with nothing of it left
+   * (its title, the notes' text, a need that is still that text).
+   */
+  forgetMeeting(meetingId: string): Promise<void>
+}
 
 export type Tally = Record<string, number>
 

@@ -15,6 +15,7 @@ export interface RepositoryHarness {
     | 'processes'
     | 'crossings'
     | 'ideas'
+    | 'blueList'
   >
   cleanup(): Promise<void>
 }

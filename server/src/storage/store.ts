@@ -1,4 +1,5 @@
 import type {
+  BlueListRepository,
   CrossingRepository,
   IdeaRepository,
   MeetingRepository,
@@ -25,6 +26,7 @@ export interface SamlaStore {
   readonly processes: ProcessRepository
   readonly crossings: CrossingRepository
   readonly ideas: IdeaRepository
+  readonly blueList: BlueListRepository
   /**
    * After content was erased from a board that lives on (a sent note of a deleted meeting):
    * makes the old versions of what was deleted unreadable on disk. SQLite: the WAL, which

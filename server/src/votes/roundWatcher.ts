@@ -1,6 +1,7 @@
 import {
   CONTROLS_MAP,
   ControlKey,
+  type Meeting,
   parseControls,
   RECORDS_MAP,
   type Voting,
@@ -62,6 +63,8 @@ export function watchVotingRounds(
   rooms: RoomManager,
   store: { meetings: MeetingRepository; votes: VoteRepository; voteRounds: VoteRoundRepository },
   log: Logger,
+  /** After an ended round is recorded (its ideas' votes are kept: process/service.ts). */
+  onEnded: (meeting: Meeting, entry: VoteRoundEntry) => Promise<void> = async () => {},
 ): () => Promise<void> {
   const pending = new Set<Promise<void>>()
 
@@ -116,6 +119,7 @@ export function watchVotingRounds(
               entry.outcome = { voters, results: results(phaseNotes, tally, notes.all) }
             }
             await store.voteRounds.record(meeting.id, entry)
+            if (entry.outcome) await onEnded(meeting, entry)
           }
         })
         .catch((err: unknown) =>

@@ -302,3 +302,84 @@ export const ideaEvents = pgTable(
   },
   (t) => [index('idea_events_idea_idx').on(t.ideaId, t.id)],
 )
+
+/** The last number given on a process's Blå listan, as in ../schema.ts. */
+export const blueListNumbers = pgTable('blue_list_numbers', {
+  processId: text('process_id')
+    .primaryKey()
+    .references(() => processes.id, { onDelete: 'cascade' }),
+  lastNumber: integer('last_number').notNull(),
+})
+
+/** Blå listan, as in ../schema.ts. */
+export const blueListItems = pgTable(
+  'blue_list_items',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    need: text('need').notNull(),
+    needFromSource: boolean('need_from_source').notNull(),
+    sourceKind: text('source_kind', { enum: ['idea', 'note', 'meeting', 'none'] }).notNull(),
+    sourceIdeaId: text('source_idea_id'),
+    sourceIdeaNumber: integer('source_idea_number'),
+    sourceIdeaTitle: text('source_idea_title'),
+    sourceMeetingId: text('source_meeting_id').references(() => meetings.id, {
+      onDelete: 'set null',
+    }),
+    sourceMeetingTitle: text('source_meeting_title'),
+    sourceText: text('source_text'),
+    raisedTo: text('raised_to').notNull().default(''),
+    status: text('status').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('blue_list_items_number_idx').on(t.processId, t.number),
+    index('blue_list_items_meeting_idx').on(t.sourceMeetingId),
+  ],
+)
+
+/** Status changes of Blå listan's items, as in ../schema.ts. */
+export const blueListEvents = pgTable(
+  'blue_list_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => blueListItems.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    comment: text('comment').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('blue_list_events_item_idx').on(t.itemId, t.id)],
+)
+
+/**
+ * What each idea got in a vote over ideas (shared/src/ideas.ts ideaPrioritySchema), one row
+ * per idea, meeting and round; a reveal after the close replaces the count. Erasing the
+ * meeting keeps the votes and clears its title.
+ */
+export const ideaPriorities = pgTable(
+  'idea_priorities',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ideaId: text('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    meetingTitle: text('meeting_title'),
+    round: text('round').notNull(),
+    votes: integer('votes').notNull(),
+    rank: integer('rank').notNull(),
+    of: integer('of').notNull(),
+    voters: integer('voters').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('idea_priorities_once_idx').on(t.ideaId, t.meetingId, t.round),
+    index('idea_priorities_meeting_idx').on(t.meetingId),
+  ],
+)

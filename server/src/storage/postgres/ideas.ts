@@ -8,9 +8,15 @@ import {
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm'
 import { newBoardId } from '../../boards.ts'
 import type { PgSamlaDatabase } from '../../db/pg/client.ts'
-import { ideaEvents, ideas, processes } from '../../db/pg/schema.ts'
-import { FORGOTTEN_ORIGIN, toIdea } from '../ideaRows.ts'
-import type { IdeaDocumentRef, IdeaRepository, NewIdea, StatusChange } from '../repositories.ts'
+import { ideaEvents, ideaPriorities, ideas, processes } from '../../db/pg/schema.ts'
+import { FORGOTTEN_ORIGIN, priorityRow, toIdea } from '../ideaRows.ts'
+import type {
+  IdeaDocumentRef,
+  IdeaRepository,
+  NewIdea,
+  NewPriorities,
+  StatusChange,
+} from '../repositories.ts'
 
 /** Ideas in PostgreSQL; the same behaviour as sqlite/ideas.ts. */
 export class PgIdeas implements IdeaRepository {
@@ -28,10 +34,21 @@ export class PgIdeas implements IdeaRepository {
         ),
       )
       .orderBy(asc(ideaEvents.id))
+    const priorities = await this.db
+      .select()
+      .from(ideaPriorities)
+      .where(
+        inArray(
+          ideaPriorities.ideaId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(ideaPriorities.at), asc(ideaPriorities.id))
     return rows.map((row) =>
       toIdea(
         row,
         events.filter((e) => e.ideaId === row.id),
+        priorities.filter((p) => p.ideaId === row.id),
       ),
     )
   }
@@ -131,7 +148,13 @@ export class PgIdeas implements IdeaRepository {
   }
 
   async forgetMeeting(meetingId: string): Promise<void> {
-    await this.db.update(ideas).set(FORGOTTEN_ORIGIN).where(eq(ideas.originMeetingId, meetingId))
+    await this.db.transaction(async (tx) => {
+      await tx.update(ideas).set(FORGOTTEN_ORIGIN).where(eq(ideas.originMeetingId, meetingId))
+      await tx
+        .update(ideaPriorities)
+        .set({ meetingTitle: null })
+        .where(eq(ideaPriorities.meetingId, meetingId))
+    })
   }
 
   async documentOf(processId: string, id: string): Promise<IdeaDocumentRef | null> {
@@ -178,5 +201,18 @@ export class PgIdeas implements IdeaRepository {
       .from(ideas)
       .where(and(eq(ideas.processId, processId), isNotNull(ideas.documentId)))
     return rows.map((r) => r.documentId as string)
+  }
+
+  async recordPriorities(input: NewPriorities): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const r of input.results)
+        await tx
+          .insert(ideaPriorities)
+          .values({ ...priorityRow(input, r) })
+          .onConflictDoUpdate({
+            target: [ideaPriorities.ideaId, ideaPriorities.meetingId, ideaPriorities.round],
+            set: { votes: r.votes, rank: r.rank, of: r.of, voters: input.voters, at: input.at },
+          })
+    })
   }
 }

@@ -1,4 +1,5 @@
 import { freshPostgresDatabase } from '../../../test/postgres.ts'
+import { describeBlueListContract } from '../blueListContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
@@ -21,3 +22,4 @@ describeRepositoryContract('PostgreSQL', harness)
 describeProcessContract('PostgreSQL', harness)
 describeIdeaContract('PostgreSQL', harness)
 describeVoteRoundContract('PostgreSQL', harness)
+describeBlueListContract('PostgreSQL', harness)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { type OpenPgDatabaseOptions, openPgDatabase } from '../../db/pg/client.ts'
 import type { SamlaStore } from '../store.ts'
+import { PgBlueList } from './blueList.ts'
 import { PgCrossings } from './crossings.ts'
 import { PgDocumentStorage } from './documents.ts'
 import { PgIdeas } from './ideas.ts'
@@ -29,6 +30,7 @@ export async function openPostgresStore(
     processes: new PgProcesses(db),
     crossings: new PgCrossings(db),
     ideas: new PgIdeas(db),
+    blueList: new PgBlueList(db),
     async scrub() {},
     async ping() {
       await db.execute(sql`select 1`)

@@ -8,9 +8,15 @@ import {
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm'
 import { newBoardId } from '../../boards.ts'
 import { type SamlaDatabase, truncateWal } from '../../db/client.ts'
-import { ideaEvents, ideas } from '../../db/schema.ts'
-import { FORGOTTEN_ORIGIN, toIdea } from '../ideaRows.ts'
-import type { IdeaDocumentRef, IdeaRepository, NewIdea, StatusChange } from '../repositories.ts'
+import { ideaEvents, ideaPriorities, ideas } from '../../db/schema.ts'
+import { FORGOTTEN_ORIGIN, priorityRow, toIdea } from '../ideaRows.ts'
+import type {
+  IdeaDocumentRef,
+  IdeaRepository,
+  NewIdea,
+  NewPriorities,
+  StatusChange,
+} from '../repositories.ts'
 
 /** Ideas in SQLite: one connection, so each method's transaction is the whole of it. */
 export class SqliteIdeas implements IdeaRepository {
@@ -29,10 +35,22 @@ export class SqliteIdeas implements IdeaRepository {
       )
       .orderBy(asc(ideaEvents.id))
       .all()
+    const priorities = this.db
+      .select()
+      .from(ideaPriorities)
+      .where(
+        inArray(
+          ideaPriorities.ideaId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(ideaPriorities.at), asc(ideaPriorities.id))
+      .all()
     return rows.map((row) =>
       toIdea(
         row,
         events.filter((e) => e.ideaId === row.id),
+        priorities.filter((p) => p.ideaId === row.id),
       ),
     )
   }
@@ -135,7 +153,13 @@ export class SqliteIdeas implements IdeaRepository {
   }
 
   async forgetMeeting(meetingId: string): Promise<void> {
-    this.db.update(ideas).set(FORGOTTEN_ORIGIN).where(eq(ideas.originMeetingId, meetingId)).run()
+    this.db.transaction((tx) => {
+      tx.update(ideas).set(FORGOTTEN_ORIGIN).where(eq(ideas.originMeetingId, meetingId)).run()
+      tx.update(ideaPriorities)
+        .set({ meetingTitle: null })
+        .where(eq(ideaPriorities.meetingId, meetingId))
+        .run()
+    })
     truncateWal(this.db)
   }
 
@@ -189,5 +213,18 @@ export class SqliteIdeas implements IdeaRepository {
       .where(and(eq(ideas.processId, processId), isNotNull(ideas.documentId)))
       .all()
       .map((r) => r.documentId as string)
+  }
+
+  async recordPriorities(input: NewPriorities): Promise<void> {
+    this.db.transaction((tx) => {
+      for (const r of input.results)
+        tx.insert(ideaPriorities)
+          .values({ ...priorityRow(input, r) })
+          .onConflictDoUpdate({
+            target: [ideaPriorities.ideaId, ideaPriorities.meetingId, ideaPriorities.round],
+            set: { votes: r.votes, rank: r.rank, of: r.of, voters: input.voters, at: input.at },
+          })
+          .run()
+    })
   }
 }

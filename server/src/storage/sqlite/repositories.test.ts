@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { describeBlueListContract } from '../blueListContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
@@ -23,3 +24,4 @@ describeRepositoryContract('SQLite', harness)
 describeProcessContract('SQLite', harness)
 describeIdeaContract('SQLite', harness)
 describeVoteRoundContract('SQLite', harness)
+describeBlueListContract('SQLite', harness)

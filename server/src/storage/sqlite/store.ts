@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { truncateWal } from '../../db/client.ts'
 import { SqliteStorage } from '../sqlite.ts'
 import type { SamlaStore } from '../store.ts'
+import { SqliteBlueList } from './blueList.ts'
 import { SqliteCrossings } from './crossings.ts'
 import { SqliteIdeas } from './ideas.ts'
 import { SqliteMeetings } from './meetings.ts'
@@ -34,6 +35,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     processes: new SqliteProcesses(db),
     crossings: new SqliteCrossings(db),
     ideas: new SqliteIdeas(db),
+    blueList: new SqliteBlueList(db),
     async scrub() {
       truncateWal(db)
     },
