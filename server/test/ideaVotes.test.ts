@@ -96,7 +96,11 @@ describe('a vote over ideas', () => {
       body: JSON.stringify({ ideaIds: [a.id, b.id], pageId: 'page:one' }),
     })
     expect(put.status).toBe(201)
-    expect(await put.json()).toEqual({ written: 2, alreadyThere: 0 })
+    expect(await put.json()).toEqual({
+      written: 2,
+      alreadyThere: 0,
+      frameId: expect.stringMatching(/^shape:samla-ideas-/),
+    })
     await waitForDoc(board.doc, () => board.records.has(ideaVoteNoteId(b.id)))
     const note = board.records.get(ideaVoteNoteId(a.id)) as {
       parentId: string
@@ -117,7 +121,7 @@ describe('a vote over ideas', () => {
           body: JSON.stringify({ ideaIds: [a.id], pageId: 'page:one' }),
         })
       ).json(),
-    ).toEqual({ written: 0, alreadyThere: 1 })
+    ).toEqual({ written: 0, alreadyThere: 1, frameId: null })
 
     // A participant cannot take an idea off the vote.
     const participant = connect(samling.boardId, samling.token('participant'))

@@ -80,6 +80,7 @@ export function FacilitatorPanel({
             )}
             {access.meeting.processId && (
               <PrioritiseIdeas
+                editor={editor}
                 meetingId={access.meeting.id}
                 token={token}
                 currentPhase={controls.currentPhase}

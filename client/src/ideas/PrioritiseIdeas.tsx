@@ -1,5 +1,6 @@
 import { IDEA_ENDINGS, type IdeaStatus, ideaLabel } from '@samla/shared'
 import { useId, useState } from 'react'
+import type { Editor, TLShapeId } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
 import { listMeetingIdeas, type MeetingIdea, prioritiseIdeas } from './api.ts'
 import './prioritise.css'
@@ -10,10 +11,12 @@ import './prioritise.css'
  * dot voting (above) then runs over them, and each idea keeps what it got.
  */
 export function PrioritiseIdeas({
+  editor,
   meetingId,
   token,
   currentPhase,
 }: {
+  editor: Editor
   meetingId: string
   token: string
   currentPhase: string | null
@@ -37,13 +40,14 @@ export function PrioritiseIdeas({
   const put = async () => {
     if (!currentPhase) return
     try {
-      const { written, alreadyThere } = await prioritiseIdeas(
+      const { written, alreadyThere, frameId } = await prioritiseIdeas(
         meetingId,
         token,
         [...chosen],
         currentPhase,
       )
       setStatus({ ok: true, text: t('idea.vote.done', { written, alreadyThere }) })
+      if (frameId) showWhenThere(editor, frameId as TLShapeId)
     } catch {
       setStatus({ ok: false, text: t('idea.vote.failed') })
     }
@@ -93,4 +97,20 @@ export function PrioritiseIdeas({
       </p>
     </details>
   )
+}
+
+/** Moves the camera to the frame once the server's write has reached this page. */
+function showWhenThere(editor: Editor, frameId: TLShapeId) {
+  const show = () => {
+    const bounds = editor.getShapePageBounds(frameId)
+    if (!bounds) return false
+    editor.zoomToBounds(bounds, { inset: 64, animation: { duration: 300 } })
+    return true
+  }
+  if (show()) return
+  const stop = editor.store.listen(() => {
+    if (show()) stop()
+  })
+  // A write that never arrives (the page went offline) stops waiting after a while.
+  setTimeout(stop, 15_000)
 }

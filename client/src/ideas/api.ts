@@ -157,5 +157,7 @@ export async function prioritiseIdeas(
     headers: bearer(token),
     body: JSON.stringify({ ideaIds, pageId }),
   })
-  return z.object({ written: z.number(), alreadyThere: z.number() }).parse(body)
+  return z
+    .object({ written: z.number(), alreadyThere: z.number(), frameId: z.string().nullable() })
+    .parse(body)
 }

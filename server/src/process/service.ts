@@ -368,10 +368,11 @@ export class ProcessService {
       if ((records.get(pageId) as { typeName?: unknown } | undefined)?.typeName !== 'page')
         throw new ApiError(404, 'phase_not_found', 'No such phase on this board')
       const fresh = chosen.filter((idea) => !records.has(ideaVoteNoteId(idea.id)))
-      if (fresh.length === 0) return 0
+      if (fresh.length === 0) return { count: 0, frameId: null }
+      const frameId = `shape:samla-ideas-${randomUUID()}`
       writeFrame(
         doc,
-        `shape:samla-ideas-${randomUUID()}`,
+        frameId,
         IDEA_VOTE_FRAME_TITLE,
         fresh.map((idea) => ({
           id: ideaVoteNoteId(idea.id),
@@ -380,10 +381,15 @@ export class ProcessService {
         })),
         { pageId, mark: 'idea-vote', lockNotes: true },
       )
-      return fresh.length
+      return { count: fresh.length, frameId }
     })
     await this.sync(meeting)
-    return { written, alreadyThere: chosen.length - written }
+    // The frame's id, so that the facilitator's page can show it.
+    return {
+      written: written.count,
+      alreadyThere: chosen.length - written.count,
+      frameId: written.frameId,
+    }
   }
 
   /** A voting round of the meeting ended (closed or revealed): the ideas' votes are kept. */
