@@ -1,6 +1,7 @@
 export * from './api.ts'
 export * from './controls.ts'
 export * from './documentation.ts'
+export * from './handslag.ts'
 export * from './ideas.ts'
 export * from './ids.ts'
 export * from './meetings.ts'

@@ -15,6 +15,7 @@ export interface RepositoryHarness {
     | 'processes'
     | 'crossings'
     | 'ideas'
+    | 'handslag'
   >
   cleanup(): Promise<void>
 }

@@ -1,5 +1,6 @@
 import type {
   CrossingRepository,
+  HandslagRepository,
   IdeaRepository,
   MeetingRepository,
   ProcessRepository,
@@ -25,6 +26,7 @@ export interface SamlaStore {
   readonly processes: ProcessRepository
   readonly crossings: CrossingRepository
   readonly ideas: IdeaRepository
+  readonly handslag: HandslagRepository
   /**
    * After content was erased from a board that lives on (a sent note of a deleted meeting):
    * makes the old versions of what was deleted unreadable on disk. SQLite: the WAL, which

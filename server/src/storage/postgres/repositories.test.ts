@@ -1,4 +1,5 @@
 import { freshPostgresDatabase } from '../../../test/postgres.ts'
+import { describeHandslagContract } from '../handslagContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
@@ -20,4 +21,5 @@ const harness = async () => {
 describeRepositoryContract('PostgreSQL', harness)
 describeProcessContract('PostgreSQL', harness)
 describeIdeaContract('PostgreSQL', harness)
+describeHandslagContract('PostgreSQL', harness)
 describeVoteRoundContract('PostgreSQL', harness)

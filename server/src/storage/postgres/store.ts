@@ -3,6 +3,7 @@ import { type OpenPgDatabaseOptions, openPgDatabase } from '../../db/pg/client.t
 import type { SamlaStore } from '../store.ts'
 import { PgCrossings } from './crossings.ts'
 import { PgDocumentStorage } from './documents.ts'
+import { PgHandslag } from './handslag.ts'
 import { PgIdeas } from './ideas.ts'
 import { PgMeetingRepository } from './meetings.ts'
 import { PgProcesses } from './processes.ts'
@@ -29,6 +30,7 @@ export async function openPostgresStore(
     processes: new PgProcesses(db),
     crossings: new PgCrossings(db),
     ideas: new PgIdeas(db),
+    handslag: new PgHandslag(db),
     async scrub() {},
     async ping() {
       await db.execute(sql`select 1`)

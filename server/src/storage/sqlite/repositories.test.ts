@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { describeHandslagContract } from '../handslagContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
@@ -22,4 +23,5 @@ const harness = async () => {
 describeRepositoryContract('SQLite', harness)
 describeProcessContract('SQLite', harness)
 describeIdeaContract('SQLite', harness)
+describeHandslagContract('SQLite', harness)
 describeVoteRoundContract('SQLite', harness)

@@ -3,6 +3,7 @@ import { truncateWal } from '../../db/client.ts'
 import { SqliteStorage } from '../sqlite.ts'
 import type { SamlaStore } from '../store.ts'
 import { SqliteCrossings } from './crossings.ts'
+import { SqliteHandslag } from './handslag.ts'
 import { SqliteIdeas } from './ideas.ts'
 import { SqliteMeetings } from './meetings.ts'
 import { SqliteProcesses } from './processes.ts'
@@ -34,6 +35,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     processes: new SqliteProcesses(db),
     crossings: new SqliteCrossings(db),
     ideas: new SqliteIdeas(db),
+    handslag: new SqliteHandslag(db),
     async scrub() {
       truncateWal(db)
     },
