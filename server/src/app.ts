@@ -13,6 +13,7 @@ import type { RoomManager } from './rooms/RoomManager.ts'
 import { boardRoutes } from './routes/boards.ts'
 import { crossingRoutes } from './routes/crossings.ts'
 import { documentationRoutes } from './routes/documentation.ts'
+import { handslagRoutes } from './routes/handslag.ts'
 import { ideaRoutes } from './routes/ideas.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
@@ -110,10 +111,12 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         service: processService,
         publicUrl: config.publicUrl,
         createLimit: creationLimit('create-process'),
+        timeZone: config.timeZone,
       }),
     )
     .route('/', crossingRoutes({ store, service: processService, access }))
     .route('/', ideaRoutes({ store, service: processService, access }))
+    .route('/', handslagRoutes({ store, publicUrl: config.publicUrl }))
     .route(
       '/',
       voterRoutes({

@@ -21,6 +21,9 @@ const REFUSAL: Record<string, { status: number; code: string }> = {
   'processes:id': { status: 400, code: 'invalid_process_id' },
   cid: { status: 404, code: 'crossing_not_found' },
   ideaId: { status: 404, code: 'idea_not_found' },
+  handslagId: { status: 404, code: 'handslag_not_found' },
+  organisationId: { status: 404, code: 'organisation_not_found' },
+  'handslag:id': { status: 400, code: 'invalid_handslag_id' },
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
@@ -55,6 +58,9 @@ async function validValues() {
       'processes:id': 'A'.repeat(22),
       cid: 'A'.repeat(22),
       ideaId: 'A'.repeat(22),
+      handslagId: 'A'.repeat(22),
+      organisationId: 'A'.repeat(22),
+      'handslag:id': 'A'.repeat(22),
     } as Record<string, string>,
   }
 }

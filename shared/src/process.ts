@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { boardContentSchema } from './documentation.ts'
+import { recordHandslagSchema } from './handslag.ts'
 import { ideaEventSchema, ideaStatus } from './ideas.ts'
 import { meetingFormat, meetingGroup, meetingSchema } from './meetings.ts'
 
@@ -265,5 +266,7 @@ export const processRecordSchema = z.object({
       history: z.array(ideaEventSchema),
     }),
   ),
+  /** The process's Handslag, oldest first (shared/src/handslag.ts); added in format /1. */
+  handslag: z.array(recordHandslagSchema).default([]),
 })
 export type ProcessRecord = z.infer<typeof processRecordSchema>

@@ -18,6 +18,7 @@ const record: ProcessRecord = {
   ],
   crossings: [],
   ideas: [],
+  handslag: [],
 }
 
 describe('the process record in Markdown', () => {

@@ -21,6 +21,20 @@ const texts = {
     noIdeas: 'Inga idéer.',
     owner: 'Ägare',
     deletedOrigin: 'från en raderad samling',
+    handslag: {
+      heading: 'Handslag',
+      none: 'Inga undertecknade handslag.',
+      signed: (at: string) => `Undertecknat ${at}`,
+      unsigned: (confirmed: number, of: number) =>
+        `Ej undertecknat: ${confirmed} av ${of} har bekräftat`,
+      madeAt: (meeting: string) => `Gjort på ${meeting}`,
+      initiatives: 'Initiativ',
+      due: (date: string) => `senast ${date}`,
+      confirmedBy: (who: string, at: string) => `Bekräftat av ${who}, ${at}`,
+      notConfirmed: 'Inte bekräftat än.',
+      noCommitments: 'Inga åtaganden.',
+      csv: 'åtagande',
+    },
     ideaStatus: {
       ide: 'idé',
       idebeskrivning: 'idébeskrivning',
@@ -54,6 +68,20 @@ const texts = {
     noIdeas: 'No ideas.',
     owner: 'Owner',
     deletedOrigin: 'from a deleted meeting',
+    handslag: {
+      heading: 'Handslag (commitments)',
+      none: 'No signed Handslag.',
+      signed: (at: string) => `Signed ${at}`,
+      unsigned: (confirmed: number, of: number) =>
+        `Not signed: ${confirmed} of ${of} have confirmed`,
+      madeAt: (meeting: string) => `Made at ${meeting}`,
+      initiatives: 'Initiatives',
+      due: (date: string) => `by ${date}`,
+      confirmedBy: (who: string, at: string) => `Confirmed by ${who}, ${at}`,
+      notConfirmed: 'Not confirmed yet.',
+      noCommitments: 'No commitments.',
+      csv: 'commitment',
+    },
     ideaStatus: {
       ide: 'idea',
       idebeskrivning: 'idea description',

@@ -1,5 +1,6 @@
 import { PROCESS_ARCHIVE_FORMAT, type Process, type ProcessRecord } from '@samla/shared'
 import type { SamlaStore } from '../storage/store.ts'
+import { recordHandslag } from './handslagRecord.ts'
 import { statusOf, today } from './service.ts'
 
 /**
@@ -10,6 +11,8 @@ import { statusOf, today } from './service.ts'
 export async function buildProcessRecord(
   store: SamlaStore,
   process: Process,
+  /** The process link's view: unsigned Handslag too (the published record has signed ones). */
+  { withUnsigned = false }: { withUnsigned?: boolean } = {},
 ): Promise<ProcessRecord> {
   const now = today()
   const meetings = await store.meetings.inProcess(process.id)
@@ -59,9 +62,15 @@ export async function buildProcessRecord(
         : null,
       history: idea.history,
     }))
+  const handslag = recordHandslag(
+    await store.handslag.list(process.id),
+    (id) => title.get(id),
+    withUnsigned,
+  )
   return {
     format: PROCESS_ARCHIVE_FORMAT,
     ideas,
+    handslag,
     process: {
       name: process.name,
       description: process.description,
