@@ -193,6 +193,37 @@ describe('Handslag', () => {
     ])
   })
 
+  it('an initiative may be one of the process’s ideas, numbered as the idea is', async () => {
+    const { process, verkstad, call, current } = await handslagOfTwo()
+    const board = connectBoard(server.url, verkstad.boardId, process.token)
+    cleanups.push(() => {
+      board.provider.destroy()
+      board.doc.destroy()
+    })
+    await board.synced
+    layOutWithInbox(board.doc, [{ id: 'shape:idea', text: 'Lugna rum på rasterna' }])
+    while (!(await storedDoc(server, verkstad.boardId)).getMap('records').has('shape:idea'))
+      await new Promise((r) => setTimeout(r, 20))
+    const made = await fetch(`${server.url}/api/meetings/${verkstad.meeting.id}/ideas`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${process.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ shapeIds: ['shape:idea'] }),
+    })
+    const idea = (await made.json()) as { id: string; number: number }
+    const res = await call(
+      '',
+      patch({ initiatives: [{ ideaId: idea.id, text: 'Lugna rum' }, { text: 'Fri text' }] }),
+    )
+    expect(res.status).toBe(200)
+    expect((await current()).initiatives).toEqual([
+      { ideaId: idea.id, ideaNumber: 1, text: 'Lugna rum' },
+      { ideaId: null, ideaNumber: null, text: 'Fri text' },
+    ])
+    const record = processRecordSchema.parse(await (await process.call('/record')).json())
+    expect(record.handslag[0]?.initiatives[0]).toEqual({ ideaNumber: 1, text: 'Lugna rum' })
+    expect(await (await process.call('/export/md')).text()).toContain('- I-1 Lugna rum')
+  })
+
   it('a wrong or missing link is a 401; another process sees nothing of it', async () => {
     const { handslag, region, confirmation, confirm, current } = await handslagOfTwo()
     expect(await codeOf(await confirmation('A'.repeat(22)))).toEqual([401, 'unauthorized'])
