@@ -1,5 +1,6 @@
 import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
+import * as handslag from '../handslag/messages.ts'
 import * as ideas from '../ideas/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as processTexts from '../process/messages.ts'
@@ -18,6 +19,7 @@ export const sv = {
   ...documentation.sv,
   ...processTexts.sv,
   ...ideas.sv,
+  ...handslag.sv,
   'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',

@@ -1,6 +1,8 @@
 import type { ProcessOverview } from '@samla/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { linkToken } from '../api.ts'
+import { HandslagSection } from '../handslag/HandslagSection.tsx'
+import { forgetLinks } from '../handslag/savedLinks.ts'
 import { IdeaLedger } from '../ideas/IdeaLedger.tsx'
 import '../ideas/ideas.css'
 import { useI18n } from '../i18n/index.tsx'
@@ -67,6 +69,7 @@ export function ProcessPage({ processId }: { processId: string }) {
     if (!window.confirm(t('process.delete.confirm'))) return
     await deleteProcess(processId, token)
     forgetProcess(processId)
+    forgetLinks(processId)
     setDeleted(true)
   }
 
@@ -101,6 +104,10 @@ export function ProcessPage({ processId }: { processId: string }) {
       <section className="card" aria-labelledby="ideas-heading">
         <h2 id="ideas-heading">{t('idea.ledger.heading')}</h2>
         <IdeaLedger processId={processId} token={token} />
+      </section>
+      <section className="card" aria-labelledby="handslag-heading">
+        <h2 id="handslag-heading">{t('handslag.section.heading')}</h2>
+        <HandslagSection processId={processId} token={token} timeline={timeline} />
       </section>
       <section className="card" aria-labelledby="crossings-heading">
         <h2 id="crossings-heading">{t('process.crossings.heading')}</h2>

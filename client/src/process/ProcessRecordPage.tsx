@@ -2,6 +2,7 @@ import { ideaLabel, type ProcessRecord, processRecordSchema } from '@samla/share
 import { useEffect, useState } from 'react'
 import { request } from '../api.ts'
 import { Frame } from '../documentation/DocumentationPage.tsx'
+import { RecordHandslagSection } from '../handslag/RecordHandslag.tsx'
 import { useI18n } from '../i18n/index.tsx'
 import { IdeaHistory } from '../ideas/IdeaHistory.tsx'
 import { Notice } from '../Notice.tsx'
@@ -122,6 +123,7 @@ export function ProcessRecordPage({ token }: { token: string }) {
               </article>
             ))}
           </section>
+          <RecordHandslagSection handslag={record.handslag} />
           <section className="docs__phase" aria-labelledby="record-crossings">
             <h2 id="record-crossings">{t('process.crossings.heading')}</h2>
             {record.crossings.length === 0 && <p>{t('process.crossings.empty')}</p>}
