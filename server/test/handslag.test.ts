@@ -12,6 +12,7 @@ import { plainText } from '../src/board/extract.ts'
 import { startTestServer, storedDoc, type TestServer, waitForDoc } from './helpers.ts'
 import { inProcessApp } from './inProcessApp.ts'
 import { createProcess, layOutWithInbox } from './process.ts'
+import { allRows } from './tableRows.ts'
 import { connectBoard } from './writeBoard.ts'
 
 /**
@@ -399,6 +400,8 @@ describe('Handslag', () => {
     expect((await process.call('', { method: 'DELETE' })).status).toBe(204)
     expect(await codeOf(await confirmation(region.token))).toEqual([401, 'unauthorized'])
     expect(await server.store.handslag.list(process.process.id)).toEqual([])
+    const rows = await allRows(server.config)
+    expect([rows.handslag, rows.handslag_organisations]).toEqual([[], []])
   })
 })
 
