@@ -2,6 +2,7 @@ import {
   BOARD_PATH_PREFIX,
   DOCS_PATH_PREFIX,
   FEEDBACK_PATH_PREFIX,
+  HANDSLAG_PATH_PREFIX,
   PHONE_PATH_PREFIX,
   PROCESS_PATH_PREFIX,
   PUBLISHED_PATH_PREFIX,
@@ -36,6 +37,12 @@ const FeedbackPage = lazy(() =>
 const ProcessPage = lazy(() =>
   import('./process/ProcessPage.tsx').then((m) => ({ default: m.ProcessPage })),
 )
+const HandslagPage = lazy(() =>
+  import('./handslag/HandslagPage.tsx').then((m) => ({ default: m.HandslagPage })),
+)
+const ConfirmPage = lazy(() =>
+  import('./handslag/ConfirmPage.tsx').then((m) => ({ default: m.ConfirmPage })),
+)
 const ProcessRecordPage = lazy(() =>
   import('./process/ProcessRecordPage.tsx').then((m) => ({ default: m.ProcessRecordPage })),
 )
@@ -51,13 +58,16 @@ export function App() {
   if (path.startsWith(PHONE_PATH_PREFIX))
     return <PhonePage boardId={rest(path, PHONE_PATH_PREFIX)} />
   if (path.startsWith(PROCESS_PATH_PREFIX)) {
-    // /k/<process> or /k/<process>/i/<idea>
-    const [processId = '', , ideaId] = rest(path, PROCESS_PATH_PREFIX).split('/')
-    if (ideaId) return <IdeaPage processId={processId} ideaId={ideaId} />
+    // /k/<process>, /k/<process>/i/<idea> or /k/<process>/h/<handslag>
+    const [processId = '', kind, subId] = rest(path, PROCESS_PATH_PREFIX).split('/')
+    if (kind === 'h' && subId) return <HandslagPage processId={processId} handslagId={subId} />
+    if (subId) return <IdeaPage processId={processId} ideaId={subId} />
     return <ProcessPage processId={processId} />
   }
   if (path.startsWith(PUBLISHED_PROCESS_PATH_PREFIX))
     return <ProcessRecordPage token={rest(path, PUBLISHED_PROCESS_PATH_PREFIX)} />
+  if (path.startsWith(HANDSLAG_PATH_PREFIX))
+    return <ConfirmPage handslagId={rest(path, HANDSLAG_PATH_PREFIX)} />
   if (path.startsWith(FEEDBACK_PATH_PREFIX))
     return <FeedbackPage meetingId={rest(path, FEEDBACK_PATH_PREFIX)} />
   if (path.startsWith(DOCS_PATH_PREFIX)) {

@@ -14,6 +14,7 @@ import { blueListRoutes } from './routes/blueList.ts'
 import { boardRoutes } from './routes/boards.ts'
 import { crossingRoutes } from './routes/crossings.ts'
 import { documentationRoutes } from './routes/documentation.ts'
+import { handslagRoutes } from './routes/handslag.ts'
 import { ideaRoutes } from './routes/ideas.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
@@ -111,11 +112,13 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         service: processService,
         publicUrl: config.publicUrl,
         createLimit: creationLimit('create-process'),
+        timeZone: config.timeZone,
       }),
     )
     .route('/', crossingRoutes({ store, service: processService, access }))
     .route('/', ideaRoutes({ store, service: processService, access }))
     .route('/', blueListRoutes({ store, service: processService, access }))
+    .route('/', handslagRoutes({ store, publicUrl: config.publicUrl }))
     .route(
       '/',
       voterRoutes({

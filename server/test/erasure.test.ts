@@ -215,3 +215,37 @@ describe('erasing a meeting of a process', () => {
     expect(holding(filesOnDisk())).toEqual([])
   })
 })
+
+describe('erasing a process with a Handslag', () => {
+  it('leaves its commitments and the names of who confirmed in none of the database’s files', async () => {
+    const NAME = 'Anna-Bekraftare-4d81b07c'
+    const process = await createProcess(server.url)
+    const post = (path: string, body: unknown) =>
+      process.call(path, { method: 'POST', body: JSON.stringify(body) })
+    const { id } = (await (await post('/handslag', { title: 'Handslag' })).json()) as { id: string }
+    const added = await post(`/handslag/${id}/organisations`, {
+      name: 'Region Blekinge',
+      commitments: [{ text: SECRET, due: '2027-03-01' }],
+    })
+    const { confirmationLink } = (await added.json()) as { confirmationLink: { link: string } }
+    const confirmed = await fetch(`${server.url}/api/handslag/${id}/confirmation`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${new URL(confirmationLink.link).hash.slice(3)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ name: NAME, role: 'Chef', organisation: 'Region', revision: 1 }),
+    })
+    expect(confirmed.status).toBe(200)
+    const holdingName = () =>
+      Object.entries(filesOnDisk())
+        .filter(([, bytes]) => bytes.includes(Buffer.from(NAME)))
+        .map(([name]) => name)
+    expect(holding(filesOnDisk()).length).toBeGreaterThan(0)
+    expect(holdingName().length).toBeGreaterThan(0)
+
+    expect((await process.call('', { method: 'DELETE' })).status).toBe(204)
+    expect(holding(filesOnDisk())).toEqual([])
+    expect(holdingName()).toEqual([])
+  })
+})

@@ -22,6 +22,9 @@ const REFUSAL: Record<string, { status: number; code: string }> = {
   cid: { status: 404, code: 'crossing_not_found' },
   ideaId: { status: 404, code: 'idea_not_found' },
   itemId: { status: 404, code: 'blue_item_not_found' },
+  handslagId: { status: 404, code: 'handslag_not_found' },
+  organisationId: { status: 404, code: 'organisation_not_found' },
+  'handslag:id': { status: 400, code: 'invalid_handslag_id' },
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
@@ -57,6 +60,9 @@ async function validValues() {
       cid: 'A'.repeat(22),
       ideaId: 'A'.repeat(22),
       itemId: 'A'.repeat(22),
+      handslagId: 'A'.repeat(22),
+      organisationId: 'A'.repeat(22),
+      'handslag:id': 'A'.repeat(22),
     } as Record<string, string>,
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { recordBlueListItemSchema } from './blueList.ts'
 import { boardContentSchema } from './documentation.ts'
+import { recordHandslagSchema } from './handslag.ts'
 import { ideaEventSchema, ideaPrioritySchema, ideaStatus } from './ideas.ts'
 import { meetingFormat, meetingGroup, meetingSchema } from './meetings.ts'
 
@@ -280,5 +281,7 @@ export const processRecordSchema = z.object({
   ),
   /** Blå listan by number: needs the process cannot meet itself, with their status history. */
   blueList: z.array(recordBlueListItemSchema).default([]),
+  /** The process's Handslag, oldest first (shared/src/handslag.ts); added in format /1. */
+  handslag: z.array(recordHandslagSchema).default([]),
 })
 export type ProcessRecord = z.infer<typeof processRecordSchema>

@@ -1,6 +1,7 @@
 import * as blueList from '../blueList/messages.ts'
 import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
+import * as handslag from '../handslag/messages.ts'
 import * as ideas from '../ideas/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as processTexts from '../process/messages.ts'
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...processTexts.en,
   ...ideas.en,
   ...blueList.en,
+  ...handslag.en,
   'app.name': 'Samla',
   'app.tagline': 'A shared board for workshops – in the room and remote.',
   'start.heading': 'Create a new board',

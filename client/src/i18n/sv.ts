@@ -1,6 +1,7 @@
 import * as blueList from '../blueList/messages.ts'
 import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
+import * as handslag from '../handslag/messages.ts'
 import * as ideas from '../ideas/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as processTexts from '../process/messages.ts'
@@ -20,6 +21,7 @@ export const sv = {
   ...processTexts.sv,
   ...ideas.sv,
   ...blueList.sv,
+  ...handslag.sv,
   'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',

@@ -2,6 +2,8 @@ import type { ProcessOverview } from '@samla/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { linkToken } from '../api.ts'
 import { BlueListSection } from '../blueList/BlueList.tsx'
+import { HandslagSection } from '../handslag/HandslagSection.tsx'
+import { forgetLinks } from '../handslag/savedLinks.ts'
 import { IdeaLedger } from '../ideas/IdeaLedger.tsx'
 import '../ideas/ideas.css'
 import { useI18n } from '../i18n/index.tsx'
@@ -68,6 +70,7 @@ export function ProcessPage({ processId }: { processId: string }) {
     if (!window.confirm(t('process.delete.confirm'))) return
     await deleteProcess(processId, token)
     forgetProcess(processId)
+    forgetLinks(processId)
     setDeleted(true)
   }
 
@@ -104,6 +107,10 @@ export function ProcessPage({ processId }: { processId: string }) {
         <IdeaLedger processId={processId} token={token} />
       </section>
       <BlueListSection processId={processId} token={token} timeline={timeline} />
+      <section className="card" aria-labelledby="handslag-heading">
+        <h2 id="handslag-heading">{t('handslag.section.heading')}</h2>
+        <HandslagSection processId={processId} token={token} timeline={timeline} />
+      </section>
       <section className="card" aria-labelledby="crossings-heading">
         <h2 id="crossings-heading">{t('process.crossings.heading')}</h2>
         <Crossings crossings={crossings} timeline={timeline} />

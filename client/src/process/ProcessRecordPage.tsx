@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { request } from '../api.ts'
 import { RecordBlueList } from '../blueList/RecordBlueList.tsx'
 import { Frame } from '../documentation/DocumentationPage.tsx'
+import { RecordHandslagSection } from '../handslag/RecordHandslag.tsx'
 import { useI18n } from '../i18n/index.tsx'
 import { IdeaHistory } from '../ideas/IdeaHistory.tsx'
 import { IdeaPriorities } from '../ideas/IdeaPriorities.tsx'
@@ -126,6 +127,7 @@ export function ProcessRecordPage({ token }: { token: string }) {
             ))}
           </section>
           <RecordBlueList items={record.blueList} />
+          <RecordHandslagSection handslag={record.handslag} />
           <section className="docs__phase" aria-labelledby="record-crossings">
             <h2 id="record-crossings">{t('process.crossings.heading')}</h2>
             {record.crossings.length === 0 && <p>{t('process.crossings.empty')}</p>}

@@ -413,3 +413,50 @@ export const ideaPriorities = sqliteTable(
     index('idea_priorities_meeting_idx').on(t.meetingId),
   ],
 )
+
+/**
+ * Handslag of a process (shared/src/handslag.ts): a work plan made at a Verkstad meeting,
+ * erased with its process; erasing the meeting it was made at leaves it, without the link.
+ */
+export const handslag = sqliteTable(
+  'handslag',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    /** [{ ideaId, ideaNumber, text }] as JSON. */
+    initiatives: text('initiatives', { mode: 'json' }).notNull(),
+    signedAt: integer('signed_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('handslag_process_idx').on(t.processId, t.createdAt)],
+)
+
+/**
+ * The organisations of a Handslag, each with its commitments, the hash of its confirmation
+ * link, and who confirmed for it: the only personal data of a Handslag.
+ */
+export const handslagOrganisations = sqliteTable(
+  'handslag_organisations',
+  {
+    id: text('id').primaryKey(),
+    handslagId: text('handslag_id')
+      .notNull()
+      .references(() => handslag.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    /** [{ text, due }] as JSON. */
+    commitments: text('commitments', { mode: 'json' }).notNull(),
+    revision: integer('revision').notNull().default(1),
+    tokenHash: text('token_hash').notNull().unique(),
+    confirmedName: text('confirmed_name'),
+    confirmedRole: text('confirmed_role'),
+    confirmedOrganisation: text('confirmed_organisation'),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('handslag_organisations_handslag_idx').on(t.handslagId, t.position)],
+)

@@ -19,6 +19,7 @@ const record: ProcessRecord = {
   crossings: [],
   ideas: [],
   blueList: [],
+  handslag: [],
 }
 
 describe('the process record in Markdown', () => {

@@ -8,6 +8,7 @@ import {
   phasesHtml,
   phasesMarkdown,
 } from './exports.ts'
+import { handslagCsvRows, handslagHtml, handslagMarkdown } from './handslagExports.ts'
 import { processTexts } from './processTexts.ts'
 import { type ExportLanguage, exportTexts } from './texts.ts'
 
@@ -19,7 +20,15 @@ import { type ExportLanguage, exportTexts } from './texts.ts'
 export interface ProcessExportInput {
   record: ProcessRecord
   language: ExportLanguage
+  /** Where the times of confirmations are read (SAMLA_TIME_ZONE); Stockholm if not given. */
+  timeZone?: string
 }
+
+const handslagOf = ({ record, language, timeZone = 'Europe/Stockholm' }: ProcessExportInput) => ({
+  handslag: record.handslag,
+  language,
+  timeZone,
+})
 
 type RecordMeeting = ProcessRecord['meetings'][number]
 type RecordCrossing = ProcessRecord['crossings'][number]
@@ -29,7 +38,8 @@ const meetingLine = (m: RecordMeeting, language: ExportLanguage) => {
   return `${t.group[m.group]} · ${t.format[m.format]} · ${m.date} · ${processTexts(language).status[m.status]}`
 }
 
-export function processToMarkdown({ record, language }: ProcessExportInput): string {
+export function processToMarkdown(input: ProcessExportInput): string {
+  const { record, language } = input
   const t = exportTexts(language)
   const p = processTexts(language)
   const lines = [`# ${escapeMarkdown(record.process.name)}`, '', `*${p.record}*`, '']
@@ -66,6 +76,7 @@ export function processToMarkdown({ record, language }: ProcessExportInput): str
     lines.push('')
   }
   lines.push(...blueListMarkdown(record.blueList, language))
+  lines.push(...handslagMarkdown(handslagOf(input)))
   lines.push('---', '', `*${t.generated}*`, '')
   return lines.join('\n')
 }
@@ -85,7 +96,8 @@ function ideaLine(idea: RecordIdea, language: ExportLanguage): string {
   return `${p.ideaStatus[idea.status]} · ${origin}${owner}`
 }
 
-export function processToHtml({ record, language }: ProcessExportInput): string {
+export function processToHtml(input: ProcessExportInput): string {
+  const { record, language } = input
   const t = exportTexts(language)
   const p = processTexts(language)
   const body = [`<h1>${escapeHtml(record.process.name)}</h1>`, `<p class="meta">${p.record}</p>`]
@@ -118,6 +130,7 @@ export function processToHtml({ record, language }: ProcessExportInput): string 
     body.push('</ul>')
   }
   body.push('</section>', ...blueListHtml(record.blueList, language))
+  body.push('</section>', ...handslagHtml(handslagOf(input)))
   body.push(`<footer><p class="info">${t.generated}</p></footer>`)
   return htmlDocument(language, `${record.process.name} – ${p.record}`, body)
 }
@@ -134,7 +147,8 @@ function crossingHtml(c: RecordCrossing, language: ExportLanguage): string {
   ].join('')
 }
 
-export function processToCsv({ record, language }: ProcessExportInput): string {
+export function processToCsv(input: ProcessExportInput): string {
+  const { record, language } = input
   const p = processTexts(language)
   const rows = [p.csv.map(csvCell).join(',')]
   for (const m of record.meetings)
@@ -163,6 +177,7 @@ export function processToCsv({ record, language }: ProcessExportInput): string {
         .join(','),
     )
   rows.push(...blueListCsv(record.blueList, language))
+  rows.push(...handslagCsvRows(handslagOf(input)))
   return `\uFEFF${rows.join('\r\n')}\r\n`
 }
 

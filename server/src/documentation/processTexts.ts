@@ -23,6 +23,20 @@ const texts = {
     deletedOrigin: 'från en raderad samling',
     priority: (meeting: string | null, votes: number, rank: number, of: number) =>
       `Prioritering: ${meeting ?? 'en raderad samling'}, ${votes} ${votes === 1 ? 'röst' : 'röster'}, plats ${rank} av ${of}`,
+    handslag: {
+      heading: 'Handslag',
+      none: 'Inga undertecknade handslag.',
+      signed: (at: string) => `Undertecknat ${at}`,
+      unsigned: (confirmed: number, of: number) =>
+        `Ej undertecknat: ${confirmed} av ${of} har bekräftat`,
+      madeAt: (meeting: string) => `Gjort på ${meeting}`,
+      initiatives: 'Initiativ',
+      due: (date: string) => `senast ${date}`,
+      confirmedBy: (who: string, at: string) => `Bekräftat av ${who}, ${at}`,
+      notConfirmed: 'Inte bekräftat än.',
+      noCommitments: 'Inga åtaganden.',
+      csv: 'åtagande',
+    },
     ideaStatus: {
       ide: 'idé',
       idebeskrivning: 'idébeskrivning',
@@ -72,6 +86,20 @@ const texts = {
     deletedOrigin: 'from a deleted meeting',
     priority: (meeting: string | null, votes: number, rank: number, of: number) =>
       `Prioritised: ${meeting ?? 'a deleted meeting'}, ${votes} ${votes === 1 ? 'vote' : 'votes'}, place ${rank} of ${of}`,
+    handslag: {
+      heading: 'Handslag (commitments)',
+      none: 'No signed Handslag.',
+      signed: (at: string) => `Signed ${at}`,
+      unsigned: (confirmed: number, of: number) =>
+        `Not signed: ${confirmed} of ${of} have confirmed`,
+      madeAt: (meeting: string) => `Made at ${meeting}`,
+      initiatives: 'Initiatives',
+      due: (date: string) => `by ${date}`,
+      confirmedBy: (who: string, at: string) => `Confirmed by ${who}, ${at}`,
+      notConfirmed: 'Not confirmed yet.',
+      noCommitments: 'No commitments.',
+      csv: 'commitment',
+    },
     ideaStatus: {
       ide: 'idea',
       idebeskrivning: 'idea description',

@@ -5,6 +5,7 @@ import {
   recordBlueListItem,
 } from '@samla/shared'
 import type { SamlaStore } from '../storage/store.ts'
+import { recordHandslag } from './handslagRecord.ts'
 import { statusOf, today } from './service.ts'
 
 /**
@@ -15,6 +16,8 @@ import { statusOf, today } from './service.ts'
 export async function buildProcessRecord(
   store: SamlaStore,
   process: Process,
+  /** The process link's view: unsigned Handslag too (the published record has signed ones). */
+  { withUnsigned = false }: { withUnsigned?: boolean } = {},
 ): Promise<ProcessRecord> {
   const now = today()
   const meetings = await store.meetings.inProcess(process.id)
@@ -72,10 +75,16 @@ export async function buildProcessRecord(
       })),
     }))
   const blueList = (await store.blueList.list(process.id)).map(recordBlueListItem)
+  const handslag = recordHandslag(
+    await store.handslag.list(process.id),
+    (id) => title.get(id),
+    withUnsigned,
+  )
   return {
     format: PROCESS_ARCHIVE_FORMAT,
     ideas,
     blueList,
+    handslag,
     process: {
       name: process.name,
       description: process.description,

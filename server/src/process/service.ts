@@ -25,6 +25,7 @@ import type { VoteRoundEntry } from '../storage/repositories.ts'
 import type { SamlaStore } from '../storage/store.ts'
 import { type BoardNote, selectedNotes } from './boardNotes.ts'
 import { isLaidOut, removeShapes, setThreads, writeFrame, writeIntoInbox } from './boardWrites.ts'
+import { dueCommitmentNotes } from './handslagCarry.ts'
 import { carriedFrameId, carriedNoteId, receivedShapeId, threadsOf } from './threads.ts'
 
 export const CARRIED_FRAME_TITLE = 'Från förra samlingen'
@@ -229,7 +230,10 @@ export class ProcessService {
     })
   }
 
-  /** "Från förra samlingen": notes received and not answered yet, and answers received. */
+  /**
+   * "Från förra samlingen": notes received and not answered yet, answers received, and the
+   * Handslag commitments due before the group's next meeting (process/handslagCarry.ts).
+   */
   private async carryForward(doc: Room['doc'], meeting: Meeting, fromId: string) {
     const previous = await this.store.crossings.touching(fromId)
     const open = previous.filter(
@@ -243,7 +247,13 @@ export class ProcessService {
           ? `${c.text}\n— Svar: ${c.answer.text}`
           : `${c.text}\n— ${c.origin.meetingTitle}`,
     }))
-    writeFrame(doc, carriedFrameId(meeting.id), CARRIED_FRAME_TITLE, notes)
+    const processId = meeting.processId as string
+    const commitments = dueCommitmentNotes(
+      meeting,
+      await this.store.meetings.inProcess(processId),
+      await this.store.handslag.list(processId),
+    )
+    writeFrame(doc, carriedFrameId(meeting.id), CARRIED_FRAME_TITLE, [...notes, ...commitments])
   }
 
   /**

@@ -39,13 +39,21 @@ export interface ProcessRouteDeps {
   service: ProcessService
   publicUrl: string | undefined
   createLimit: MiddlewareHandler
+  /** Where the exports read times (SAMLA_TIME_ZONE). */
+  timeZone?: string
 }
 
 /**
  * A Kraftsamling process: its timeline of meetings, the notes sent across and their answers,
  * and its publication. Everything under `/processes/:id` needs the process link.
  */
-export function processRoutes({ store, service, publicUrl, createLimit }: ProcessRouteDeps) {
+export function processRoutes({
+  store,
+  service,
+  publicUrl,
+  createLimit,
+  timeZone,
+}: ProcessRouteDeps) {
   const origin = (c: Context) => publicUrl ?? new URL(c.req.url).origin
   const processLink = requireProcessLink(store.processes)
 
@@ -89,9 +97,11 @@ export function processRoutes({ store, service, publicUrl, createLimit }: Proces
     process: Process,
     format: ExportFormat,
     lang: ExportLanguage,
+    withUnsigned = false,
   ) => {
     const { render, type } = PROCESS_EXPORT_FORMATS[format]
-    const text = render({ record: await buildProcessRecord(store, process), language: lang })
+    const record = await buildProcessRecord(store, process, { withUnsigned })
+    const text = render({ record, language: lang, timeZone })
     c.header('Content-Type', type)
     c.header(
       'Content-Disposition',
@@ -163,10 +173,10 @@ export function processRoutes({ store, service, publicUrl, createLimit }: Proces
       return c.body(null, 204)
     })
     .get('/processes/:id/record', processLink, async (c) =>
-      c.json(await buildProcessRecord(store, c.var.process)),
+      c.json(await buildProcessRecord(store, c.var.process, { withUnsigned: true })),
     )
     .get('/processes/:id/export/:format', exportFormat, processLink, language, (c) =>
-      download(c, c.var.process, c.req.valid('param').format, c.req.valid('query').lang),
+      download(c, c.var.process, c.req.valid('param').format, c.req.valid('query').lang, true),
     )
     .get('/published-processes/:token/record', published, async (c) => {
       c.header('Cache-Control', 'no-store')

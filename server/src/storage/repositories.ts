@@ -3,11 +3,15 @@ import type {
   BlueListSource,
   BlueListStatus,
   BoardContent,
+  Commitment,
+  Confirmation,
   CreateMeetingRequest,
   CreateProcessRequest,
   Crossing,
+  Handslag,
   Idea,
   IdeaStatus,
+  Initiative,
   Meeting,
   MeetingLinks,
   MeetingRole,
@@ -321,4 +325,84 @@ export interface SnapshotRepository {
     snapshotId: string,
     pageId: string,
   ): Promise<{ mime: ImageMime; data: Uint8Array } | null>
+}
+
+export interface NewHandslag {
+  processId: string
+  title: string
+  meetingId: string | null
+  initiatives: Initiative[]
+}
+
+export interface HandslagChanges {
+  title?: string
+  meetingId?: string | null
+  initiatives?: Initiative[]
+}
+
+export interface OrganisationChanges {
+  name?: string
+  commitments?: Commitment[]
+}
+
+/** Why a change of a Handslag was refused; a refused change changes nothing. */
+export type HandslagRefusal = 'not_found' | 'organisation_not_found' | 'signed' | 'full'
+export type HandslagWrite<T> = { ok: true; value: T } | { ok: false; reason: HandslagRefusal }
+
+export type ConfirmOutcome =
+  | { ok: true; handslag: Handslag; confirmation: Confirmation; signed: boolean }
+  | { ok: false; reason: 'unauthorized' | 'already_confirmed' | 'changed' }
+
+/**
+ * Handslag of a process: the work plan, its organisations and their commitments, edited
+ * until it is signed; each organisation's confirmation link is kept as a hash only. Every
+ * change and every confirmation is one transaction that first takes the Handslag's lock, so
+ * that a confirmation never meets half an edit and the last two confirmations never both
+ * miss each other.
+ */
+export interface HandslagRepository {
+  /** A new Handslag without organisations; null when its process has the most it may. */
+  create(input: NewHandslag): Promise<Handslag | null>
+  get(processId: string, id: string): Promise<Handslag | null>
+  /** The process's Handslag, oldest first. */
+  list(processId: string): Promise<Handslag[]>
+  update(processId: string, id: string, changes: HandslagChanges): Promise<HandslagWrite<Handslag>>
+  /** A new organisation, last in order, and its link's token (returned this once). */
+  addOrganisation(
+    processId: string,
+    id: string,
+    organisation: { name: string; commitments: Commitment[] },
+  ): Promise<HandslagWrite<{ handslag: Handslag; organisationId: string; token: string }>>
+  /**
+   * Changes an organisation's name or commitments; commitments that differ from the stored
+   * ones raise its revision and clear its confirmation (it must confirm again).
+   */
+  updateOrganisation(
+    processId: string,
+    id: string,
+    organisationId: string,
+    changes: OrganisationChanges,
+  ): Promise<HandslagWrite<Handslag>>
+  /** Removes an organisation and its link; if every one left has confirmed, that signs it. */
+  removeOrganisation(
+    processId: string,
+    id: string,
+    organisationId: string,
+  ): Promise<HandslagWrite<Handslag>>
+  /** A new link for the organisation; the old one stops working. Returns the new token. */
+  rotate(processId: string, id: string, organisationId: string): Promise<HandslagWrite<string>>
+  /** Deletes an unsigned Handslag with its organisations. */
+  delete(processId: string, id: string): Promise<HandslagWrite<null>>
+  /** The Handslag and the organisation a token is the link of, or null for any other token. */
+  byToken(id: string, token: string): Promise<{ handslag: Handslag; organisationId: string } | null>
+  /**
+   * Records the organisation's confirmation, once, if `revision` is still its revision; the
+   * last one signs the Handslag in the same transaction (`signed` says whether this did).
+   */
+  confirm(
+    id: string,
+    token: string,
+    who: Omit<Confirmation, 'at'>,
+    revision: number,
+  ): Promise<ConfirmOutcome>
 }

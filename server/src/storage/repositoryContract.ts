@@ -16,6 +16,7 @@ export interface RepositoryHarness {
     | 'crossings'
     | 'ideas'
     | 'blueList'
+    | 'handslag'
   >
   cleanup(): Promise<void>
 }

@@ -1,6 +1,7 @@
 import type {
   BlueListRepository,
   CrossingRepository,
+  HandslagRepository,
   IdeaRepository,
   MeetingRepository,
   ProcessRepository,
@@ -27,6 +28,7 @@ export interface SamlaStore {
   readonly crossings: CrossingRepository
   readonly ideas: IdeaRepository
   readonly blueList: BlueListRepository
+  readonly handslag: HandslagRepository
   /**
    * After content was erased from a board that lives on (a sent note of a deleted meeting):
    * makes the old versions of what was deleted unreadable on disk. SQLite: the WAL, which

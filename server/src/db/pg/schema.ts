@@ -383,3 +383,42 @@ export const ideaPriorities = pgTable(
     index('idea_priorities_meeting_idx').on(t.meetingId),
   ],
 )
+
+/** Handslag of a process, as in ../schema.ts. */
+export const handslag = pgTable(
+  'handslag',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    initiatives: jsonb('initiatives').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('handslag_process_idx').on(t.processId, t.createdAt)],
+)
+
+/** The organisations of a Handslag and their confirmations, as in ../schema.ts. */
+export const handslagOrganisations = pgTable(
+  'handslag_organisations',
+  {
+    id: text('id').primaryKey(),
+    handslagId: text('handslag_id')
+      .notNull()
+      .references(() => handslag.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    commitments: jsonb('commitments').notNull(),
+    revision: integer('revision').notNull().default(1),
+    tokenHash: text('token_hash').notNull().unique(),
+    confirmedName: text('confirmed_name'),
+    confirmedRole: text('confirmed_role'),
+    confirmedOrganisation: text('confirmed_organisation'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('handslag_organisations_handslag_idx').on(t.handslagId, t.position)],
+)

@@ -1,5 +1,6 @@
 import { freshPostgresDatabase } from '../../../test/postgres.ts'
 import { describeBlueListContract } from '../blueListContract.ts'
+import { describeHandslagContract } from '../handslagContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
@@ -21,5 +22,6 @@ const harness = async () => {
 describeRepositoryContract('PostgreSQL', harness)
 describeProcessContract('PostgreSQL', harness)
 describeIdeaContract('PostgreSQL', harness)
+describeHandslagContract('PostgreSQL', harness)
 describeVoteRoundContract('PostgreSQL', harness)
 describeBlueListContract('PostgreSQL', harness)

@@ -4,6 +4,7 @@ import type { SamlaStore } from '../store.ts'
 import { PgBlueList } from './blueList.ts'
 import { PgCrossings } from './crossings.ts'
 import { PgDocumentStorage } from './documents.ts'
+import { PgHandslag } from './handslag.ts'
 import { PgIdeas } from './ideas.ts'
 import { PgMeetingRepository } from './meetings.ts'
 import { PgProcesses } from './processes.ts'
@@ -31,6 +32,7 @@ export async function openPostgresStore(
     crossings: new PgCrossings(db),
     ideas: new PgIdeas(db),
     blueList: new PgBlueList(db),
+    handslag: new PgHandslag(db),
     async scrub() {},
     async ping() {
       await db.execute(sql`select 1`)

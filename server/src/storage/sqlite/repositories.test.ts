@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describeBlueListContract } from '../blueListContract.ts'
+import { describeHandslagContract } from '../handslagContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
@@ -23,5 +24,6 @@ const harness = async () => {
 describeRepositoryContract('SQLite', harness)
 describeProcessContract('SQLite', harness)
 describeIdeaContract('SQLite', harness)
+describeHandslagContract('SQLite', harness)
 describeVoteRoundContract('SQLite', harness)
 describeBlueListContract('SQLite', harness)

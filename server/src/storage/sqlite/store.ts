@@ -4,6 +4,7 @@ import { SqliteStorage } from '../sqlite.ts'
 import type { SamlaStore } from '../store.ts'
 import { SqliteBlueList } from './blueList.ts'
 import { SqliteCrossings } from './crossings.ts'
+import { SqliteHandslag } from './handslag.ts'
 import { SqliteIdeas } from './ideas.ts'
 import { SqliteMeetings } from './meetings.ts'
 import { SqliteProcesses } from './processes.ts'
@@ -36,6 +37,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     crossings: new SqliteCrossings(db),
     ideas: new SqliteIdeas(db),
     blueList: new SqliteBlueList(db),
+    handslag: new SqliteHandslag(db),
     async scrub() {
       truncateWal(db)
     },
