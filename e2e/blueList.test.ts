@@ -1,12 +1,11 @@
 import path from 'node:path'
 import type { CreatedMeeting, CreatedProcess, JoinInfo } from '@samla/shared'
-import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { useWatchedPages } from './src/pages.ts'
 import { waitForConnection } from './src/ui.ts'
-import { emptyFindings, watchContext } from './src/watch.ts'
 
 /**
  * Blå listan as the people in the process use it: Samling 1's facilitator puts a note the
@@ -15,29 +14,7 @@ import { emptyFindings, watchContext } from './src/watch.ts'
  * another need; the published process record shows it.
  */
 const samla = useSamlaAndBrowser()
-let findings = emptyFindings()
-afterEach(() => {
-  const found = findings
-  findings = emptyFindings()
-  expect(found).toEqual(emptyFindings())
-})
-
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await samla.browser.newContext({ viewport })
-  watchContext(context, () => samla.server.url, findings)
-  const page = await context.newPage()
-  await page.goto(url)
-  return page
-}
-
-const api = async (path: string, token: string, body?: unknown) => {
-  const res = await fetch(`${samla.server.url}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  return res.json()
-}
+const { open, api } = useWatchedPages(samla)
 
 const NEED = 'Skolkurator på varje skola – det har kommunen inte råd med själv'
 

@@ -1,12 +1,12 @@
 import path from 'node:path'
 import type { CreatedProcess, Idea, JoinInfo } from '@samla/shared'
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { useWatchedPages } from './src/pages.ts'
 import { waitForConnection } from './src/ui.ts'
-import { emptyFindings, watchContext } from './src/watch.ts'
 
 /**
  * Verkstad 2 in the room: the facilitator of a Samling puts two of the process's ideas in the
@@ -14,30 +14,7 @@ import { emptyFindings, watchContext } from './src/watch.ts'
  * result is revealed, and each idea's page says what it got.
  */
 const samla = useSamlaAndBrowser()
-let findings = emptyFindings()
-afterEach(() => {
-  const found = findings
-  findings = emptyFindings()
-  expect(found).toEqual(emptyFindings())
-})
-
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await samla.browser.newContext({ viewport })
-  watchContext(context, () => samla.server.url, findings)
-  const page = await context.newPage()
-  await page.goto(url)
-  return page
-}
-
-const api = async (path: string, token: string, body?: unknown) => {
-  const res = await fetch(`${samla.server.url}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-  return res.json()
-}
+const { open, api } = useWatchedPages(samla)
 
 /** Notes the phone of a meeting posts, read back as shape ids from the facilitator's editor. */
 async function postNotes(board: Page, meetingId: string, token: string, texts: string[]) {

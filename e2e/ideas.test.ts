@@ -2,13 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CreatedProcess, JoinInfo } from '@samla/shared'
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { useWatchedPages } from './src/pages.ts'
 import { pdfText } from './src/pdf.ts'
 import { waitForConnection } from './src/ui.ts'
-import { emptyFindings, watchContext } from './src/watch.ts'
 
 /**
  * From a sticky note to an idea on its way: a young person's phone note on Träff 1 is made
@@ -17,29 +17,7 @@ import { emptyFindings, watchContext } from './src/watch.ts'
  * printed, moved to "dialogforum" with a public reason, and read on the youth feedback page.
  */
 const samla = useSamlaAndBrowser()
-let findings = emptyFindings()
-afterEach(() => {
-  const found = findings
-  findings = emptyFindings()
-  expect(found).toEqual(emptyFindings())
-})
-
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await samla.browser.newContext({ viewport })
-  watchContext(context, () => samla.server.url, findings)
-  const page = await context.newPage()
-  await page.goto(url)
-  return page
-}
-
-const api = async (path: string, token: string, body?: unknown) => {
-  const res = await fetch(`${samla.server.url}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  return res.json()
-}
+const { open, api } = useWatchedPages(samla)
 
 describe('an idea from a youth note', () => {
   it('note → I-1 → idébeskrivning meeting the criteria → dialogforum with a reason → the youth feedback page', async () => {
@@ -235,5 +213,62 @@ describe('an idea from a youth note', () => {
       path: path.join(screenshotDir, 'idea-feedback-360.png'),
       fullPage: true,
     })
+
+    // Verkstad 3: a Handslag on I-1, made with the process link; two organisations confirm
+    // from their own links, one on a phone.
+    const base = `/api/processes/${created.process.id}`
+    const { id: ideaId } = (
+      (await api(`${base}/ideas`, token)) as Array<{ id: string; number: number }>
+    ).find((i) => i.number === 1) as { id: string }
+    const made = (await api(`${base}/handslag`, token, {
+      title: 'Handslag Lugna rum',
+      initiatives: [{ ideaId, text: 'Lugna rum på rasterna' }],
+    })) as { id: string }
+    const links: string[] = []
+    for (const [name, text] of [
+      ['Karlskrona kommun', 'Ett lugnt rum på varje högstadieskola'],
+      ['Region Blekinge', 'Skolkuratorer i rummen två dagar i veckan'],
+    ])
+      links.push(
+        (
+          (await api(`${base}/handslag/${made.id}/organisations`, token, {
+            name,
+            commitments: [{ text, due: '2027-06-01' }],
+          })) as { confirmationLink: { link: string } }
+        ).confirmationLink.link,
+      )
+    for (const [link, who, viewport] of [
+      [links[0], 'Karin Ek', { width: 1280, height: 800 }],
+      [links[1], 'Anna Berg', { width: 360, height: 740 }],
+    ] as const) {
+      const confirm = await open(link ?? '', viewport)
+      await confirm.getByLabel('Ditt namn').fill(who)
+      await confirm.getByLabel('Din roll').fill('Förvaltningschef')
+      await confirm.getByRole('button', { name: 'Bekräfta handslaget' }).click()
+      await confirm.getByText('har bekräftat handslaget.', { exact: false }).waitFor()
+    }
+
+    // The published record: the idea, its status history with the reason, the signed Handslag.
+    const { link: published } = (await (
+      await fetch(`${samla.server.url}${base}/publication`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { link: string }
+    const record = await open(published)
+    await record.getByRole('heading', { name: 'Kraftsamling Blekinge', level: 1 }).waitFor()
+    await record.getByText('Tas upp på kvalitetscaféet i mars.').waitFor()
+    await record.getByText('Handslag Lugna rum').first().waitFor()
+    expect(await accessibilityViolations(record)).toEqual([])
+    const recordPdf = await pdfText(new Uint8Array(await record.pdf({ format: 'A4' })))
+    for (const expected of [
+      'I-1 Lugna rum på rasterna',
+      'Tas upp på kvalitetscaféet i mars.',
+      'Handslag Lugna rum',
+      'Undertecknat',
+      'Karin Ek',
+      'Anna Berg',
+    ])
+      expect(recordPdf).toContain(expected)
   })
 })
