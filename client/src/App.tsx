@@ -1,15 +1,18 @@
 import {
+  ACCESSIBILITY_PATH,
   BOARD_PATH_PREFIX,
   DOCS_PATH_PREFIX,
   FEEDBACK_PATH_PREFIX,
   HANDSLAG_PATH_PREFIX,
   PHONE_PATH_PREFIX,
+  PRIVACY_PATH,
   PROCESS_PATH_PREFIX,
   PUBLISHED_PATH_PREFIX,
   PUBLISHED_PROCESS_PATH_PREFIX,
 } from '@samla/shared'
 import { lazy } from 'react'
 import { linkToken } from './api.ts'
+import { PageFooter } from './legal/PageFooter.tsx'
 import { Notice } from './Notice.tsx'
 
 // One chunk per view (main.tsx holds the Suspense): the phone page must not wait for tldraw,
@@ -49,10 +52,35 @@ const ProcessRecordPage = lazy(() =>
 
 const rest = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length))
 
-/** A handful of pages, so the path is matched by hand rather than with a router library. */
+const AccessibilityPage = lazy(() =>
+  import('./legal/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
+)
+const PrivacyPage = lazy(() =>
+  import('./legal/PrivacyPage.tsx').then((m) => ({ default: m.PrivacyPage })),
+)
+
+/** Views drawn on a canvas fill the screen: the legal pages are in their menus instead. */
+const onCanvas = (path: string) =>
+  path.startsWith(BOARD_PATH_PREFIX) ||
+  (path.startsWith(DOCS_PATH_PREFIX) && path.includes('/snapshots/'))
+
+/** Every page, and below every one outside the canvas the footer with the legal pages. */
 export function App() {
   const path = location.pathname
+  if (onCanvas(path)) return <Page path={path} />
+  return (
+    <>
+      <Page path={path} />
+      <PageFooter />
+    </>
+  )
+}
+
+/** A handful of pages, so the path is matched by hand rather than with a router library. */
+function Page({ path }: { path: string }) {
   if (path === '/' || path === '') return <StartPage />
+  if (path === ACCESSIBILITY_PATH) return <AccessibilityPage />
+  if (path === PRIVACY_PATH) return <PrivacyPage />
   if (path.startsWith(BOARD_PATH_PREFIX))
     return <BoardPage boardId={rest(path, BOARD_PATH_PREFIX)} />
   if (path.startsWith(PHONE_PATH_PREFIX))

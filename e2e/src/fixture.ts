@@ -10,12 +10,15 @@ export interface SamlaFixture {
   browser: Browser
 }
 
-/** One real server and one Chromium per test file, stopped and cleaned up after it. */
-export function useSamlaAndBrowser(): SamlaFixture {
+/**
+ * One real server and one Chromium per test file, stopped and cleaned up after it; `env` is
+ * the server's configuration beyond the defaults.
+ */
+export function useSamlaAndBrowser(env: Record<string, string> = {}): SamlaFixture {
   const fixture = {} as SamlaFixture
   let close: (() => Promise<void>) | undefined
   beforeAll(async () => {
-    fixture.server = await startSamla()
+    fixture.server = await startSamla(undefined, 0, env)
     const launched = await launchBrowser()
     fixture.browser = launched.browser
     close = launched.close

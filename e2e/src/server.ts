@@ -9,8 +9,9 @@ export type SamlaProcess = ChildServer & { dataDir: string }
 export async function startSamla(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samla-e2e-')),
   port = 0,
+  env: Record<string, string> = {},
 ): Promise<SamlaProcess> {
-  const server = await startChildServer(dataDir, { port })
+  const server = await startChildServer(dataDir, { port, env })
   const health = await fetch(`${server.url}/api/health`)
   if (!health.ok) throw new Error(`health check failed: ${health.status}`)
   return { ...server, dataDir }

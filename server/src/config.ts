@@ -149,6 +149,12 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  /**
+   * Who runs this deployment (a municipality, a region): named on the accessibility statement
+   * and the personal-data page as the one responsible, with a way to reach them.
+   */
+  SAMLA_ORGANISATION_NAME: z.string().trim().max(200).optional(),
+  SAMLA_ORGANISATION_CONTACT: z.string().trim().max(300).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 
@@ -173,6 +179,8 @@ export interface Config {
   /** IANA time zone of the times the server writes for people (exports). */
   timeZone: string
   retentionDays: number | undefined
+  /** The deploying organisation, for the accessibility and personal-data pages. */
+  organisation: { name: string | null; contact: string | null }
   createLimitPerHour: number
   votersPerAddressPerHour: number
   trustProxy: boolean
@@ -221,6 +229,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxImagePixels: e.SAMLA_MAX_IMAGE_PIXELS,
     timeZone: e.SAMLA_TIME_ZONE,
     retentionDays: e.SAMLA_RETENTION_DAYS,
+    organisation: {
+      name: e.SAMLA_ORGANISATION_NAME || null,
+      contact: e.SAMLA_ORGANISATION_CONTACT || null,
+    },
     createLimitPerHour: e.SAMLA_CREATE_LIMIT_PER_HOUR,
     votersPerAddressPerHour: e.SAMLA_VOTERS_PER_ADDRESS_PER_HOUR,
     trustProxy: e.SAMLA_TRUST_PROXY,

@@ -24,7 +24,15 @@ export const clientConfigSchema = z.object({
   maxMessageBytes: z.number(),
   /** Most characters of text the relay takes in one shape (SAMLA_MAX_NOTE_CHARS). */
   maxNoteChars: z.number(),
+  /** Who runs this deployment (SAMLA_ORGANISATION_NAME, SAMLA_ORGANISATION_CONTACT). */
+  organisation: z.object({ name: z.string().nullable(), contact: z.string().nullable() }),
+  /** Days after its date a meeting is erased (SAMLA_RETENTION_DAYS); null: kept until deleted. */
+  retentionDays: z.number().nullable(),
 })
+
+/** The accessibility statement and the personal-data page, linked from every page's footer. */
+export const ACCESSIBILITY_PATH = '/tillganglighet'
+export const PRIVACY_PATH = '/personuppgifter'
 export type ClientConfig = z.infer<typeof clientConfigSchema>
 
 /** GET /api/time: the server's clock, so that timers agree across devices. */

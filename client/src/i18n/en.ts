@@ -3,6 +3,7 @@ import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
 import * as handslag from '../handslag/messages.ts'
 import * as ideas from '../ideas/messages.ts'
+import * as legal from '../legal/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as processTexts from '../process/messages.ts'
 import * as projector from '../projector/messages.ts'
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...ideas.en,
   ...blueList.en,
   ...handslag.en,
+  ...legal.en,
   'app.name': 'Samla',
   'app.tagline': 'A shared board for workshops – in the room and remote.',
   'start.heading': 'Create a new board',

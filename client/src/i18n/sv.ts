@@ -3,6 +3,7 @@ import * as documentation from '../documentation/messages.ts'
 import * as facilitation from '../facilitation/messages.ts'
 import * as handslag from '../handslag/messages.ts'
 import * as ideas from '../ideas/messages.ts'
+import * as legal from '../legal/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as processTexts from '../process/messages.ts'
 import * as projector from '../projector/messages.ts'
@@ -22,6 +23,7 @@ export const sv = {
   ...ideas.sv,
   ...blueList.sv,
   ...handslag.sv,
+  ...legal.sv,
   'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',

@@ -1,4 +1,4 @@
-import { JOIN_PATH, type JoinResult } from '@samla/shared'
+import { ACCESSIBILITY_PATH, JOIN_PATH, type JoinResult, PRIVACY_PATH } from '@samla/shared'
 import {
   LANGUAGES,
   type Language,
@@ -9,6 +9,7 @@ import {
 import type { MessageKey } from '../i18n/sv.ts'
 import '../styles.css'
 import './phone.css'
+import '../legal/legal.css'
 
 /*
  * Where a join code is typed (`/j`) or arrives in a link (`/j/<code>`); leads to the phone
@@ -98,6 +99,10 @@ function mountJoinPage(root: HTMLElement, given: string | null) {
   const form = element('form', { className: 'form' }, label, input, submit)
   const section = element('section', { className: 'card' }, heading, form)
   section.setAttribute('aria-labelledby', heading.id)
+  // The accessibility statement and the personal-data page, as in every page's footer.
+  const accessibility = element('a', { className: 'link', href: ACCESSIBILITY_PATH })
+  const privacy = element('a', { className: 'link', href: PRIVACY_PATH })
+  const footerNav = element('nav', {}, accessibility, privacy)
   root.replaceChildren(
     element(
       'main',
@@ -105,6 +110,7 @@ function mountJoinPage(root: HTMLElement, given: string | null) {
       element('header', { className: 'page__header' }, brand, nav),
       section,
     ),
+    element('footer', { className: 'page-footer' }, footerNav),
   )
 
   function render() {
@@ -116,6 +122,9 @@ function mountJoinPage(root: HTMLElement, given: string | null) {
       button.setAttribute('aria-pressed', String(lang === language))
       name.textContent = t(`language.${lang}`)
     }
+    footerNav.setAttribute('aria-label', t('legal.footer.label'))
+    accessibility.textContent = t('legal.footer.accessibility')
+    privacy.textContent = t('legal.footer.privacy')
     heading.textContent = t('phone.join.heading')
     label.textContent = t('phone.join.label')
     submit.textContent = t('phone.join.submit')

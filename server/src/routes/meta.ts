@@ -64,6 +64,8 @@ export function metaRoutes(
           tldrawLicenseKey: config.tldrawLicenseKey ?? null,
           maxMessageBytes: config.maxMessageBytes,
           maxNoteChars: config.limits.maxNoteChars,
+          organisation: config.organisation,
+          retentionDays: config.retentionDays ?? null,
         }
         c.header('Cache-Control', 'no-store')
         return c.json(body)
