@@ -21,7 +21,6 @@ export const en: Messages = {
   ...blueList.en,
   ...handslag.en,
   ...legal.en,
-  'app.name': 'Samla',
   'app.tagline': 'A shared board for workshops – in the room and remote.',
   'start.heading': 'Create a new board',
   'start.intro':
@@ -32,9 +31,6 @@ export const en: Messages = {
   'start.creating': 'Creating …',
   'start.error': 'The board could not be created. Please try again.',
   'start.privacy': 'Everything is kept on this server. Nothing is sent anywhere else.',
-  'language.label': 'Language',
-  'language.sv': 'Svenska',
-  'language.en': 'English',
   'board.loading': 'Opening the board …',
   'board.waitingForServer':
     'The server cannot be reached right now. The board opens as soon as the connection works.',

@@ -24,7 +24,6 @@ export const sv = {
   ...blueList.sv,
   ...handslag.sv,
   ...legal.sv,
-  'app.name': 'Samla',
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',
   'start.intro':
@@ -35,9 +34,6 @@ export const sv = {
   'start.creating': 'Skapar …',
   'start.error': 'Tavlan kunde inte skapas. Försök igen.',
   'start.privacy': 'Allt sparas på den här servern. Inget skickas till någon annan.',
-  'language.label': 'Språk',
-  'language.sv': 'Svenska',
-  'language.en': 'English',
   'board.loading': 'Öppnar tavlan …',
   'board.waitingForServer':
     'Når inte servern just nu. Tavlan öppnas så snart anslutningen fungerar.',

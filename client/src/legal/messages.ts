@@ -3,9 +3,6 @@
  * model) and the personal-data page, and the footer that links to them from every page.
  */
 export const sv = {
-  'legal.footer.label': 'Om tjänsten',
-  'legal.footer.accessibility': 'Tillgänglighet',
-  'legal.footer.privacy': 'Personuppgifter',
   'legal.organisation.unknown': 'Organisationen som driver den här tjänsten',
   'legal.contact.unknown':
     'Kontaktuppgift saknas här (den som driver tjänsten anger den i SAMLA_ORGANISATION_CONTACT).',
@@ -69,9 +66,6 @@ export const sv = {
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
-  'legal.footer.label': 'About the service',
-  'legal.footer.accessibility': 'Accessibility',
-  'legal.footer.privacy': 'Personal data',
   'legal.organisation.unknown': 'The organisation running this service',
   'legal.contact.unknown':
     'No contact is given here (whoever runs the service sets it in SAMLA_ORGANISATION_CONTACT).',

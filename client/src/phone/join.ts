@@ -1,12 +1,10 @@
 import { ACCESSIBILITY_PATH, JOIN_PATH, type JoinResult, PRIVACY_PATH } from '@samla/shared'
-import {
-  LANGUAGES,
-  type Language,
-  storedLanguage,
-  storeLanguage,
-  translate,
-} from '../i18n/language.ts'
-import type { MessageKey } from '../i18n/sv.ts'
+import { LANGUAGES, type Language, storedLanguage, storeLanguage } from '../i18n/storedLanguage.ts'
+import { en as joinEn, sv as joinSv } from './joinMessages.ts'
+
+type JoinKey = keyof typeof joinSv
+const texts = { sv: joinSv, en: joinEn }
+
 import '../styles.css'
 import './phone.css'
 import '../legal/legal.css'
@@ -40,7 +38,7 @@ class JoinError extends Error {
   }
 }
 
-const errorKey = (status: number): MessageKey =>
+const errorKey = (status: number): JoinKey =>
   status === 404 || status === 400
     ? 'phone.join.notFound'
     : status === 429
@@ -59,9 +57,10 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 function mountJoinPage(root: HTMLElement, given: string | null) {
   let language: Language = storedLanguage()
-  let error: MessageKey | null = null
+  let error: JoinKey | null = null
   let busy = false
-  const t = (key: MessageKey) => translate(language, key)
+  // Its own few texts only, not every page's dictionary (joinMessages.ts).
+  const t = (key: JoinKey) => texts[language][key]
 
   const languageButtons = LANGUAGES.map((lang) => {
     const name = element('span', { className: 'language__name' })

@@ -1,11 +1,8 @@
-/** Swedish (the default) and English texts of the phone and join pages; merged in i18n/. */
+import * as join from './joinMessages.ts'
+
+/** Swedish (the default) and English texts of the phone page (the join page's: joinMessages.ts); merged in i18n/. */
 export const sv = {
-  'phone.join.heading': 'Gå med i en samling',
-  'phone.join.label': 'Koden på skärmen (sex tecken)',
-  'phone.join.submit': 'Gå med',
-  'phone.join.notFound': 'Koden finns inte. Kontrollera den och försök igen.',
-  'phone.join.tooMany': 'För många försök. Vänta en minut och försök igen.',
-  'phone.join.failed': 'Det gick inte att nå servern. Försök igen.',
+  ...join.sv,
   'phone.loading': 'Öppnar samlingen …',
   'phone.phase': 'Fas: {phase}',
   'phone.name': 'Ditt namn (valfritt)',
@@ -29,12 +26,7 @@ export const sv = {
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
-  'phone.join.heading': 'Join a meeting',
-  'phone.join.label': 'The code on the screen (six characters)',
-  'phone.join.submit': 'Join',
-  'phone.join.notFound': 'No meeting has that code. Check it and try again.',
-  'phone.join.tooMany': 'Too many tries. Wait a minute and try again.',
-  'phone.join.failed': 'The server could not be reached. Try again.',
+  ...join.en,
   'phone.loading': 'Opening the meeting …',
   'phone.phase': 'Phase: {phase}',
   'phone.name': 'Your name (optional)',
