@@ -1,13 +1,13 @@
 import path from 'node:path'
 import type { JoinInfo } from '@samla/shared'
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
+import { useWatchedPages } from './src/pages.ts'
 import { pdfText } from './src/pdf.ts'
 import { waitForConnection } from './src/ui.ts'
-import { emptyFindings, watchContext } from './src/watch.ts'
 
 /**
  * The seed year in small, as the people in it would do it: an organiser makes a Kraftsamling
@@ -16,20 +16,7 @@ import { emptyFindings, watchContext } from './src/watch.ts'
  * with what is still open; the published process record shows all of it.
  */
 const samla = useSamlaAndBrowser()
-let findings = emptyFindings()
-afterEach(() => {
-  const found = findings
-  findings = emptyFindings()
-  expect(found).toEqual(emptyFindings())
-})
-
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await samla.browser.newContext({ viewport })
-  watchContext(context, () => samla.server.url, findings)
-  const page = await context.newPage()
-  await page.goto(url)
-  return page
-}
+const { open } = useWatchedPages(samla)
 
 const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: path.join(screenshotDir, name), fullPage })
