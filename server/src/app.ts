@@ -16,6 +16,7 @@ import { crossingRoutes } from './routes/crossings.ts'
 import { documentationRoutes } from './routes/documentation.ts'
 import { handslagRoutes } from './routes/handslag.ts'
 import { ideaRoutes } from './routes/ideas.ts'
+import { meetingRecordRoutes } from './routes/meetingRecord.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { processRoutes } from './routes/processes.ts'
@@ -140,6 +141,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         trustProxy: config.trustProxy,
       }),
     )
+    .route('/', meetingRecordRoutes({ access, records: store.records, voters, rooms }))
     .route(
       '/',
       documentationRoutes({
@@ -147,6 +149,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         access,
         snapshots,
         voteRounds: store.voteRounds,
+        records: store.records,
         rooms,
         storage,
         publicUrl: config.publicUrl,

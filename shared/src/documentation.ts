@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { attendanceSchema, recordTextsSchema } from './meetingRecord.ts'
 
 /**
  * What a meeting's board said, in a form that needs neither tldraw nor Samla to read: the
@@ -120,6 +121,13 @@ export const documentationViewSchema = z.object({
   content: boardContentSchema,
   /** Every voting round of the meeting, oldest first, whatever the snapshot shows. */
   votingRounds: z.array(votingRoundSchema),
+  /**
+   * The organisers' texts and who took part (counted, with their corrections): the draft on
+   * the facilitator's page, the copy of the last publication on the public link.
+   */
+  record: z.object({ texts: recordTextsSchema, attendance: attendanceSchema }),
+  /** Facilitator's view: the texts or the count differ from what the public link shows. */
+  unpublishedChanges: z.boolean(),
   /** A picture per phase, where one was rendered: an API path, relative to the origin. */
   images: z.array(z.object({ pageId: z.string(), path: z.string() })),
   /** Export downloads by format: API paths. */

@@ -460,3 +460,38 @@ export const handslagOrganisations = sqliteTable(
   },
   (t) => [index('handslag_organisations_handslag_idx').on(t.handslagId, t.position)],
 )
+
+/**
+ * Who took part in a meeting: one row per browser that joined as a participant (its voter
+ * credential), with the organisation and sector its holder chose to give. Never written for
+ * an anonymous or Demokratilabb meeting; erased with the meeting (and with its voters).
+ */
+export const attendees = sqliteTable(
+  'attendees',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    voterId: text('voter_id')
+      .notNull()
+      .references(() => voters.id, { onDelete: 'cascade' }),
+    organisation: text('organisation'),
+    sector: text('sector'),
+    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.voterId] })],
+)
+
+/**
+ * The organisers' own parts of a meeting's record (shared/src/meetingRecord.ts), as JSON: the
+ * draft they are writing, and the copy made when they last published, which is what the
+ * public link shows.
+ */
+export const meetingRecords = sqliteTable('meeting_records', {
+  meetingId: text('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  draft: text('draft', { mode: 'json' }).notNull(),
+  published: text('published', { mode: 'json' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})

@@ -1,4 +1,4 @@
-import { type Meeting, parseControls, type VotingRound } from '@samla/shared'
+import { EMPTY_RECORD_TEXTS, type Meeting, parseControls, type VotingRound } from '@samla/shared'
 import { describe, expect, it } from 'vitest'
 import { seededBoard } from '../../test/fixtures/seededBoard.ts'
 import { extractContent } from '../board/extract.ts'
@@ -105,6 +105,10 @@ function input(language: 'sv' | 'en' = 'sv', timeZone = 'Europe/Stockholm'): Doc
     anonymous: false,
     votingRounds,
     timeZone,
+    record: {
+      texts: EMPTY_RECORD_TEXTS,
+      attendance: { count: 0, organisations: [], sectors: [] },
+    },
   }
 }
 

@@ -9,6 +9,14 @@ import {
   type VotingRound,
 } from '@samla/shared'
 import { localTime } from './localTime.ts'
+import {
+  type MeetingRecordParts,
+  recordHeadHtml,
+  recordHeadMarkdown,
+  recordJson,
+  recordTailHtml,
+  recordTailMarkdown,
+} from './recordExports.ts'
 import { roundsCsv, roundsHtml, roundsMarkdown } from './roundExports.ts'
 import { type ExportLanguage, type ExportTexts, exportTexts, meetingLine } from './texts.ts'
 
@@ -31,9 +39,12 @@ export interface DocumentationInput {
   votingRounds: VotingRound[]
   /** The deployment's time zone, for times people read (JSON keeps them ISO, in UTC). */
   timeZone: string
+  /** The organisers' texts and who took part (recordExports.ts). */
+  record: MeetingRecordParts
 }
 
-export const ARCHIVE_FORMAT = 'samla.documentation/1'
+/** Format 2 added the organisers' texts and who took part (`record`). */
+export const ARCHIVE_FORMAT = 'samla.documentation/2'
 
 const frameTitle = (frame: DocumentedFrame, t: ExportTexts) =>
   frame.kind === 'loose' ? t.loose : frame.name || (frame.kind === 'inbox' ? t.inbox : '–')
@@ -69,8 +80,10 @@ export function toMarkdown(input: DocumentationInput): string {
   // would only print "2026\-10\-20" where the file is read as text.
   const lines = [`# ${escapeMarkdown(meeting.title)}`, '', meetingLine(meeting, t), '']
   if (input.takenAt) lines.push(`${t.taken}: ${localTime(input.takenAt, input.timeZone)}`, '')
+  lines.push(...recordHeadMarkdown(input.record, input.language, 2))
   lines.push(...phasesMarkdown(content.phases, t, 2))
   lines.push(...roundsMarkdown(input.votingRounds, input.language, 2))
+  lines.push(...recordTailMarkdown(input.record, input.language, 2))
   lines.push(`---`, '', `*${t.generated}*`, '')
   return lines.join('\n')
 }
@@ -156,7 +169,7 @@ export const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1d1d1f;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:2rem;margin-bottom:.25rem}h2{margin-top:2.5rem;border-bottom:2px solid #1d1d1f}h3{margin-top:1.5rem}
 .meta{color:#4a4a4f}ul{padding-left:0;list-style:none}li{margin:.4rem 0;padding:.5rem .75rem;border-left:.6rem solid var(--c,#fed49a);background:#f6f6f7;white-space:pre-wrap}
-.info{color:#4a4a4f;font-size:.9rem}figure{margin:1rem 0}img{max-width:100%;height:auto;border:1px solid #ccc}
+.info{color:#4a4a4f;font-size:.9rem}.links li{border-left-color:#6b6b70;background:none}a{color:#0b57a4}figure{margin:1rem 0}img{max-width:100%;height:auto;border:1px solid #ccc}
 @page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2,h3,h4{break-after:avoid}li{break-inside:avoid}}
 `
 
@@ -171,8 +184,10 @@ export function toHtml(input: DocumentationInput): string {
     const taken = localTime(input.takenAt, input.timeZone)
     body.push(`<p class="meta">${t.taken}: ${escapeHtml(taken)}</p>`)
   }
+  body.push(...recordHeadHtml(input.record, input.language, 2))
   body.push(...phasesHtml(content.phases, input.images, t, 2))
   body.push(...roundsHtml(input.votingRounds, input.language, 2))
+  body.push(...recordTailHtml(input.record, input.language, 2))
   body.push(`<footer><p class="info">${t.generated}</p></footer>`)
   // The file is opened from disk or mail: its own CSP forbids scripts and every network
   // request; pictures are inline data URLs.
@@ -264,6 +279,7 @@ export function toJson(input: DocumentationInput): string {
       }
     }),
     votingRounds: input.votingRounds,
+    record: recordJson(input.record),
   }
   return `${JSON.stringify(archive, null, 2)}\n`
 }

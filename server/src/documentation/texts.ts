@@ -18,6 +18,10 @@ const texts = {
     group: { kraftsamling: 'Kraftsamling', demokratilabb: 'Demokratilabb' },
     format: { physical: 'fysisk', digital: 'digital', hybrid: 'hybrid' },
     csv: ['fas', 'ram', 'lapp', 'färg', 'röster', 'författare', 'skapad'],
+    sectors: 'Sektorer',
+    spaning: 'Spaning för dagen',
+    closing: 'Avslutning',
+    links: 'Tips på rapporter, material, initiativ',
   },
   en: {
     documentation: 'Documentation',
@@ -32,6 +36,10 @@ const texts = {
     group: { kraftsamling: 'Kraftsamling', demokratilabb: 'Demokratilabb' },
     format: { physical: 'in person', digital: 'digital', hybrid: 'hybrid' },
     csv: ['phase', 'frame', 'note', 'colour', 'votes', 'author', 'created'],
+    sectors: 'Sectors',
+    spaning: 'Talk of the day',
+    closing: 'Closing words',
+    links: 'Reports, material and initiatives',
   },
 } as const
 

@@ -219,6 +219,13 @@ export class Room implements FeedSink {
     return this.connections.size
   }
 
+  /** Connections that match, such as a meeting's participants. */
+  connectionsWhere(match: (conn: Connection) => boolean): number {
+    let count = 0
+    for (const conn of this.connections) if (match(conn)) count++
+    return count
+  }
+
   /** Log entries not yet merged into the stored state. */
   get uncompactedLogEntries(): number {
     return this.documentLog.uncompactedEntries

@@ -1,7 +1,9 @@
 import {
   CONTROLS_MAP,
+  correctedAttendance,
   createSnapshotRequest,
   type DocumentationView,
+  EMPTY_RECORD_TEXTS,
   type Meeting,
   PUBLISHED_PATH_PREFIX,
   parseControls,
@@ -17,6 +19,7 @@ import { newBoardId, toBoard } from '../boards.ts'
 import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '../documentation/exports.ts'
 import { checkImage } from '../documentation/images.ts'
 import { localTime } from '../documentation/localTime.ts'
+import type { MeetingRecordParts } from '../documentation/recordExports.ts'
 import type { ExportLanguage } from '../documentation/texts.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
 import { exportLanguage as language } from '../http/exportLanguage.ts'
@@ -31,6 +34,7 @@ import {
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import { takeSnapshot } from '../snapshots/take.ts'
 import type {
+  MeetingRecordRepository,
   MeetingRepository,
   SnapshotRepository,
   VoteRoundRepository,
@@ -53,6 +57,8 @@ export interface DocumentationDeps {
   snapshots: SnapshotRepository
   /** Every voting round, documented whatever the snapshot's controls show. */
   voteRounds: VoteRoundRepository
+  /** Who took part and the organisers' texts: the draft here, the published copy for the link. */
+  records: MeetingRecordRepository
   rooms: RoomManager
   storage: Storage
   publicUrl: string | undefined
@@ -134,8 +140,47 @@ export function documentationRoutes(deps: DocumentationDeps) {
     return { content, latest, images, anonymous, votingRounds }
   }
 
-  const view = async (meeting: Meeting, base: string, publishedUrl: string | null) => {
+  /**
+   * The organisers' parts: the draft and the live count for the facilitator; for the public
+   * link the copy made at the last publication, so that it changes only when they publish.
+   */
+  const recordParts = async (
+    meeting: Meeting,
+    which: 'draft' | 'published',
+  ): Promise<MeetingRecordParts & { unpublished: boolean }> => {
+    const { draft, published } = await deps.records.texts(meeting.id)
+    if (which === 'published') {
+      if (!published)
+        return {
+          texts: EMPTY_RECORD_TEXTS,
+          attendance: { count: 0, organisations: [], sectors: [] },
+          unpublished: false,
+        }
+      return {
+        texts: published.texts,
+        attendance: correctedAttendance(published.attendance, published.texts),
+        unpublished: false,
+      }
+    }
+    const counted = await deps.records.attendance(meeting.id)
+    return {
+      texts: draft,
+      attendance: correctedAttendance(counted, draft),
+      unpublished:
+        published !== null &&
+        (JSON.stringify(published.texts) !== JSON.stringify(draft) ||
+          JSON.stringify(published.attendance) !== JSON.stringify(counted)),
+    }
+  }
+
+  const view = async (
+    meeting: Meeting,
+    base: string,
+    publishedUrl: string | null,
+    which: 'draft' | 'published',
+  ) => {
     const doc = await documentation(meeting)
+    const record = await recordParts(meeting, which)
     const body: DocumentationView = {
       meeting: {
         title: meeting.title,
@@ -149,6 +194,8 @@ export function documentationRoutes(deps: DocumentationDeps) {
         : null,
       content: doc.content,
       votingRounds: doc.votingRounds,
+      record: { texts: record.texts, attendance: record.attendance },
+      unpublishedChanges: record.unpublished,
       images: doc.content.phases
         .filter((p) => doc.images.has(p.pageId))
         .map((p) => ({
@@ -171,8 +218,10 @@ export function documentationRoutes(deps: DocumentationDeps) {
     meeting: Meeting,
     format: ExportFormat,
     language: ExportLanguage,
+    which: 'draft' | 'published',
   ) => {
     const doc = await documentation(meeting)
+    const { unpublished: _, ...record } = await recordParts(meeting, which)
     const images = new Map<string, { mime: string; data: Uint8Array }>()
     for (const [pageId, { snapshotId }] of doc.images) {
       const image = await snapshots.image(meeting.id, snapshotId, pageId)
@@ -188,6 +237,7 @@ export function documentationRoutes(deps: DocumentationDeps) {
       anonymous: doc.anonymous,
       votingRounds: doc.votingRounds,
       timeZone: deps.timeZone,
+      record,
     })
     const name = exportFileName(meeting, format)
     c.header('Content-Type', type)
@@ -300,13 +350,20 @@ export function documentationRoutes(deps: DocumentationDeps) {
       const meeting = c.var.meeting
       const token = await meetings.publicationToken(meeting.id)
       const url = token ? `${origin(c)}${PUBLISHED_PATH_PREFIX}${token}` : null
-      return c.json(await view(meeting, meetingBase(meeting), url))
+      return c.json(await view(meeting, meetingBase(meeting), url, 'draft'))
     })
     .get('/meetings/:id/export/:format', facilitator, exportFormat, language, (c) =>
-      download(c, c.var.meeting, c.req.valid('param').format, c.req.valid('query').lang),
+      download(c, c.var.meeting, c.req.valid('param').format, c.req.valid('query').lang, 'draft'),
     )
     .put('/meetings/:id/publication', facilitator, async (c) => {
-      const token = await meetings.publish(c.var.meeting.id)
+      const id = c.var.meeting.id
+      // Publishing again is how the texts and the count reach the public link.
+      const { draft } = await deps.records.texts(id)
+      await deps.records.publish(id, {
+        texts: draft,
+        attendance: await deps.records.attendance(id),
+      })
+      const token = await meetings.publish(id)
       return c.json({ url: `${origin(c)}${PUBLISHED_PATH_PREFIX}${token}` })
     })
     .delete('/meetings/:id/publication', facilitator, async (c) => {
@@ -315,10 +372,16 @@ export function documentationRoutes(deps: DocumentationDeps) {
     })
     .get('/published/:token/documentation', published, async (c) => {
       c.header('Cache-Control', 'no-store')
-      return c.json(await view(c.var.meeting, publishedBase(c.var.token), null))
+      return c.json(await view(c.var.meeting, publishedBase(c.var.token), null, 'published'))
     })
     .get('/published/:token/export/:format', published, exportFormat, language, (c) =>
-      download(c, c.var.meeting, c.req.valid('param').format, c.req.valid('query').lang),
+      download(
+        c,
+        c.var.meeting,
+        c.req.valid('param').format,
+        c.req.valid('query').lang,
+        'published',
+      ),
     )
     .get('/published/:token/images/:sid/:pageId', published, imageIds, (c) =>
       image(c, c.var.meeting, c.req.valid('param')),

@@ -1,4 +1,5 @@
 import type {
+  Attendance,
   BlueListItem,
   BlueListSource,
   BlueListStatus,
@@ -16,6 +17,8 @@ import type {
   MeetingLinks,
   MeetingRole,
   Process,
+  RecordTexts,
+  Sector,
   Snapshot,
   SnapshotReason,
   SnapshotSummary,
@@ -289,6 +292,37 @@ export interface VoteRoundRepository {
    * another meeting sent, when that meeting is erased.
    */
   forgetNotes(meetingId: string, noteIds: readonly string[]): Promise<void>
+}
+
+/** What the record keeps of a publication: the organisers' texts and the count, as they were. */
+export interface PublishedRecord {
+  texts: RecordTexts
+  attendance: Attendance
+}
+
+/**
+ * Who took part in a meeting (a row per participant browser, with the organisation and sector
+ * it gave) and the organisers' own parts of the record: a draft and the published copy.
+ */
+export interface MeetingRecordRepository {
+  /** Records that this voter of the meeting joined, or replaces what it said before. */
+  attend(
+    meetingId: string,
+    voterId: string,
+    said: { organisation: string | null; sector: Sector | null },
+  ): Promise<void>
+  /** Counted attendance: organisations grouped whatever their case, most participants first. */
+  attendance(meetingId: string): Promise<Attendance>
+  /**
+   * Organisations participants gave in the meetings of `processId` (or in this meeting when it
+   * is in none), most used first: suggestions for the next one to type.
+   */
+  organisationSuggestions(meetingId: string, processId: string | null): Promise<string[]>
+  /** The draft, or the empty texts; and the last publication, if any. */
+  texts(meetingId: string): Promise<{ draft: RecordTexts; published: PublishedRecord | null }>
+  saveDraft(meetingId: string, draft: RecordTexts): Promise<void>
+  /** Copies the draft and the attendance as they are now: what the public link shows. */
+  publish(meetingId: string, published: PublishedRecord): Promise<void>
 }
 
 /** Voter credentials: the id is the server's choice; only the secret's hash is kept. */

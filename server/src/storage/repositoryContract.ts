@@ -17,6 +17,7 @@ export interface RepositoryHarness {
     | 'ideas'
     | 'blueList'
     | 'handslag'
+    | 'records'
   >
   cleanup(): Promise<void>
 }

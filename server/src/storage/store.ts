@@ -3,6 +3,7 @@ import type {
   CrossingRepository,
   HandslagRepository,
   IdeaRepository,
+  MeetingRecordRepository,
   MeetingRepository,
   ProcessRepository,
   SnapshotRepository,
@@ -20,6 +21,7 @@ export interface SamlaStore {
   readonly kind: 'sqlite' | 'postgres'
   readonly documents: Storage
   readonly meetings: MeetingRepository
+  readonly records: MeetingRecordRepository
   readonly votes: VoteRepository
   readonly voters: VoterRepository
   readonly voteRounds: VoteRoundRepository

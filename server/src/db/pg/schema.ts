@@ -422,3 +422,30 @@ export const handslagOrganisations = pgTable(
   },
   (t) => [index('handslag_organisations_handslag_idx').on(t.handslagId, t.position)],
 )
+
+/** Who took part in a meeting, as in ../schema.ts. */
+export const attendees = pgTable(
+  'attendees',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    voterId: text('voter_id')
+      .notNull()
+      .references(() => voters.id, { onDelete: 'cascade' }),
+    organisation: text('organisation'),
+    sector: text('sector'),
+    joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.voterId] })],
+)
+
+/** The organisers' own parts of a meeting's record, as in ../schema.ts. */
+export const meetingRecords = pgTable('meeting_records', {
+  meetingId: text('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  draft: jsonb('draft').notNull(),
+  published: jsonb('published'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+})

@@ -2,6 +2,7 @@ import { freshPostgresDatabase } from '../../../test/postgres.ts'
 import { describeBlueListContract } from '../blueListContract.ts'
 import { describeHandslagContract } from '../handslagContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
+import { describeMeetingRecordContract } from '../meetingRecordContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
 import { describeVoteRoundContract } from '../voteRoundContract.ts'
@@ -25,3 +26,4 @@ describeIdeaContract('PostgreSQL', harness)
 describeHandslagContract('PostgreSQL', harness)
 describeVoteRoundContract('PostgreSQL', harness)
 describeBlueListContract('PostgreSQL', harness)
+describeMeetingRecordContract('PostgreSQL', harness)

@@ -6,6 +6,7 @@ import { PgCrossings } from './crossings.ts'
 import { PgDocumentStorage } from './documents.ts'
 import { PgHandslag } from './handslag.ts'
 import { PgIdeas } from './ideas.ts'
+import { PgMeetingRecords } from './meetingRecords.ts'
 import { PgMeetingRepository } from './meetings.ts'
 import { PgProcesses } from './processes.ts'
 import { PgSnapshotRepository } from './snapshots.ts'
@@ -24,6 +25,7 @@ export async function openPostgresStore(
     kind: 'postgres',
     documents,
     meetings: new PgMeetingRepository(db),
+    records: new PgMeetingRecords(db),
     votes: new PgVoteRepository(db),
     voters: new PgVoterRepository(db),
     voteRounds: new PgVoteRounds(db),

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describeBlueListContract } from '../blueListContract.ts'
 import { describeHandslagContract } from '../handslagContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
+import { describeMeetingRecordContract } from '../meetingRecordContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
 import { describeVoteRoundContract } from '../voteRoundContract.ts'
@@ -27,3 +28,4 @@ describeIdeaContract('SQLite', harness)
 describeHandslagContract('SQLite', harness)
 describeVoteRoundContract('SQLite', harness)
 describeBlueListContract('SQLite', harness)
+describeMeetingRecordContract('SQLite', harness)

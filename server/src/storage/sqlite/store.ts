@@ -6,6 +6,7 @@ import { SqliteBlueList } from './blueList.ts'
 import { SqliteCrossings } from './crossings.ts'
 import { SqliteHandslag } from './handslag.ts'
 import { SqliteIdeas } from './ideas.ts'
+import { SqliteMeetingRecords } from './meetingRecords.ts'
 import { SqliteMeetings } from './meetings.ts'
 import { SqliteProcesses } from './processes.ts'
 import { SqliteSnapshots } from './snapshots.ts'
@@ -29,6 +30,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     kind: 'sqlite',
     documents,
     meetings: new SqliteMeetings(db),
+    records: new SqliteMeetingRecords(db),
     votes: new SqliteVotes(db),
     voters: new SqliteVoters(db),
     voteRounds: new SqliteVoteRounds(db),
