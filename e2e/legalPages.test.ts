@@ -51,6 +51,9 @@ describe('the accessibility statement and the personal-data page', () => {
     await phone.getByText('Region Blekinge är personuppgiftsansvarig', { exact: false }).waitFor()
     await phone.getByText('Ett möte raderas automatiskt 90 dagar efter mötesdagen.').waitFor()
     await phone.getByText('Serverns loggar innehåller inga IP-adresser', { exact: false }).waitFor()
+    await phone
+      .getByText('Organisation och sektor som du själv anger när du går med', { exact: false })
+      .waitFor()
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     )

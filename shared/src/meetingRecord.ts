@@ -158,6 +158,13 @@ export const recordTextsViewSchema = z.object({
 })
 export type RecordTextsView = z.infer<typeof recordTextsViewSchema>
 
+/** Plain text as paragraphs: split at blank lines, each kept with its own line breaks. */
+export const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+
 /** The counted attendance with the facilitator's corrections applied. */
 export function correctedAttendance(counted: Attendance, texts: RecordTexts): Attendance {
   const { count, organisations } = texts.attendance
@@ -199,7 +206,7 @@ export function attendanceSentence(attendance: Attendance, language: 'sv' | 'en'
   if (language === 'en') {
     const people = count === 1 ? '1 person' : `About ${count} people`
     if (names.length === 0) return `${people} took part.`
-    return `${people} from ${among ? 'among others ' : ''}${list(names, 'and')} took part.`
+    return `${people} took part, from ${list(names, 'and')}${among ? ', among others' : ''}.`
   }
   const people = count === 1 ? '1 person' : `Ca ${count} personer`
   if (names.length === 0) return `${people} deltog.`

@@ -10,6 +10,7 @@ import { RefusedToast } from '../facilitation/RefusedToast.tsx'
 import { useFacilitatorBoard } from '../facilitation/useFacilitatorBoard.ts'
 import { useFollowMeeting, useOnLockedPhase } from '../facilitation/useFollowMeeting.ts'
 import { useI18n } from '../i18n/index.tsx'
+import { AttendancePrompt } from '../meeting/AttendancePrompt.tsx'
 import { MeetingContext, useMeetingInfo } from '../meeting/MeetingContext.tsx'
 import { Notice } from '../Notice.tsx'
 import { AnswerContext, AnswerDialog, type AnswerRequest } from '../process/AnswerDialog.tsx'
@@ -131,6 +132,8 @@ export function Board({
   }, [editor, synced.doc, synced.provider, t])
 
   const info = useMemo(() => ({ title, connection: synced.connection }), [title, synced.connection])
+  // The name made up above ("Gäst 42") is not offered back as if the person had typed it.
+  const guestName = useMemo(() => new RegExp(`^${t('user.guest')} \\d+$`), [t])
   const [answering, setAnswering] = useState<AnswerRequest | null>(null)
 
   if (synced.closed === 'revoked')
@@ -185,6 +188,21 @@ export function Board({
             <div className="facilitation-board__canvas">
               {canvas}
               {notices}
+              {editor &&
+                access.role === 'participant' &&
+                token &&
+                meeting.access.meeting?.group === 'kraftsamling' &&
+                !meeting.controls.anonymous && (
+                  <AttendancePrompt
+                    meetingId={meeting.access.meeting.id}
+                    token={token}
+                    variant="dialog"
+                    name={{
+                      value: guestName.test(editor.user.getName()) ? '' : editor.user.getName(),
+                      onChange: (name) => editor.user.updateUserPreferences({ name }),
+                    }}
+                  />
+                )}
             </div>
             {editor && meeting.actions && (
               <FacilitatorPanel editor={editor} meeting={meeting} actions={meeting.actions} />

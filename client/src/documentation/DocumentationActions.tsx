@@ -45,6 +45,21 @@ export function DocumentationActions({
               <p className="docs__url">
                 <a href={view.publishedUrl}>{view.publishedUrl}</a>
               </p>
+              {view.unpublishedChanges && (
+                <p className="docs__unpublished">
+                  {t('docs.unpublishedChanges')}{' '}
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    onClick={() =>
+                      run(() => setPublished(source.meetingId, source.token, true).then(onChange))
+                    }
+                  >
+                    {t('docs.republish')}
+                  </button>
+                </p>
+              )}
               <p className="docs__buttons">
                 <button
                   type="button"

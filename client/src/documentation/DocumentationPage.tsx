@@ -1,4 +1,5 @@
 import {
+  correctedAttendance,
   type DocumentationView,
   type DocumentedFrame,
   type DocumentedNote,
@@ -12,7 +13,11 @@ import { PageHeader } from '../PageHeader.tsx'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
 import { type DocumentationSource, fetchBlobUrl, getDocumentation } from './api.ts'
 import { DocumentationActions } from './DocumentationActions.tsx'
+import { RecordHeadEditor } from './RecordHeadEditor.tsx'
+import { RecordHead, RecordTail } from './RecordParts.tsx'
+import { RecordTailEditor } from './RecordTailEditor.tsx'
 import { SnapshotsPanel } from './SnapshotsPanel.tsx'
+import { type SaveState, useRecordDraft } from './useRecordDraft.ts'
 import { VotingRounds } from './VotingRounds.tsx'
 import './documentation.css'
 
@@ -56,6 +61,8 @@ export function DocumentationPage({ source }: { source: DocumentationSource }) {
       </p>
     )
   const { view } = state
+  const editing = source.kind === 'meeting' ? source : null
+  const body = <Body view={view} source={source} />
   return (
     <div className="docs">
       <div className="docs__chrome">
@@ -70,30 +77,96 @@ export function DocumentationPage({ source }: { source: DocumentationSource }) {
             {view.anonymous && <p className="docs__meta">{t('docs.anonymous')}</p>}
           </header>
           <DocumentationActions source={source} view={view} onChange={load} />
-          {view.content.phases.length === 0 && <p>{t('docs.noPhases')}</p>}
-          {view.content.phases.map((phase) => (
-            <section
-              key={phase.pageId}
-              className="docs__phase"
-              aria-labelledby={`phase-${phase.pageId}`}
-            >
-              <h2 id={`phase-${phase.pageId}`}>{phase.name}</h2>
-              <PhasePicture
-                source={source}
-                path={view.images.find((i) => i.pageId === phase.pageId)?.path ?? null}
-                alt={t('docs.picture', { phase: phase.name })}
-              />
-              {phase.frames.length === 0 && <p>{t('docs.noNotes')}</p>}
-              {phase.frames.map((frame) => (
-                <Frame key={frame.id ?? 'loose'} frame={frame} />
-              ))}
-            </section>
-          ))}
-          <VotingRounds rounds={view.votingRounds} />
+          {editing ? (
+            <EditableRecord meetingId={editing.meetingId} token={editing.token} onSaved={load}>
+              {body}
+            </EditableRecord>
+          ) : (
+            <>
+              <RecordHead texts={view.record.texts} attendance={view.record.attendance} />
+              {body}
+              <RecordTail texts={view.record.texts} />
+            </>
+          )}
         </article>
         {source.kind === 'meeting' && <SnapshotsPanel source={source} onChange={load} />}
       </main>
     </div>
+  )
+}
+
+/**
+ * The facilitator's page: the organisers' parts are edited in place, where they stand in the
+ * record; on paper the same parts print as readers see them.
+ */
+function EditableRecord({
+  meetingId,
+  token,
+  onSaved,
+  children,
+}: {
+  meetingId: string
+  token: string
+  onSaved: () => void
+  children: React.ReactNode
+}) {
+  const { draft, attendance, state, update } = useRecordDraft(meetingId, token, onSaved)
+  if (!draft) return <>{children}</>
+  const shown = correctedAttendance(
+    attendance?.counted ?? { count: 0, organisations: [], sectors: [] },
+    draft,
+  )
+  return (
+    <>
+      <RecordHeadEditor draft={draft} attendance={attendance} onChange={update} />
+      <div className="docs__print-only">
+        <RecordHead texts={draft} attendance={shown} />
+      </div>
+      {children}
+      <RecordTailEditor draft={draft} onChange={update} />
+      <div className="docs__print-only">
+        <RecordTail texts={draft} />
+      </div>
+      <SaveStatus state={state} />
+    </>
+  )
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const { t } = useI18n()
+  const text = state === 'idle' ? '' : t(`docs.record.state.${state}` as 'docs.record.state.saved')
+  return (
+    <p role="status" className={`docs__save docs__save--${state}`}>
+      {text}
+    </p>
+  )
+}
+
+function Body({ view, source }: { view: DocumentationView; source: DocumentationSource }) {
+  const { t } = useI18n()
+  return (
+    <>
+      {view.content.phases.length === 0 && <p>{t('docs.noPhases')}</p>}
+      {view.content.phases.map((phase) => (
+        <section
+          key={phase.pageId}
+          className="docs__phase"
+          aria-labelledby={`phase-${phase.pageId}`}
+        >
+          <h2 id={`phase-${phase.pageId}`}>{phase.name}</h2>
+          <PhasePicture
+            source={source}
+            path={view.images.find((i) => i.pageId === phase.pageId)?.path ?? null}
+            alt={t('docs.picture', { phase: phase.name })}
+          />
+          {phase.frames.length === 0 && <p>{t('docs.noNotes')}</p>}
+          {phase.frames.map((frame) => (
+            <Frame key={frame.id ?? 'loose'} frame={frame} />
+          ))}
+        </section>
+      ))}
+      <VotingRounds rounds={view.votingRounds} />
+    </>
   )
 }
 

@@ -1,6 +1,11 @@
 import {
   type DocumentationView,
   documentationViewSchema,
+  type LiveAttendance,
+  liveAttendanceSchema,
+  type RecordTexts,
+  type RecordTextsView,
+  recordTextsViewSchema,
   type Snapshot,
   type SnapshotComparison,
   type SnapshotSummary,
@@ -146,5 +151,35 @@ export async function compareSnapshot(
       `/api/meetings/${encodeURIComponent(meetingId)}/snapshots/${encodeURIComponent(snapshotId)}/compare`,
       { headers: bearer(token) },
     ),
+  )
+}
+
+/** The facilitator's draft of the record's own texts, and what the public link shows. */
+export async function getRecordTexts(meetingId: string, token: string): Promise<RecordTextsView> {
+  return recordTextsViewSchema.parse(
+    await request(`/api/meetings/${encodeURIComponent(meetingId)}/record-texts`, {
+      headers: bearer(token),
+    }),
+  )
+}
+
+export async function saveRecordTexts(
+  meetingId: string,
+  token: string,
+  draft: RecordTexts,
+): Promise<void> {
+  await request(`/api/meetings/${encodeURIComponent(meetingId)}/record-texts`, {
+    method: 'PUT',
+    headers: bearer(token),
+    body: JSON.stringify(draft),
+  })
+}
+
+/** Who took part, as counted (before corrections), and who is on the board now. */
+export async function getAttendance(meetingId: string, token: string): Promise<LiveAttendance> {
+  return liveAttendanceSchema.parse(
+    await request(`/api/meetings/${encodeURIComponent(meetingId)}/attendance`, {
+      headers: bearer(token),
+    }),
   )
 }

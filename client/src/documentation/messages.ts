@@ -70,6 +70,37 @@ export const sv = {
   'docs.rounds.noResults': 'Inga resultat än.',
   'docs.rounds.deleted': '(lappen är borttagen)',
   'docs.rounds.empty': '(tom lapp)',
+  'docs.record.hint':
+    'Skriv mötets egna texter här, där de står i dokumentationen. Allt sparas medan du skriver; en tom rad börjar ett nytt stycke.',
+  'docs.record.introduction': 'Inledning',
+  'docs.record.attendance': 'Vilka deltog',
+  'docs.record.noAttendance': 'Ingen deltagare har anmält sig i Samla än.',
+  'docs.record.correct': 'Rätta antal eller organisationer',
+  'docs.record.counted': 'Räknat i Samla: {n} deltagare.',
+  'docs.record.correctCount': 'Antal deltagare att skriva (tomt: det räknade)',
+  'docs.record.correctOrganisations':
+    'Organisationer att nämna, en per rad (tomt: de som deltagarna angav)',
+  'docs.record.sectors': 'Sektorer: {list}',
+  'docs.record.spaning': 'Spaning för dagen',
+  'docs.record.speaker': 'Vem talade (namn och roll)',
+  'docs.record.talkTitle': 'Rubrik',
+  'docs.record.talkText': 'Vad det handlade om',
+  'docs.record.closing': 'Avslutning',
+  'docs.record.links': 'Tips på rapporter, material, initiativ',
+  'docs.record.linkTitle': 'Titel',
+  'docs.record.linkUrl': 'Adress (https:// eller mailto:)',
+  'docs.record.linkDescription': 'Kort beskrivning',
+  'docs.record.addLink': 'Lägg till en länk',
+  'docs.record.removeLink': 'Ta bort länk {n}',
+  'docs.record.badLink':
+    'Bara adresser som börjar med https://, http:// eller mailto: kan länkas. Texterna sparas när adressen är rättad.',
+  'docs.record.state.saving': 'Sparar …',
+  'docs.record.state.saved': 'Sparat',
+  'docs.record.state.failed': 'Kunde inte spara – försöker igen när du skriver vidare.',
+  'docs.record.state.invalid': 'Inte sparat: rätta länkens adress.',
+  'docs.unpublishedChanges':
+    'Du har ändrat sedan du publicerade. Läslänken visar den publicerade versionen tills du publicerar igen.',
+  'docs.republish': 'Publicera ändringarna',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -142,4 +173,35 @@ export const en: { [K in keyof typeof sv]: string } = {
   'docs.rounds.noResults': 'No results yet.',
   'docs.rounds.deleted': '(the note was deleted)',
   'docs.rounds.empty': '(empty note)',
+  'docs.record.hint':
+    'Write the meeting’s own texts here, where they stand in the record. Everything is saved as you type; a blank line starts a new paragraph.',
+  'docs.record.introduction': 'Introduction',
+  'docs.record.attendance': 'Who took part',
+  'docs.record.noAttendance': 'No participant has joined in Samla yet.',
+  'docs.record.correct': 'Correct the number or the organisations',
+  'docs.record.counted': 'Counted in Samla: {n} participants.',
+  'docs.record.correctCount': 'Number of participants to write (empty: as counted)',
+  'docs.record.correctOrganisations':
+    'Organisations to name, one per line (empty: those the participants gave)',
+  'docs.record.sectors': 'Sectors: {list}',
+  'docs.record.spaning': 'Talk of the day',
+  'docs.record.speaker': 'Who spoke (name and role)',
+  'docs.record.talkTitle': 'Title',
+  'docs.record.talkText': 'What it was about',
+  'docs.record.closing': 'Closing words',
+  'docs.record.links': 'Reports, material and initiatives',
+  'docs.record.linkTitle': 'Title',
+  'docs.record.linkUrl': 'Address (https:// or mailto:)',
+  'docs.record.linkDescription': 'Short description',
+  'docs.record.addLink': 'Add a link',
+  'docs.record.removeLink': 'Remove link {n}',
+  'docs.record.badLink':
+    'Only addresses starting with https://, http:// or mailto: can be linked. The texts are saved once the address is corrected.',
+  'docs.record.state.saving': 'Saving …',
+  'docs.record.state.saved': 'Saved',
+  'docs.record.state.failed': 'Could not save – trying again as you type.',
+  'docs.record.state.invalid': 'Not saved: correct the link’s address.',
+  'docs.unpublishedChanges':
+    'You have made changes since publishing. The read link shows the published version until you publish again.',
+  'docs.republish': 'Publish the changes',
 }

@@ -7,6 +7,7 @@ import { PrioritiseIdeas } from '../ideas/PrioritiseIdeas.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { SendAcross } from '../process/SendAcross.tsx'
+import { AttendanceSection } from './AttendanceSection.tsx'
 import { LayoutLockControls } from './LayoutLockControls.tsx'
 import { PhaseList } from './PhaseList.tsx'
 import { RoomControls } from './RoomControls.tsx'
@@ -99,6 +100,11 @@ export function FacilitatorPanel({
                 actions={actions}
               />
             )}
+            <AttendanceSection
+              meetingId={access.meeting.id}
+              token={token}
+              asksOrganisation={access.meeting.group === 'kraftsamling' && !controls.anonymous}
+            />
             <ShareSection
               meetingId={access.meeting.id}
               token={token}

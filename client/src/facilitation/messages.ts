@@ -105,6 +105,11 @@ export const sv = {
     'Nätverket du är på har redan lagt alla röster det får i den här omgången.',
   'facilitation.vote.noCredential':
     'Från det här nätverket har för många röstsedlar hämtats. Försök igen om en stund.',
+  'facilitation.attendance.heading': 'Deltagare',
+  'facilitation.attendance.present': 'På tavlan nu: {n}',
+  'facilitation.attendance.joined': 'anmälda: {n}',
+  'facilitation.attendance.organisations': 'Organisationer',
+  'facilitation.attendance.sectors': 'Sektorer: {list}',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -214,4 +219,9 @@ export const en: { [K in keyof typeof sv]: string } = {
     'The network you are on has already cast all the votes it may in this round.',
   'facilitation.vote.noCredential':
     'Too many ballots have been fetched from this network. Try again in a while.',
+  'facilitation.attendance.heading': 'Participants',
+  'facilitation.attendance.present': 'On the board now: {n}',
+  'facilitation.attendance.joined': 'joined: {n}',
+  'facilitation.attendance.organisations': 'Organisations',
+  'facilitation.attendance.sectors': 'Sectors: {list}',
 }

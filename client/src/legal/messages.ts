@@ -50,6 +50,8 @@ export const sv = {
     'En slumpad röstnyckel per webbläsare och möte, utan namn: den räknar att ingen röstar fler gånger än den får.',
   'legal.privacy.stored.handslag':
     'Namn, roll och organisation för den som bekräftar ett Handslag för sin organisation.',
+  'legal.privacy.stored.organisation':
+    'Organisation och sektor som du själv anger när du går med i ett möte i Kraftsamlingen (frivilligt): de sparas med mötet, räknas ihop i dess dokumentation (”Ca 15 personer från bland annat …”) och raderas med mötet. I anonyma möten och i Demokratilabbet frågar Samla inte och sparar inget.',
   'legal.privacy.stored.browser':
     'I din egen webbläsare (inte hos oss): dina mötes- och processlänkar, ditt språkval och din röstnyckel.',
   'legal.privacy.retention.heading': 'Hur länge',
@@ -113,6 +115,8 @@ export const en: { [K in keyof typeof sv]: string } = {
     'A random voting key per browser and meeting, without a name: it makes sure nobody votes more often than allowed.',
   'legal.privacy.stored.handslag':
     'Name, role and organisation of whoever confirms a Handslag for their organisation.',
+  'legal.privacy.stored.organisation':
+    'The organisation and sector you give yourself when you join a Kraftsamling meeting (optional): kept with the meeting, counted together in its record (“About 15 people took part, from …”) and erased with the meeting. In anonymous meetings and in the Demokratilabb Samla does not ask and keeps nothing.',
   'legal.privacy.stored.browser':
     'In your own browser (not with us): your meeting and process links, your language and your voting key.',
   'legal.privacy.retention.heading': 'For how long',

@@ -72,7 +72,7 @@ function credential(
  * database was reset, or the meeting restored elsewhere), one new credential is fetched and
  * the call made again, once.
  */
-async function asVoter<T>(
+export async function asVoter<T>(
   meetingId: string,
   token: string,
   call: (headers: Record<string, string>) => Promise<T>,

@@ -11,6 +11,7 @@ import {
 } from 'react'
 import { getBoardAccess, linkToken } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
+import { AttendancePrompt } from '../meeting/AttendancePrompt.tsx'
 import { Notice } from '../Notice.tsx'
 import { PageHeader } from '../PageHeader.tsx'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
@@ -156,6 +157,9 @@ function PhoneMeeting({
         <p role="status" className="small">
           {t('phone.offline')}
         </p>
+      )}
+      {token && access.meeting?.group === 'kraftsamling' && !anonymous && (
+        <AttendancePrompt meetingId={access.meeting.id} token={token} variant="card" />
       )}
       <section className="card" aria-labelledby="note-heading">
         <h2 id="note-heading">{t('phone.note.heading')}</h2>

@@ -140,7 +140,7 @@ describe('the organisers’ parts of a meeting record', () => {
         '<p class="meta">Kraftsamling · digital · 2026-10-20</p>',
         '<p>Vi genomförde det åttonde mötet den 20 oktober.</p>',
         '<p>Sammanfattning och länkar hittar du nedan.</p>',
-        '<p class="attendance">About 3 people from Region Blekinge and Karlskrona kommun took part.</p>',
+        '<p class="attendance">About 3 people took part, from Region Blekinge and Karlskrona kommun.</p>',
         '<p class="meta">Sectors: region 2, municipality 1</p>',
         '<section class="spaning"><h2>Talk of the day</h2>',
         '<h3>Kraftsamling för ungas psykiska hälsa</h3>',

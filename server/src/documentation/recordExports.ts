@@ -1,4 +1,10 @@
-import { type Attendance, attendanceSentence, type RecordTexts, sectorsLine } from '@samla/shared'
+import {
+  type Attendance,
+  attendanceSentence,
+  paragraphs,
+  type RecordTexts,
+  sectorsLine,
+} from '@samla/shared'
 import { escapeHtml, escapeMarkdown } from './exports.ts'
 import { type ExportLanguage, exportTexts } from './texts.ts'
 
@@ -12,13 +18,6 @@ export interface MeetingRecordParts {
   /** Counted, with the facilitator's corrections applied. */
   attendance: Attendance
 }
-
-/** Plain text as paragraphs: split at blank lines, each kept with its own line breaks. */
-export const paragraphs = (text: string) =>
-  text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
 
 const markdownParagraphs = (text: string) =>
   paragraphs(text).flatMap((p) => [p.split('\n').map(escapeMarkdown).join('  \n'), ''])
