@@ -1,6 +1,8 @@
 import path from 'node:path'
 import type { JoinInfo } from '@samla/shared'
 import { describe, expect, it } from 'vitest'
+import { seededBoardUpdate } from '../server/test/fixtures/seededBoard.ts'
+import { writeBoard } from '../server/test/writeBoard.ts'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
@@ -28,6 +30,8 @@ describe('the meeting record', () => {
       format: 'hybrid',
     })
     const { meeting, links, facilitatorToken } = created
+    // The board of seed 002's meeting: its two reflection questions with their answers.
+    await writeBoard(samla.server.url, meeting.boardId, facilitatorToken, seededBoardUpdate())
 
     // A remote participant on the board: a banner asks, a dialog takes the answer.
     const participant = await open(links.participant)
