@@ -1,4 +1,4 @@
-import type { BoardAccess } from '@samla/shared'
+import { type BoardAccess, DEFAULT_CONTROLS } from '@samla/shared'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
 import { computed, type Editor, type TLComponents, type TLUiOverrides, Tldraw } from 'tldraw'
@@ -10,6 +10,9 @@ import { RefusedToast } from '../facilitation/RefusedToast.tsx'
 import { useFacilitatorBoard } from '../facilitation/useFacilitatorBoard.ts'
 import { useFollowMeeting, useOnLockedPhase } from '../facilitation/useFollowMeeting.ts'
 import { useI18n } from '../i18n/index.tsx'
+import { BoardList } from '../list/BoardList.tsx'
+import { readOwnNotes, trackOwnNotes } from '../list/ownNotes.ts'
+import { useBoardContent } from '../list/useBoardContent.ts'
 import { AttendancePrompt } from '../meeting/AttendancePrompt.tsx'
 import { MeetingContext, useMeetingInfo } from '../meeting/MeetingContext.tsx'
 import { Notice } from '../Notice.tsx'
@@ -131,7 +134,17 @@ export function Board({
     window.__samla = { editor, doc: synced.doc, provider: synced.provider }
   }, [editor, synced.doc, synced.provider, t])
 
-  const info = useMemo(() => ({ title, connection: synced.connection }), [title, synced.connection])
+  // The list view: the board without the canvas (list/), for keyboards and screen readers.
+  const [listOpen, setListOpen] = useState(false)
+  const [mine, setMine] = useState(() => readOwnNotes(boardId))
+  useEffect(() => (editor ? trackOwnNotes(editor, boardId, setMine) : undefined), [editor, boardId])
+  const listControls = meeting?.controls ?? DEFAULT_CONTROLS
+  const content = useBoardContent(listOpen ? synced.doc : null, listControls)
+  const openList = useMemo(() => (readonly ? undefined : () => setListOpen(true)), [readonly])
+  const info = useMemo(
+    () => ({ title, connection: synced.connection, openList }),
+    [title, synced.connection, openList],
+  )
   // The name made up above ("Gäst 42") is not offered back as if the person had typed it.
   const guestName = useMemo(() => new RegExp(`^${t('user.guest')} \\d+$`), [t])
   const [answering, setAnswering] = useState<AnswerRequest | null>(null)
@@ -164,6 +177,42 @@ export function Board({
       onMount={setEditor}
     />
   )
+  const list =
+    editor && listOpen && access.role !== 'projector' ? (
+      <BoardList
+        editor={editor}
+        content={content}
+        controls={listControls}
+        role={access.role}
+        mine={mine}
+        meetingId={access.meeting?.id ?? null}
+        token={token}
+        onClose={() => setListOpen(false)}
+      />
+    ) : null
+  const layer = (
+    <>
+      {!readonly && (
+        <button type="button" className="skip-link" onClick={() => setListOpen(true)}>
+          {t('list.skip')}
+        </button>
+      )}
+      {access.role === 'facilitator' && (
+        // A button, not a link to #facilitation-heading: the link's token lives in the hash.
+        <button
+          type="button"
+          className="skip-link"
+          onClick={() => document.getElementById('facilitation-heading')?.focus()}
+        >
+          {t('facilitation.skip')}
+        </button>
+      )}
+      <div className="board__canvas-layer" inert={listOpen || undefined}>
+        {canvas}
+      </div>
+      {list}
+    </>
+  )
   const notices = (
     <div className="board-notices">
       <RefusedToast refusals={synced.refusals} reason={synced.lastRefusal} />
@@ -174,7 +223,7 @@ export function Board({
     return (
       <BoardInfoContext.Provider value={info}>
         <div className="board">
-          {canvas}
+          {layer}
           {notices}
         </div>
       </BoardInfoContext.Provider>
@@ -186,7 +235,7 @@ export function Board({
         <AnswerContext.Provider value={setAnswering}>
           <div className="board facilitation-board">
             <div className="facilitation-board__canvas">
-              {canvas}
+              {layer}
               {notices}
               {editor &&
                 access.role === 'participant' &&
@@ -207,14 +256,19 @@ export function Board({
             {editor && meeting.actions && (
               <FacilitatorPanel editor={editor} meeting={meeting} actions={meeting.actions} />
             )}
-            {editor && access.role === 'participant' && meeting.controls.voting && token && (
-              <ParticipantVoting
-                editor={editor}
-                voting={meeting.controls.voting}
-                meetingId={meeting.access.meeting?.id ?? ''}
-                token={token}
-              />
-            )}
+            {/* In the list view the list carries the vote, under each note. */}
+            {editor &&
+              !listOpen &&
+              access.role === 'participant' &&
+              meeting.controls.voting &&
+              token && (
+                <ParticipantVoting
+                  editor={editor}
+                  voting={meeting.controls.voting}
+                  meetingId={meeting.access.meeting?.id ?? ''}
+                  token={token}
+                />
+              )}
             {answering && token && meeting.access.meeting && (
               <AnswerDialog
                 meetingId={meeting.access.meeting.id}

@@ -6,14 +6,19 @@ import type { ConnectionState } from '../sync/useSyncedStore.ts'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
 
 /** What the top panel shows; a context because tldraw's slots take components without props. */
-export const BoardInfoContext = createContext<{ title: string; connection: ConnectionState }>({
+export const BoardInfoContext = createContext<{
+  title: string
+  connection: ConnectionState
+  /** Shows the board as a list (list/BoardList.tsx); absent where nobody writes (the projector). */
+  openList?: () => void
+}>({
   title: '',
   connection: 'connecting',
 })
 
 /** Board name, the meeting's phase and timer, connection state and language, in tldraw's top panel slot. */
 export function BoardTopPanel() {
-  const { title, connection } = useContext(BoardInfoContext)
+  const { title, connection, openList } = useContext(BoardInfoContext)
   const { t } = useI18n()
   // Here rather than in Board: only while the canvas shows, so a notice keeps its own title.
   useDocumentTitle(title || t('board.untitled'))
@@ -40,6 +45,11 @@ export function BoardTopPanel() {
           <span className="status__hint">{t('status.offlineHint')}</span>
         )}
       </p>
+      {openList && (
+        <button type="button" className="topbar__list" onClick={openList}>
+          {t('list.open')}
+        </button>
+      )}
       <LanguageSwitch />
     </div>
   )

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { ToBlueList } from '../blueList/ToBlueList.tsx'
 import { useI18n } from '../i18n/index.tsx'
@@ -13,6 +13,7 @@ import { PhaseList } from './PhaseList.tsx'
 import { RoomControls } from './RoomControls.tsx'
 import { ShareSection } from './ShareSection.tsx'
 import { TimerControls } from './TimerControls.tsx'
+import { useKeepFocus } from './useKeepFocus.ts'
 import { VotingControls } from './VotingControls.tsx'
 import './facilitation.css'
 
@@ -38,14 +39,21 @@ export function FacilitatorPanel({
     setCollapsed(!collapsed)
   }
   const { controls, access, token } = meeting
+  const panel = useRef<HTMLElement>(null)
+  useKeepFocus(panel)
 
   return (
     <aside
+      ref={panel}
       className={`facilitation-panel${collapsed ? ' facilitation-panel--collapsed' : ''}`}
       aria-labelledby="facilitation-heading"
     >
       <div className="facilitation-panel__head">
-        <h2 id="facilitation-heading" className={collapsed ? 'visually-hidden' : undefined}>
+        <h2
+          id="facilitation-heading"
+          tabIndex={-1}
+          className={collapsed ? 'visually-hidden' : undefined}
+        >
           {t('facilitation.panel.heading')}
         </h2>
         <button

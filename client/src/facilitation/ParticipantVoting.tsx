@@ -1,5 +1,4 @@
-import type { VoteStatus, Voting } from '@samla/shared'
-import { useCallback, useEffect, useState } from 'react'
+import type { Voting } from '@samla/shared'
 import {
   type Editor,
   renderPlaintextFromRichText,
@@ -7,30 +6,9 @@ import {
   type TLPageId,
   useValue,
 } from 'tldraw'
-import { ApiError } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
-import { addVote, getVotes, removeVote } from '../meeting/votes.ts'
+import { useParticipantVotes } from './useParticipantVotes.ts'
 import './facilitation.css'
-
-type VoteError =
-  | 'facilitation.vote.noneLeft'
-  | 'facilitation.vote.addressFull'
-  | 'facilitation.vote.noCredential'
-  | 'facilitation.vote.failed'
-
-/** What the server's refusal means to the person voting. */
-function messageOf(err: unknown): VoteError {
-  switch (err instanceof ApiError ? err.code : null) {
-    case 'no_votes_left':
-      return 'facilitation.vote.noneLeft'
-    case 'too_many_votes':
-      return 'facilitation.vote.addressFull'
-    case 'too_many_voters':
-      return 'facilitation.vote.noCredential'
-    default:
-      return 'facilitation.vote.failed'
-  }
-}
 
 /**
  * A remote participant's dots, beside the canvas while a round runs: the phase's notes, each
@@ -49,8 +27,11 @@ export function ParticipantVoting({
   token: string
 }) {
   const { t } = useI18n()
-  const [status, setStatus] = useState<VoteStatus | null>(null)
-  const [error, setError] = useState<VoteError | null>(null)
+  const { status, error, change, open, mine, results } = useParticipantVotes(
+    meetingId,
+    token,
+    voting,
+  )
   const notes = useValue(
     'notes to vote on',
     () =>
@@ -68,31 +49,6 @@ export function ParticipantVoting({
     () => editor.getPage(voting.pageId as TLPageId)?.name ?? '',
     [editor, voting.pageId],
   )
-
-  const refresh = useCallback(
-    () =>
-      getVotes(meetingId, token).then(setStatus, (err: unknown) => {
-        // Without a credential there is nothing to vote with: say why. Other failures of a
-        // read pass unnoticed; the next round or state reads again.
-        const message = messageOf(err)
-        if (message === 'facilitation.vote.noCredential') setError(message)
-      }),
-    [meetingId, token],
-  )
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new round or state is read afresh
-  useEffect(() => {
-    void refresh()
-  }, [refresh, voting.round, voting.state])
-
-  const change = (shapeId: string, add: boolean) => {
-    setError(null)
-    ;(add ? addVote : removeVote)(meetingId, token, shapeId).then(setStatus, (err: unknown) =>
-      setError(messageOf(err)),
-    )
-  }
-  const open = voting.state === 'open' && status?.round === voting.round
-  const mine = status?.round === voting.round ? status.mine : {}
-  const results = voting.state === 'revealed' ? (voting.results ?? {}) : null
 
   return (
     <aside className="facilitation-panel facilitation-voting" aria-labelledby="facilitation-vote">

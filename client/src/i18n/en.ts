@@ -4,6 +4,7 @@ import * as facilitation from '../facilitation/messages.ts'
 import * as handslag from '../handslag/messages.ts'
 import * as ideas from '../ideas/messages.ts'
 import * as legal from '../legal/messages.ts'
+import * as list from '../list/messages.ts'
 import * as meetingTexts from '../meeting/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as processTexts from '../process/messages.ts'
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...blueList.en,
   ...handslag.en,
   ...legal.en,
+  ...list.en,
   ...meetingTexts.en,
   'app.tagline': 'A shared board for workshops – in the room and remote.',
   'start.heading': 'Create a new board',

@@ -4,6 +4,7 @@ import * as facilitation from '../facilitation/messages.ts'
 import * as handslag from '../handslag/messages.ts'
 import * as ideas from '../ideas/messages.ts'
 import * as legal from '../legal/messages.ts'
+import * as list from '../list/messages.ts'
 import * as meetingTexts from '../meeting/messages.ts'
 import * as phone from '../phone/messages.ts'
 import * as processTexts from '../process/messages.ts'
@@ -25,6 +26,7 @@ export const sv = {
   ...blueList.sv,
   ...handslag.sv,
   ...legal.sv,
+  ...list.sv,
   ...meetingTexts.sv,
   'app.tagline': 'En gemensam tavla för workshops – i rummet och på distans.',
   'start.heading': 'Skapa en ny tavla',

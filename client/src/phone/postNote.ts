@@ -8,17 +8,19 @@ const GAP = 20
 const TOP = 70
 
 /**
- * A phone's note in the phase's Inkorg frame, in the next free cell of a grid so that notes
- * from a roomful of phones do not land on each other. Without an Inkorg, beside the phase.
+ * A phone's note in the phase's Inkorg frame (or the frame asked for), in the next free cell
+ * of a grid so that notes from a roomful of phones do not land on each other. Without a
+ * frame, beside the phase.
  */
-export function postNote(editor: Editor, pageId: string, note: PhoneNote) {
+export function postNote(editor: Editor, pageId: string, note: PhoneNote, frameId?: string) {
   const page = pageId as TLPageId
-  const inbox = [...editor.getPageShapeIds(page)]
+  const frames = [...editor.getPageShapeIds(page)]
     .map((id) => editor.getShape(id))
-    .find(
-      (shape): shape is TLFrameShape =>
-        shape?.type === 'frame' && shape.meta.samla === ShapeMark.inbox,
-    )
+    .filter((shape): shape is TLFrameShape => shape?.type === 'frame')
+  // The frame asked for (a question chosen in the list view), or the Inkorg.
+  const inbox =
+    frames.find((shape) => shape.id === frameId) ??
+    frames.find((shape) => shape.meta.samla === ShapeMark.inbox)
   let parentId: TLFrameShape['id'] | TLPageId = page
   let x = 0
   let y = 0
