@@ -132,11 +132,6 @@ describe('the board as a list', () => {
       .toContainEqual({ text: 'Tystnad i korridoren', frame: 'Vad ligger under ytan?' })
 
     // Edit it.
-    console.log(
-      JSON.stringify(
-        await list.locator('li').evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText)),
-      ),
-    )
     await tabTo(participant, 'Ändra (Tystnad i korridoren)')
     await participant.keyboard.press('Enter')
     await participant.keyboard.press('ControlOrMeta+A')
