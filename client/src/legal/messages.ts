@@ -30,10 +30,10 @@ export const sv = {
   'legal.a11y.gaps.canvas':
     'Tavlan ritas på en canvas. Lapparna på tavlan syns inte för skärmläsare och kan inte läsas, skrivas eller flyttas med enbart tangentbord (WCAG 2.1: 1.1.1, 1.3.1, 2.1.1, 4.1.2). Projektorvyn visar tavlan som bild.',
   'legal.a11y.gaps.alternatives':
-    'Det du kan göra utan canvasen i dag: på mobilsidan (samma länk eller QR-kod, eller koden på /j) skriver du lappar och röstar i vanliga formulär, som fungerar med skärmläsare och tangentbord. Allt som skrivits på tavlan går att läsa som text, med rubriker och listor, på dokumentationssidan. Det du skriver på mobilsidan hamnar i Inkorgen, och andras lappar går ännu inte att läsa medan mötet pågår utan canvasen. En listvy av hela tavlan är under arbete.',
+    'Alternativet är listvyn: varje tavla har knappen ”Lista” (och ”Hoppa till listan” som första tabbstopp), som visar alla faser, frågor och lappar som rubriker och listor. Där läser du andras lappar medan mötet pågår, skriver en lapp i den fråga du väljer, ändrar och tar bort dina egna lappar och röstar, med tangentbord och skärmläsare; nya lappar, fasbyten, lås och ”tiden är ute” läses upp. Det du inte kan göra i listvyn: flytta, gruppera eller rita, och se var på tavlan en lapp ligger. Mobilsidan har vanliga formulär för att skriva och rösta, och allt som skrivits går att läsa som text på dokumentationssidan.',
   'legal.a11y.tested.heading': 'Hur vi har testat tjänsten',
   'legal.a11y.tested.body':
-    'Vi testar Samla själva: automatiska tester med axe mot WCAG 2.1 A och AA på alla sidor utom tavlan, i Chromium, på datorskärm och i 360 pixlars bredd, vid varje ändring av tjänsten, och formulären med enbart tangentbord.',
+    'Vi testar Samla själva: automatiska tester med axe mot WCAG 2.1 A och AA på alla sidor utom tavlans canvas, och på listvyn, i Chromium, på datorskärm, i 360 pixlars bredd och vid 200 % zoom, vid varje ändring av tjänsten; listvyn och formulären med enbart tangentbord.',
   'legal.a11y.updated': 'Redogörelsen uppdaterades senast den 2 december 2026.',
   'legal.privacy.title': 'Personuppgifter i Samla',
   'legal.privacy.intro':
@@ -95,10 +95,10 @@ export const en: { [K in keyof typeof sv]: string } = {
   'legal.a11y.gaps.canvas':
     'The board is drawn on a canvas. Its notes are invisible to screen readers and cannot be read, written or moved with a keyboard alone (WCAG 2.1: 1.1.1, 1.3.1, 2.1.1, 4.1.2). The projector view shows the board as a picture.',
   'legal.a11y.gaps.alternatives':
-    'What you can do without the canvas today: on the phone page (the same link or QR code, or the code at /j) you write notes and vote in ordinary forms that work with screen readers and keyboards. Everything written on the board can be read as text, with headings and lists, on the documentation page. What you write on the phone page goes to the Inkorg, and other people’s notes cannot yet be read without the canvas while the meeting runs. A list view of the whole board is being built.',
+    'The alternative is the list view: every board has a “List” button (and “Skip to the list” as the first Tab stop) that shows every phase, question and note as headings and lists. There you read others’ notes while the meeting runs, write a note in the question you choose, edit and delete your own notes and vote, with a keyboard and a screen reader; new notes, phase changes, locks and “time is up” are announced. What you cannot do in the list view: move, group or draw, or see where on the board a note lies. The phone page has ordinary forms to write and vote, and everything written can be read as text on the documentation page.',
   'legal.a11y.tested.heading': 'How we tested the service',
   'legal.a11y.tested.body':
-    'We test Samla ourselves: automated tests with axe against WCAG 2.1 A and AA on every page except the board, in Chromium, on a desktop screen and at 360 pixels wide, on every change of the service, and the forms with a keyboard alone.',
+    'We test Samla ourselves: automated tests with axe against WCAG 2.1 A and AA on every page except the board’s canvas, and on the list view, in Chromium, on a desktop screen, at 360 pixels wide and at 200 % zoom, on every change of the service; the list view and the forms with a keyboard alone.',
   'legal.a11y.updated': 'This statement was last updated on 2 December 2026.',
   'legal.privacy.title': 'Personal data in Samla',
   'legal.privacy.intro':
