@@ -44,6 +44,14 @@ const ROLES: Record<string, MeetingRole[]> = {
   'POST /api/meetings/:id/idea-votes': FACILITATOR,
   // So is putting notes on the process's Blå listan.
   'POST /api/meetings/:id/blue-list': FACILITATOR,
+  // Who took part: a participant's browser says so (the organisers are not counted), and
+  // sees what others in the process typed; the count and the record's texts are the
+  // facilitator's.
+  'POST /api/meetings/:id/attendance': ['participant'],
+  'GET /api/meetings/:id/organisations': ['participant'],
+  'GET /api/meetings/:id/attendance': FACILITATOR,
+  'GET /api/meetings/:id/record-texts': FACILITATOR,
+  'PUT /api/meetings/:id/record-texts': FACILITATOR,
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
