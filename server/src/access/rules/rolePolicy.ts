@@ -13,6 +13,7 @@ import type * as Y from 'yjs'
 import { pageOf } from '../../board/records.ts'
 import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../../board/schema.ts'
 import type { Changes, EntryChange } from '../changes.ts'
+import { hiddenPhases } from './hiddenPhases.ts'
 
 /**
  * What a participant may change on a meeting's board, decided from what the update would
@@ -28,6 +29,9 @@ import type { Changes, EntryChange } from '../changes.ts'
  *   with either. What lies in a locked frame is not locked;
  * - anything on a locked phase, before or after the change (moving a note out of a locked
  *   phase is an edit of it too);
+ * - anything on a phase the facilitator has not shown participants (see `visiblePhases` in
+ *   shared), before or after the change, once phases are laid out (before that the board has
+ *   only tldraw's first page, which is no phase yet);
  * and may not touch the meeting's controls at all. `meta` holds only the tldraw schema; a
  * participant may write it only as this deployment's own schema (a bogus newer one would make
  * every client refuse the board).
@@ -77,15 +81,21 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
     return migrated !== null && isMigrationOf(values.at(-1), migrated.get(key))
   }
 
-  // On a locked phase before the change or after it (moved out, moved in).
-  const onLockedPhase = (stored: unknown, values: unknown[]): boolean => {
-    if (locked.size === 0) return false
+  // On one of `phases` before the change or after it (moved out, moved in).
+  const onPhaseOf = (phases: ReadonlySet<unknown>, stored: unknown, values: unknown[]): boolean => {
+    if (phases.size === 0) return false
     const before = pageOf(stored, lookupBefore)
-    if (before && locked.has(before)) return true
+    if (before && phases.has(before)) return true
     return values.some((value) => {
       const after = pageOf(value, lookupAfter)
-      return after !== null && locked.has(after)
+      return after !== null && phases.has(after)
     })
+  }
+  // Reads every page of the board, so only once per update and only if a record needs it.
+  let hidden: Set<string> | undefined
+  const hiddenNow = () => {
+    hidden ??= phasesLaidOut ? hiddenPhases(controls, records) : new Set()
+    return hidden
   }
 
   for (const entry of changes.entries.values()) {
@@ -104,9 +114,11 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
     const stored = records.get(key)
     const reason = changesLayout(stored, values)
       ? EditRefusal.LayoutLocked
-      : onLockedPhase(stored, values)
+      : onPhaseOf(locked, stored, values)
         ? EditRefusal.PhaseLocked
-        : null
+        : onPhaseOf(hiddenNow(), stored, values)
+          ? EditRefusal.PhaseHidden
+          : null
     if (reason && !isExactMigration(key, values)) return refuse(reason)
   }
   return OK
