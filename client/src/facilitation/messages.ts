@@ -10,6 +10,13 @@ export const sv = {
   'facilitation.phases.bring': 'Gå hit med alla',
   'facilitation.phases.lock': 'Lås',
   'facilitation.phases.unlock': 'Lås upp',
+  'facilitation.phases.show': 'Visa för deltagarna',
+  'facilitation.phases.hide': 'Dölj för deltagarna',
+  'facilitation.phases.hidden': 'Dold',
+  'facilitation.phases.alwaysShown': 'Den aktuella fasen syns alltid för deltagarna',
+  'facilitation.phases.visibility':
+    'Deltagarna ser faserna fram till den aktuella. Med ögat visar du en fas för dem i förväg eller döljer den.',
+  'facilitation.phases.upToCurrent': 'Visa faserna fram till den aktuella',
   'facilitation.phases.help':
     'Varje sida är en fas. Byt namn på, lägg till, ta bort och flytta faser i sidmenyn uppe till vänster.',
   'facilitation.layout.heading': 'Låsta former',
@@ -118,6 +125,13 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.phases.bring': 'Take everyone here',
   'facilitation.phases.lock': 'Lock',
   'facilitation.phases.unlock': 'Unlock',
+  'facilitation.phases.show': 'Show to participants',
+  'facilitation.phases.hide': 'Hide from participants',
+  'facilitation.phases.hidden': 'Hidden',
+  'facilitation.phases.alwaysShown': 'Participants always see the current phase',
+  'facilitation.phases.visibility':
+    'Participants see the phases up to the current one. With the eye you show them a phase ahead of time or hide one.',
+  'facilitation.phases.upToCurrent': 'Show the phases up to the current one',
   'facilitation.phases.help':
     'Each page is a phase. Rename, add, remove and reorder phases in the page menu at the top left.',
   'facilitation.layout.heading': 'Locked shapes',
