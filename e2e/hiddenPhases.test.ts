@@ -122,6 +122,22 @@ describe('phases the facilitator has not shown participants', () => {
     await writeNote(participant, { x: 400, y: 300 }, 'Tidigt på Lära')
     await expect.poll(() => hasNote(facilitator, 'Tidigt på Lära')).toBe(true)
     expect(await sameDoc()).toBe(true)
+    // tldraw's context menu offers "Move to page" with every page: to a hidden one, nothing.
+    const afterMove = await participant.evaluate(() => {
+      const editor = window.__samla?.editor as unknown as {
+        getCurrentPageShapes(): { id: string; type: string }[]
+        getPages(): { id: string; name: string }[]
+        getCurrentPage(): { name: string }
+        moveShapesToPage(ids: string[], pageId: string): void
+      }
+      const note = editor.getCurrentPageShapes().find((shape) => shape.type === 'note')
+      const hidden = editor.getPages().find((page) => page.name === 'Integrera')
+      if (!note || !hidden) throw new Error('no note or no Integrera')
+      editor.moveShapesToPage([note.id], hidden.id)
+      return { page: editor.getCurrentPage().name, notes: editor.getCurrentPageShapes().length }
+    })
+    expect(afterMove.page).toBe('Lära')
+    expect(afterMove.notes).toBeGreaterThan(0)
 
     // Hidden again while the participant is on it: back to the current phase.
     await eye('Lära').click()
