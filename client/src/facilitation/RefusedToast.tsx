@@ -19,9 +19,9 @@ const EXPLAINED: ReadonlyMap<string, MessageKey> = new Map([
 
 /**
  * Says, for a few seconds, that an edit was refused by the relay and why (a locked or hidden
- * phase, a locked shape, phases or controls that are the facilitator's, a note too long), and that the board was
- * fetched again: the change the person just made is gone, and this is why. On any board, a
- * meeting's or a plain one.
+ * phase, a locked shape, phases or controls that are the facilitator's, a note too long), and
+ * that the board was fetched again: the change the person just made is gone, and this is why.
+ * On any board, a meeting's or a plain one.
  */
 export function RefusedToast({ refusals, reason }: { refusals: number; reason: string | null }) {
   const { t } = useI18n()
