@@ -13,7 +13,7 @@ import type * as Y from 'yjs'
 import { pageOf } from '../../board/records.ts'
 import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../../board/schema.ts'
 import type { Changes, EntryChange } from '../changes.ts'
-import { hiddenPhases } from './hiddenPhases.ts'
+import { hiddenPhaseTest } from './hiddenPhases.ts'
 
 /**
  * What a participant may change on a meeting's board, decided from what the update would
@@ -81,22 +81,17 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
     return migrated !== null && isMigrationOf(values.at(-1), migrated.get(key))
   }
 
-  // On one of `phases` before the change or after it (moved out, moved in).
-  const onPhaseOf = (phases: ReadonlySet<unknown>, stored: unknown, values: unknown[]): boolean => {
-    if (phases.size === 0) return false
+  // On a phase `isOne` picks, before the change or after it (moved out, moved in).
+  const onPhase = (isOne: (pageId: string) => boolean, stored: unknown, values: unknown[]) => {
     const before = pageOf(stored, lookupBefore)
-    if (before && phases.has(before)) return true
+    if (before && isOne(before)) return true
     return values.some((value) => {
       const after = pageOf(value, lookupAfter)
-      return after !== null && phases.has(after)
+      return after !== null && isOne(after)
     })
   }
-  // Reads every page of the board, so only once per update and only if a record needs it.
-  let hidden: Set<string> | undefined
-  const hiddenNow = () => {
-    hidden ??= phasesLaidOut ? hiddenPhases(controls, records) : new Set()
-    return hidden
-  }
+  const isLocked = (pageId: string) => locked.has(pageId)
+  const isHidden = phasesLaidOut ? hiddenPhaseTest(controls, records) : () => false
 
   for (const entry of changes.entries.values()) {
     const { root, key } = entry
@@ -114,9 +109,9 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
     const stored = records.get(key)
     const reason = changesLayout(stored, values)
       ? EditRefusal.LayoutLocked
-      : onPhaseOf(locked, stored, values)
+      : locked.size > 0 && onPhase(isLocked, stored, values)
         ? EditRefusal.PhaseLocked
-        : onPhaseOf(hiddenNow(), stored, values)
+        : onPhase(isHidden, stored, values)
           ? EditRefusal.PhaseHidden
           : null
     if (reason && !isExactMigration(key, values)) return refuse(reason)
