@@ -108,7 +108,13 @@ export function PhaseList({
           )
         })}
       </ol>
-      <p className="facilitation-help">{t('facilitation.phases.visibility')}</p>
+      <p className="facilitation-help">
+        {t(
+          shownPhases === null
+            ? 'facilitation.phases.visibility'
+            : 'facilitation.phases.visibilityChosen',
+        )}
+      </p>
       {shownPhases !== null && (
         <button
           type="button"

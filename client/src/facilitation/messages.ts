@@ -17,6 +17,8 @@ export const sv = {
   'facilitation.phases.visibility':
     'Deltagarna ser faserna fram till den aktuella. Med ögat visar du en fas för dem i förväg eller döljer den.',
   'facilitation.phases.upToCurrent': 'Visa faserna fram till den aktuella',
+  'facilitation.phases.visibilityChosen':
+    'Deltagarna ser den aktuella fasen och de faser du har visat med ögat.',
   'facilitation.phases.help':
     'Varje sida är en fas. Byt namn på, lägg till, ta bort och flytta faser i sidmenyn uppe till vänster.',
   'facilitation.layout.heading': 'Låsta former',
@@ -134,6 +136,8 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.phases.visibility':
     'Participants see the phases up to the current one. With the eye you show them a phase ahead of time or hide one.',
   'facilitation.phases.upToCurrent': 'Show the phases up to the current one',
+  'facilitation.phases.visibilityChosen':
+    'Participants see the current phase and the phases you showed with the eye.',
   'facilitation.phases.help':
     'Each page is a phase. Rename, add, remove and reorder phases in the page menu at the top left.',
   'facilitation.layout.heading': 'Locked shapes',
