@@ -138,7 +138,11 @@ describe('roles, enforced by the server', () => {
 
   it('a locked phase refuses a participant’s edit, the open phase takes it, and unlocking opens it again', async () => {
     const m = await laidOutMeeting()
-    m.facilitator.controls.set(ControlKey.lockedPhases, ['page:one'])
+    // The meeting moves on to Testa and locks Öppna upp behind it: both are shown.
+    m.facilitator.doc.transact(() => {
+      m.facilitator.controls.set(ControlKey.currentPhase, 'page:two')
+      m.facilitator.controls.set(ControlKey.lockedPhases, ['page:one'])
+    })
     await waitForDoc(m.participant.doc, () =>
       Array.isArray(m.participant.controls.get(ControlKey.lockedPhases)),
     )

@@ -23,6 +23,12 @@ export const ControlKey = {
   currentPhase: 'currentPhase',
   /** Page ids of phases participants may not edit (enforced by the server). */
   lockedPhases: 'lockedPhases',
+  /**
+   * Which phases participants may see and write on (enforced by the server): null for every
+   * phase up to and including the current one, or the page ids the facilitator opened. See
+   * `visiblePhases` in phases.ts.
+   */
+  shownPhases: 'shownPhases',
   timer: 'timer',
   voting: 'voting',
   /** "Bring everyone to me": a request everyone follows once, identified by its seq. */
@@ -42,6 +48,7 @@ export const shapeIdSchema = z.string().regex(/^shape:[A-Za-z0-9_-]{1,64}$/)
 
 export const currentPhaseSchema = pageIdSchema.nullable()
 export const lockedPhasesSchema = z.array(pageIdSchema)
+export const shownPhasesSchema = z.array(pageIdSchema).nullable()
 
 /**
  * A countdown in the server's clock (GET /api/time gives each client its offset), so every
@@ -100,6 +107,7 @@ export type ProjectorSetting = z.infer<typeof projectorSchema>
 export const CONTROL_SCHEMAS: Record<ControlKey, z.ZodType> = {
   currentPhase: currentPhaseSchema,
   lockedPhases: lockedPhasesSchema,
+  shownPhases: shownPhasesSchema,
   timer: timerSchema,
   voting: votingSchema.nullable(),
   bring: bringSchema.nullable(),
@@ -112,6 +120,7 @@ export const CONTROL_SCHEMAS: Record<ControlKey, z.ZodType> = {
 export interface Controls {
   currentPhase: string | null
   lockedPhases: string[]
+  shownPhases: string[] | null
   timer: Timer
   voting: Voting | null
   bring: Bring | null
@@ -124,6 +133,7 @@ export interface Controls {
 export const DEFAULT_CONTROLS: Controls = {
   currentPhase: null,
   lockedPhases: [],
+  shownPhases: null,
   timer: { state: 'stopped', durationMs: 5 * 60_000 },
   voting: null,
   bring: null,
@@ -145,6 +155,7 @@ export function parseControls(get: (key: string) => unknown, anonymousDefault = 
   return {
     currentPhase: read(ControlKey.currentPhase, currentPhaseSchema, null),
     lockedPhases: read(ControlKey.lockedPhases, lockedPhasesSchema, []),
+    shownPhases: read(ControlKey.shownPhases, shownPhasesSchema, null),
     timer: read(ControlKey.timer, timerSchema, DEFAULT_CONTROLS.timer),
     voting: read(ControlKey.voting, votingSchema.nullable(), null),
     bring: read(ControlKey.bring, bringSchema.nullable(), null),

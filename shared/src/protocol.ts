@@ -52,6 +52,8 @@ export const EditRefusal = {
   Phases: 'phases',
   /** The edit touched something on a locked phase. */
   PhaseLocked: 'phase-locked',
+  /** The edit touched something on a phase the facilitator has not shown participants. */
+  PhaseHidden: 'phase-hidden',
   /**
    * The edit changed or deleted a shape locked for participants (a template frame, or one the
    * facilitator locked), or set or removed a lock or a template mark.

@@ -21,6 +21,7 @@ import { NoteThreads } from '../process/NoteThreads.tsx'
 import { bindPresence } from '../sync/presence.ts'
 import { useSyncedStore } from '../sync/useSyncedStore.ts'
 import { BoardInfoContext, BoardTopPanel } from './BoardTopPanel.tsx'
+import { useHiddenPhaseGuard } from './hiddenPhaseGuard.ts'
 import { guardLayoutLock } from './layoutLock.ts'
 import { stampNewNotes } from './noteOrigin.ts'
 import { limitNoteText } from './noteTextLimit.ts'
@@ -85,6 +86,7 @@ export function Board({
   const onLockedPhase = useOnLockedPhase(editor, meeting)
   useEffect(() => setPaused(onLockedPhase), [onLockedPhase])
   useFollowMeeting(editor, meeting)
+  useHiddenPhaseGuard(editor, meeting)
   useFacilitatorBoard(editor, meeting)
 
   useEffect(() => {

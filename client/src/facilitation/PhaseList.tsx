@@ -1,11 +1,15 @@
+import { visiblePhases } from '@samla/shared'
 import { type Editor, type TLPageId, useValue } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { fitIfFresh } from './fitIfFresh.ts'
+import { PhaseVisibilityToggle } from './PhaseVisibilityToggle.tsx'
+import { usePhaseOrder } from './useVisiblePhases.ts'
 
 /**
- * The phases in page order: look at one alone, make one current for everyone, lock one.
+ * The phases in page order: look at one alone, make one current for everyone, lock one, show
+ * one to participants or hide it (by default they see the phases up to the current one).
  * Renaming, adding, removing and reordering stay in tldraw's own page menu (pages are phases).
  */
 export function PhaseList({
@@ -20,7 +24,9 @@ export function PhaseList({
   const { t } = useI18n()
   const pages = useValue('pages', () => editor.getPages(), [editor])
   const onPage = useValue('page', () => editor.getCurrentPageId(), [editor])
-  const { currentPhase, lockedPhases } = meeting.controls
+  const { currentPhase, lockedPhases, shownPhases } = meeting.controls
+  const order = usePhaseOrder(editor)
+  const visible = visiblePhases(meeting.controls, order)
 
   const go = (id: TLPageId) => {
     editor.setCurrentPage(id)
@@ -38,6 +44,7 @@ export function PhaseList({
         {pages.map((page) => {
           const isCurrent = page.id === currentPhase
           const locked = lockedPhases.includes(page.id)
+          const shown = visible.includes(page.id)
           return (
             <li
               key={page.id}
@@ -63,8 +70,19 @@ export function PhaseList({
                     {t('facilitation.phases.locked')}
                   </span>
                 )}
+                {!shown && (
+                  <span className="facilitation-badge facilitation-badge--hidden">
+                    {t('facilitation.phases.hidden')}
+                  </span>
+                )}
               </span>
               <span className="facilitation-phase__actions">
+                <PhaseVisibilityToggle
+                  name={page.name}
+                  shown={shown}
+                  isCurrent={isCurrent}
+                  onChange={(show) => actions.setPhaseShown(order, page.id, show)}
+                />
                 {!isCurrent && (
                   <button
                     type="button"
@@ -90,6 +108,22 @@ export function PhaseList({
           )
         })}
       </ol>
+      <p className="facilitation-help">
+        {t(
+          shownPhases === null
+            ? 'facilitation.phases.visibility'
+            : 'facilitation.phases.visibilityChosen',
+        )}
+      </p>
+      {shownPhases !== null && (
+        <button
+          type="button"
+          className="facilitation-button facilitation-wide"
+          onClick={() => actions.showPhasesUpToCurrent()}
+        >
+          {t('facilitation.phases.upToCurrent')}
+        </button>
+      )}
       <p className="facilitation-help">{t('facilitation.phases.help')}</p>
     </section>
   )

@@ -9,6 +9,7 @@ const SHOW_MS = 8_000
 /** Refusals a person can make sense of get their own words; the rest a general line. */
 const EXPLAINED: ReadonlyMap<string, MessageKey> = new Map([
   [EditRefusal.PhaseLocked, 'facilitation.refused.phase-locked'],
+  [EditRefusal.PhaseHidden, 'facilitation.refused.phase-hidden'],
   [EditRefusal.LayoutLocked, 'facilitation.refused.layout-locked'],
   [EditRefusal.Phases, 'facilitation.refused.phases'],
   [EditRefusal.Controls, 'facilitation.refused.meeting-controls'],
@@ -17,10 +18,10 @@ const EXPLAINED: ReadonlyMap<string, MessageKey> = new Map([
 ])
 
 /**
- * Says, for a few seconds, that an edit was refused by the relay and why (a locked phase or
- * shape, phases or controls that are the facilitator's, a note too long), and that the board was
- * fetched again: the change the person just made is gone, and this is why. On any board, a
- * meeting's or a plain one.
+ * Says, for a few seconds, that an edit was refused by the relay and why (a locked or hidden
+ * phase, a locked shape, phases or controls that are the facilitator's, a note too long), and
+ * that the board was fetched again: the change the person just made is gone, and this is why.
+ * On any board, a meeting's or a plain one.
  */
 export function RefusedToast({ refusals, reason }: { refusals: number; reason: string | null }) {
   const { t } = useI18n()

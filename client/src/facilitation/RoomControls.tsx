@@ -1,4 +1,4 @@
-import type { Controls } from '@samla/shared'
+import { type Controls, phaseOrder } from '@samla/shared'
 import { useEffect, useId, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
@@ -20,7 +20,11 @@ export function RoomControls({
   const anonymousId = useId()
   const [brought, setBrought] = useState(0)
   const bring = () => {
-    actions.bringEveryone(editor.getCurrentPageId(), editor.getViewportPageBounds().toJson())
+    actions.bringEveryone(
+      phaseOrder(editor.getPages()),
+      editor.getCurrentPageId(),
+      editor.getViewportPageBounds().toJson(),
+    )
     setBrought((n) => n + 1)
   }
   // The confirmation is about the moment of the click; afterwards the hint shows again.

@@ -10,6 +10,15 @@ export const sv = {
   'facilitation.phases.bring': 'Gå hit med alla',
   'facilitation.phases.lock': 'Lås',
   'facilitation.phases.unlock': 'Lås upp',
+  'facilitation.phases.show': 'Visa för deltagarna',
+  'facilitation.phases.hide': 'Dölj för deltagarna',
+  'facilitation.phases.hidden': 'Dold',
+  'facilitation.phases.alwaysShown': 'Den aktuella fasen syns alltid för deltagarna',
+  'facilitation.phases.visibility':
+    'Deltagarna ser faserna fram till den aktuella. Med ögat visar du en fas för dem i förväg eller döljer den.',
+  'facilitation.phases.upToCurrent': 'Visa faserna fram till den aktuella',
+  'facilitation.phases.visibilityChosen':
+    'Deltagarna ser den aktuella fasen och de faser du har visat med ögat.',
   'facilitation.phases.help':
     'Varje sida är en fas. Byt namn på, lägg till, ta bort och flytta faser i sidmenyn uppe till vänster.',
   'facilitation.layout.heading': 'Låsta former',
@@ -71,6 +80,8 @@ export const sv = {
   'facilitation.lockedHint': 'Du kan titta men inte ändra.',
   'facilitation.refused.phase-locked':
     'Ändringen kunde inte sparas – fasen är låst. Tavlan har hämtats på nytt.',
+  'facilitation.refused.phase-hidden':
+    'Ändringen kunde inte sparas – fasen är inte öppnad för deltagarna än. Tavlan har hämtats på nytt.',
   'facilitation.refused.layout-locked':
     'Ändringen kunde inte sparas – processledaren har låst det du ändrade. Tavlan har hämtats på nytt.',
   'facilitation.refused.phases':
@@ -123,6 +134,15 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.phases.bring': 'Take everyone here',
   'facilitation.phases.lock': 'Lock',
   'facilitation.phases.unlock': 'Unlock',
+  'facilitation.phases.show': 'Show to participants',
+  'facilitation.phases.hide': 'Hide from participants',
+  'facilitation.phases.hidden': 'Hidden',
+  'facilitation.phases.alwaysShown': 'Participants always see the current phase',
+  'facilitation.phases.visibility':
+    'Participants see the phases up to the current one. With the eye you show them a phase ahead of time or hide one.',
+  'facilitation.phases.upToCurrent': 'Show the phases up to the current one',
+  'facilitation.phases.visibilityChosen':
+    'Participants see the current phase and the phases you showed with the eye.',
   'facilitation.phases.help':
     'Each page is a phase. Rename, add, remove and reorder phases in the page menu at the top left.',
   'facilitation.layout.heading': 'Locked shapes',
@@ -185,6 +205,8 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.lockedHint': 'You can look but not change anything.',
   'facilitation.refused.phase-locked':
     'The change could not be saved – the phase is locked. The board has been fetched again.',
+  'facilitation.refused.phase-hidden':
+    'The change could not be saved – the phase is not open to participants yet. The board has been fetched again.',
   'facilitation.refused.layout-locked':
     'The change could not be saved – the facilitator has locked what you changed. The board has been fetched again.',
   'facilitation.refused.phases':

@@ -2,10 +2,13 @@ import { useEffect, useRef } from 'react'
 import { type Editor, type TLPageId, useValue } from 'tldraw'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { fitIfFresh } from './fitIfFresh.ts'
+import { useVisiblePhases } from './useVisiblePhases.ts'
 
 /**
  * A participant goes where the meeting goes: to the current phase whenever the facilitator
- * changes it, and once to each "bring everyone to me". In between they may look around.
+ * changes it, and once to each "bring everyone to me". In between they may look around the
+ * phases shown to participants; one that is hidden while they are on it (or that they reach
+ * another way, following someone) sends them back to the current phase.
  */
 export function useFollowMeeting(editor: Editor | null, meeting: MeetingInfo | null) {
   const follows = meeting?.access.role === 'participant'
@@ -27,6 +30,18 @@ export function useFollowMeeting(editor: Editor | null, meeting: MeetingInfo | n
     if (editor.getCurrentPageId() !== current) editor.setCurrentPage(current as TLPageId)
     fitIfFresh(editor)
   }, [editor, follows, current, hasCurrent])
+
+  const visible = useVisiblePhases(editor, meeting?.controls ?? null)
+  const onPage = useValue('current page', () => editor?.getCurrentPageId() ?? null, [editor])
+  const onHidden = follows && onPage !== null && pageIds.length > 0 && !visible.includes(onPage)
+  // Where the default puts a meeting with no current phase: its first phase, visible always.
+  const back = hasCurrent ? current : (visible[0] ?? null)
+  useEffect(() => {
+    if (!editor || !onHidden || !back || editor.getCurrentPageId() === back) return
+    editor.stopFollowingUser()
+    editor.setCurrentPage(back as TLPageId)
+    fitIfFresh(editor)
+  }, [editor, onHidden, back])
 
   // A bring made before this page opened is history, not a request to this participant.
   const seenBring = useRef<number | null | undefined>(undefined)

@@ -7,6 +7,8 @@ import {
   parseControls,
   type Timer,
   timerRemainingMs,
+  visiblePhases,
+  withPhaseShown,
 } from '@samla/shared'
 import { useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
@@ -74,7 +76,23 @@ export function controlActions(doc: Y.Doc, serverNow: () => number) {
   const setTimer = (timer: Timer) => set(ControlKey.timer, timer)
 
   return {
-    setCurrentPhase: (pageId: string) => set(ControlKey.currentPhase, pageId),
+    /**
+     * Once the facilitator chose which phases participants see, a phase made current stays
+     * shown after the meeting moves on (by default every phase up to the current one shows).
+     */
+    setCurrentPhase(pageId: string) {
+      const shown = current().shownPhases
+      doc.transact(() => {
+        map.set(ControlKey.currentPhase, pageId)
+        if (shown && !shown.includes(pageId)) map.set(ControlKey.shownPhases, [...shown, pageId])
+      })
+    },
+    /** Shows participants one phase or hides it from them; `pageIdsInOrder` as phaseOrder gives. */
+    setPhaseShown(pageIdsInOrder: readonly string[], pageId: string, shown: boolean) {
+      set(ControlKey.shownPhases, withPhaseShown(current(), pageIdsInOrder, pageId, shown))
+    },
+    /** Back to the default: participants see every phase up to the current one. */
+    showPhasesUpToCurrent: () => set(ControlKey.shownPhases, null),
     setLocked(pageId: string, locked: boolean) {
       const others = current().lockedPhases.filter((id) => id !== pageId)
       set(ControlKey.lockedPhases, locked ? [...others, pageId] : others)
@@ -82,8 +100,14 @@ export function controlActions(doc: Y.Doc, serverNow: () => number) {
     setAnonymous: (anonymous: boolean) => set(ControlKey.anonymous, anonymous),
     setAnswersOpen: (open: boolean) => set(ControlKey.answersOpen, open),
     setProjector: (projector: ProjectorSetting) => set(ControlKey.projector, projector),
-    bringEveryone: (pageId: string, bounds: Bring['bounds']) =>
-      set(ControlKey.bring, { seq: Date.now(), pageId, bounds } satisfies Bring),
+    /** Brings everyone to the facilitator's view, and shows them its phase if it was hidden. */
+    bringEveryone(pageIdsInOrder: readonly string[], pageId: string, bounds: Bring['bounds']) {
+      doc.transact(() => {
+        if (!visiblePhases(current(), pageIdsInOrder).includes(pageId))
+          map.set(ControlKey.shownPhases, withPhaseShown(current(), pageIdsInOrder, pageId, true))
+        map.set(ControlKey.bring, { seq: Date.now(), pageId, bounds } satisfies Bring)
+      })
+    },
     setTemplatesVersion: (version: number) => set(ControlKey.templatesVersion, version),
 
     /** Sets the countdown's length and stops it there. */

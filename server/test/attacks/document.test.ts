@@ -100,6 +100,8 @@ describe('attacks on the document', () => {
     const facilitator = stock(s, m.boardId, m.token('facilitator'))
     await facilitator.synced
     layOutPhases(facilitator.doc)
+    // Testa current, so that Öppna upp is shown too (not hidden) when it gets locked.
+    facilitator.doc.getMap('meeting').set(ControlKey.currentPhase, 'page:two')
     const participantView = stock(s, m.boardId, m.token('participant'))
     await participantView.synced
     await waitForDoc(participantView.doc, () =>

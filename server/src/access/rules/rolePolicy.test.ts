@@ -48,6 +48,8 @@ function board() {
     records.set('shape:note', shape('shape:note', 'shape:frame'))
     records.set('shape:other', shape('shape:other', 'page:two'))
     controls.set(ControlKey.templatesVersion, 1)
+    // Both phases shown (every phase up to the current one): see the hidden-phase test.
+    controls.set(ControlKey.currentPhase, 'page:two')
   })
   const participant = new Y.Doc()
   Y.applyUpdate(participant, Y.encodeStateAsUpdate(server))
@@ -134,6 +136,51 @@ describe('what a participant may write on a meeting board', () => {
     expect(
       participant.check(participant.edit((r) => r.set('shape:x', shape('shape:x', 'page:two')))),
     ).toEqual({ ok: true })
+  })
+
+  it('may not write on a phase not shown to participants: by default those after the current one', () => {
+    const onTwo: Array<(r: Y.Map<unknown>) => void> = [
+      (r) => r.set('shape:new', shape('shape:new', 'page:two')),
+      (r) => r.set('shape:other', shape('shape:other', 'page:two', { x: 40 })),
+      (r) => r.delete('shape:other'),
+      (r) => r.set('shape:note', shape('shape:note', 'page:two')),
+      (r) => r.set('shape:other', shape('shape:other', 'shape:frame')),
+      (r) =>
+        r.set('binding:b', {
+          id: 'binding:b',
+          typeName: 'binding',
+          fromId: 'shape:other',
+          toId: 'shape:note',
+        }),
+    ]
+    for (const change of onTwo) {
+      const b = board()
+      const update = b.edit(change)
+      const controls = b.server.getMap(CONTROLS_MAP)
+      controls.set(ControlKey.currentPhase, 'page:one')
+      expect(b.check(update)).toEqual({ ok: false, reason: EditRefusal.PhaseHidden })
+      // Shown by the facilitator while phase 1 is still current.
+      controls.set(ControlKey.shownPhases, ['page:two'])
+      expect(b.check(update)).toEqual({ ok: true })
+      controls.set(ControlKey.shownPhases, [])
+      expect(b.check(update)).toEqual({ ok: false, reason: EditRefusal.PhaseHidden })
+    }
+    // An explicit list hides what it leaves out, earlier phases too; the current one shows.
+    const later = board()
+    later.server.getMap(CONTROLS_MAP).set(ControlKey.shownPhases, [])
+    const onOne = later.edit((r) => r.set('shape:x', shape('shape:x', 'page:one')))
+    expect(later.check(onOne)).toEqual({ ok: false, reason: EditRefusal.PhaseHidden })
+    const onTwoNow = later.edit((r) => r.set('shape:y', shape('shape:y', 'page:two')))
+    expect(later.check(onTwoNow)).toEqual({ ok: true })
+
+    // Before phases are laid out there is nothing to hide.
+    const b = board()
+    const controls = b.server.getMap(CONTROLS_MAP)
+    controls.set(ControlKey.currentPhase, 'page:one')
+    controls.delete(ControlKey.templatesVersion)
+    expect(b.check(b.edit((r) => r.set('shape:new', shape('shape:new', 'page:two'))))).toEqual({
+      ok: true,
+    })
   })
 
   it('places an overwrite whose earlier value the server has since replaced (an offline edit)', () => {

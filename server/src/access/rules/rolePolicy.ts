@@ -13,6 +13,7 @@ import type * as Y from 'yjs'
 import { pageOf } from '../../board/records.ts'
 import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../../board/schema.ts'
 import type { Changes, EntryChange } from '../changes.ts'
+import { hiddenPhaseTest } from './hiddenPhases.ts'
 
 /**
  * What a participant may change on a meeting's board, decided from what the update would
@@ -28,6 +29,9 @@ import type { Changes, EntryChange } from '../changes.ts'
  *   with either. What lies in a locked frame is not locked;
  * - anything on a locked phase, before or after the change (moving a note out of a locked
  *   phase is an edit of it too);
+ * - anything on a phase the facilitator has not shown participants (see `visiblePhases` in
+ *   shared), before or after the change, once phases are laid out (before that the board has
+ *   only tldraw's first page, which is no phase yet);
  * and may not touch the meeting's controls at all. `meta` holds only the tldraw schema; a
  * participant may write it only as this deployment's own schema (a bogus newer one would make
  * every client refuse the board).
@@ -77,16 +81,17 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
     return migrated !== null && isMigrationOf(values.at(-1), migrated.get(key))
   }
 
-  // On a locked phase before the change or after it (moved out, moved in).
-  const onLockedPhase = (stored: unknown, values: unknown[]): boolean => {
-    if (locked.size === 0) return false
+  // On a phase `isOne` picks, before the change or after it (moved out, moved in).
+  const onPhase = (isOne: (pageId: string) => boolean, stored: unknown, values: unknown[]) => {
     const before = pageOf(stored, lookupBefore)
-    if (before && locked.has(before)) return true
+    if (before && isOne(before)) return true
     return values.some((value) => {
       const after = pageOf(value, lookupAfter)
-      return after !== null && locked.has(after)
+      return after !== null && isOne(after)
     })
   }
+  const isLocked = (pageId: string) => locked.has(pageId)
+  const isHidden = phasesLaidOut ? hiddenPhaseTest(controls, records) : () => false
 
   for (const entry of changes.entries.values()) {
     const { root, key } = entry
@@ -104,9 +109,11 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
     const stored = records.get(key)
     const reason = changesLayout(stored, values)
       ? EditRefusal.LayoutLocked
-      : onLockedPhase(stored, values)
+      : locked.size > 0 && onPhase(isLocked, stored, values)
         ? EditRefusal.PhaseLocked
-        : null
+        : onPhase(isHidden, stored, values)
+          ? EditRefusal.PhaseHidden
+          : null
     if (reason && !isExactMigration(key, values)) return refuse(reason)
   }
   return OK
