@@ -28,9 +28,9 @@ import type { Changes, EntryChange } from '../changes.ts'
  *   with either. What lies in a locked frame is not locked;
  * - anything on a locked phase, before or after the change (moving a note out of a locked
  *   phase is an edit of it too);
- * and may not touch the meeting's controls at all. `meta` holds only the tldraw schema; a
- * participant may write it only as this deployment's own schema (a bogus newer one would make
- * every client refuse the board).
+ * and may not touch the meeting's controls at all; once the meeting has ended, nothing at all.
+ * `meta` holds only the tldraw schema; a participant may write it only as this deployment's
+ * own schema (a bogus newer one would make every client refuse the board).
  *
  * After a tldraw upgrade, whichever client opens a board first migrates its records and
  * stores them with the new schema, in one update. A participant may be that client: its
@@ -47,6 +47,11 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
   if (changes.entries.size === 0) return OK
 
   const controls = doc.getMap<unknown>(CONTROLS_MAP)
+  // An ended meeting takes nothing from participants, whatever is unlocked. The flag lives in
+  // the board's own controls rather than on the room: it then reaches every instance and
+  // survives a restart through the same log as the locks, and this rule stays a function of
+  // the document, like the locks.
+  if (controls.get(ControlKey.ended) === true) return refuse(EditRefusal.MeetingEnded)
   const records = doc.getMap<unknown>(RECORDS_MAP)
   const locked = new Set(
     Array.isArray(controls.get(ControlKey.lockedPhases))
