@@ -9,6 +9,7 @@ const SHOW_MS = 8_000
 /** Refusals a person can make sense of get their own words; the rest a general line. */
 const EXPLAINED: ReadonlyMap<string, MessageKey> = new Map([
   [EditRefusal.PhaseLocked, 'facilitation.refused.phase-locked'],
+  [EditRefusal.MeetingEnded, 'facilitation.refused.meeting-ended'],
   [EditRefusal.LayoutLocked, 'facilitation.refused.layout-locked'],
   [EditRefusal.Phases, 'facilitation.refused.phases'],
   [EditRefusal.Controls, 'facilitation.refused.meeting-controls'],

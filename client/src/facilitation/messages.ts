@@ -71,6 +71,8 @@ export const sv = {
   'facilitation.lockedHint': 'Du kan titta men inte ändra.',
   'facilitation.refused.phase-locked':
     'Ändringen kunde inte sparas – fasen är låst. Tavlan har hämtats på nytt.',
+  'facilitation.refused.meeting-ended':
+    'Ändringen kunde inte sparas – samlingen är avslutad. Tavlan har hämtats på nytt.',
   'facilitation.refused.layout-locked':
     'Ändringen kunde inte sparas – processledaren har låst det du ändrade. Tavlan har hämtats på nytt.',
   'facilitation.refused.phases':
@@ -185,6 +187,8 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.lockedHint': 'You can look but not change anything.',
   'facilitation.refused.phase-locked':
     'The change could not be saved – the phase is locked. The board has been fetched again.',
+  'facilitation.refused.meeting-ended':
+    'The change could not be saved – the meeting has ended. The board has been fetched again.',
   'facilitation.refused.layout-locked':
     'The change could not be saved – the facilitator has locked what you changed. The board has been fetched again.',
   'facilitation.refused.phases':

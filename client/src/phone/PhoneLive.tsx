@@ -57,7 +57,10 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
     [editor, phaseId],
   )
   const anonymous = controls?.anonymous ?? false
-  const locked = phaseId !== null && (controls?.lockedPhases.includes(phaseId) ?? false)
+  // An ended meeting takes no notes at all (the relay refuses them), whatever is unlocked.
+  const locked =
+    (controls?.ended ?? false) ||
+    (phaseId !== null && (controls?.lockedPhases.includes(phaseId) ?? false))
 
   useEffect(() => {
     if (!anonymous && name.trim()) editor?.user.updateUserPreferences({ name: name.trim() })
