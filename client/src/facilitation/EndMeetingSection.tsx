@@ -32,13 +32,14 @@ export function EndMeetingSection({
   }
   const end = () => {
     if (window.confirm(t('meetingEnd.confirm')))
-      void act(() => endMeeting(meetingId, token), t('meetingEnd.ended'))
+      // The section itself says it ended, from the board; no second line for it.
+      void act(() => endMeeting(meetingId, token), '')
   }
   const reopen = () => void act(() => reopenMeeting(meetingId, token), t('meetingEnd.reopened'))
 
   return (
     <section className="facilitation-section" aria-labelledby="facilitation-end">
-      <h3 id="facilitation-end">{t('meetingEnd.end')}</h3>
+      <h3 id="facilitation-end">{t('meetingEnd.heading')}</h3>
       {ended && (
         <p data-testid="meeting-ended">
           <strong>{t('meetingEnd.ended')}</strong> {t('meetingEnd.endedHint')}

@@ -25,6 +25,7 @@ export const sv = {
   'attendance.banner': 'Välkommen! Vill du säga vad du heter och varifrån du kommer?',
   'attendance.answer': 'Svara',
   'attendance.notNow': 'Inte nu',
+  'meetingEnd.heading': 'Samlingens slut',
   'meetingEnd.end': 'Avsluta samlingen',
   'meetingEnd.confirm':
     'Avsluta samlingen? Alla faser låses, en sista ögonblicksbild tas och deltagarna kan inte längre ändra något. Du kan öppna samlingen igen.',
@@ -62,6 +63,7 @@ export const en: { [K in keyof typeof sv]: string } = {
   'attendance.banner': 'Welcome! Would you like to say your name and where you come from?',
   'attendance.answer': 'Answer',
   'attendance.notNow': 'Not now',
+  'meetingEnd.heading': 'End of the meeting',
   'meetingEnd.end': 'End the meeting',
   'meetingEnd.confirm':
     'End the meeting? Every phase is locked, a final snapshot is taken and participants can no longer change anything. You can open the meeting again.',
