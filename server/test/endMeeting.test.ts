@@ -14,6 +14,7 @@ import { textNote } from './fixtures/records.ts'
 import { updateFrame } from './frames.ts'
 import { storedDoc, type TestServer, waitForDoc } from './helpers.ts'
 import { createMeeting, layOutPhases } from './meeting.ts'
+import { meetingWithOpenRound } from './voting.ts'
 
 /**
  * "Avsluta samlingen" on the server: POST /api/meetings/:id/end locks every phase, takes the
@@ -174,5 +175,25 @@ describe('ending a meeting', () => {
     attacker.send(updateFrame(Y.encodeStateAsUpdate(copy, before)))
     expect(await closed).toEqual({ code: CloseCode.EditRefused, reason: EditRefusal.ServerOwned })
     expect((await stored(s, m.boardId)).controls).toMatchObject({ [ControlKey.ended]: true })
+  })
+
+  it('the dots of a round open when the meeting ended stay as they were: a vote or taking one back is 409 meeting_ended', async () => {
+    const s = await server()
+    const m = await meetingWithOpenRound(s.url, 3)
+    const participant = m.token('participant')
+    const voter = await m.api.voter(participant)
+    expect((await m.api.vote(participant, voter, { shapeId: 'shape:a' })).status).toBe(200)
+    const end = await fetch(`${s.url}/api/meetings/${m.meeting.id}/end`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${m.token('facilitator')}` },
+    })
+    expect(end.status).toBe(200)
+    for (const method of ['POST', 'DELETE']) {
+      const res = await m.api.vote(participant, voter, { shapeId: 'shape:a' }, { method })
+      expect(res.status).toBe(409)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('meeting_ended')
+    }
+    expect((await m.api.statusOf(participant, voter)).mine).toEqual({ 'shape:a': 1 })
+    m.close()
   })
 })
