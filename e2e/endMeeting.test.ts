@@ -124,6 +124,23 @@ describe('ending a meeting in a real browser', () => {
       .locator(PANEL)
       .screenshot({ path: `${screenshotDir}/end-meeting-facilitator-panel.png` })
 
+    // The phone says the meeting is over instead of offering a note.
+    const { phoneLink } = (await (
+      await fetch(`${samla.server.url}/api/meetings/${meeting.id}/join-info`, {
+        headers: { authorization: `Bearer ${facilitatorToken}` },
+      })
+    ).json()) as { phoneLink: string }
+    const phoneContext = await samla.browser.newContext({ viewport: { width: 360, height: 740 } })
+    watchContext(phoneContext, () => samla.server.url, findings)
+    const phone = await phoneContext.newPage()
+    await phone.goto(phoneLink)
+    const over = phone.getByText('Samlingen är avslutad. Tack för att du var med!')
+    await over.waitFor()
+    await waitForConnection(phone)
+    await over.scrollIntoViewIfNeeded()
+    await phone.screenshot({ path: `${screenshotDir}/end-meeting-phone-360.png` })
+    await phoneContext.close()
+
     // Even with Öppna upp unlocked again, the relay refuses what a participant forces in.
     await facilitator.getByRole('button', { name: 'Lås upp Öppna upp', exact: true }).click()
     await expect
@@ -206,5 +223,14 @@ describe('ending a meeting in a real browser', () => {
     await expect.poll(() => isReadonly(participant)).toBe(false)
     await writeNote(participant, { x: 500, y: 350 }, 'Vi fortsätter')
     await expect.poll(async () => (await noteIds(facilitator)).length).toBe(3)
+
+    // Ended again, from the documentation's snapshots: a second final snapshot, locked again.
+    await docs.reload()
+    const snapshots = docs.locator('.docs__snapshots')
+    await snapshots.getByRole('button', { name: 'Avsluta samlingen' }).click()
+    await snapshots.getByText('Samlingen är avslutad.').waitFor()
+    await expect.poll(() => snapshots.locator('li', { hasText: 'Samlingens slut' }).count()).toBe(2)
+    await expect.poll(() => isReadonly(participant)).toBe(true)
+    await facilitator.locator(PANEL).getByTestId('meeting-ended').waitFor()
   })
 })

@@ -14,7 +14,8 @@ export interface PhoneLiveState {
   /** The board could not be read (or this code could not be loaded): the page offers a reload. */
   failed: boolean
   phaseName: string
-  locked: boolean
+  /** Why no note can be written now: the phase is locked, or the meeting has ended. */
+  locked: false | 'phase' | 'ended'
   anonymous: boolean
   /** Puts a note in the current phase; null until the board is synced. Throws if it cannot. */
   post: ((note: PhoneNote) => void) | null
@@ -58,9 +59,11 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
   )
   const anonymous = controls?.anonymous ?? false
   // An ended meeting takes no notes at all (the relay refuses them), whatever is unlocked.
-  const locked =
-    (controls?.ended ?? false) ||
-    (phaseId !== null && (controls?.lockedPhases.includes(phaseId) ?? false))
+  const locked = controls?.ended
+    ? 'ended'
+    : phaseId !== null && (controls?.lockedPhases.includes(phaseId) ?? false)
+      ? 'phase'
+      : false
 
   useEffect(() => {
     if (!anonymous && name.trim()) editor?.user.updateUserPreferences({ name: name.trim() })
