@@ -16,6 +16,7 @@ import { crossingRoutes } from './routes/crossings.ts'
 import { documentationRoutes } from './routes/documentation.ts'
 import { handslagRoutes } from './routes/handslag.ts'
 import { ideaRoutes } from './routes/ideas.ts'
+import { meetingEndRoutes } from './routes/meetingEnd.ts'
 import { meetingRecordRoutes } from './routes/meetingRecord.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
@@ -106,6 +107,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         eraseMeeting: (meeting) => processService.eraseMeeting(meeting),
       }),
     )
+    .route('/', meetingEndRoutes({ meetings, snapshots, rooms, access }))
     .route(
       '/',
       processRoutes({

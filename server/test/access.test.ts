@@ -15,6 +15,8 @@ const ROLES: Record<string, MeetingRole[]> = {
   'GET /api/meetings/:id/join-info': ALL,
   'POST /api/meetings/:id/links/:role/rotate': FACILITATOR,
   'PUT /api/meetings/:id/join-code': FACILITATOR,
+  'POST /api/meetings/:id/end': FACILITATOR,
+  'POST /api/meetings/:id/reopen': FACILITATOR,
   'POST /api/meetings/:id/voters': ['facilitator', 'participant'],
   'GET /api/meetings/:id/votes': ALL,
   'POST /api/meetings/:id/votes': ['facilitator', 'participant'],

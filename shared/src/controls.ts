@@ -40,6 +40,11 @@ export const ControlKey = {
   templatesVersion: 'templatesVersion',
   /** Participants may answer notes sent from the other group (the process issue). */
   answersOpen: 'answersOpen',
+  /**
+   * The meeting was ended: participants may change nothing, whatever phase is unlocked. Only
+   * the server writes it (POST /api/meetings/:id/end and /reopen); a client's write is refused.
+   */
+  ended: 'ended',
 } as const
 export type ControlKey = (typeof ControlKey)[keyof typeof ControlKey]
 
@@ -115,6 +120,7 @@ export const CONTROL_SCHEMAS: Record<ControlKey, z.ZodType> = {
   anonymous: z.boolean(),
   templatesVersion: z.number().int(),
   answersOpen: z.boolean(),
+  ended: z.boolean(),
 }
 
 export interface Controls {
@@ -128,6 +134,7 @@ export interface Controls {
   anonymous: boolean
   templatesVersion: number
   answersOpen: boolean
+  ended: boolean
 }
 
 export const DEFAULT_CONTROLS: Controls = {
@@ -141,6 +148,7 @@ export const DEFAULT_CONTROLS: Controls = {
   anonymous: false,
   templatesVersion: 0,
   answersOpen: false,
+  ended: false,
 }
 
 /**
@@ -171,6 +179,7 @@ export function parseControls(get: (key: string) => unknown, anonymousDefault = 
       0,
     ),
     answersOpen: read(ControlKey.answersOpen, z.boolean(), false),
+    ended: read(ControlKey.ended, z.boolean(), false),
   }
 }
 

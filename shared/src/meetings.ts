@@ -31,6 +31,11 @@ export const meetingSchema = z.object({
   createdAt: z.string(),
   /** The Kraftsamling process the meeting is part of, if any. */
   processId: z.string().nullable(),
+  /**
+   * When the facilitator ended it ("Avsluta samlingen"): every phase locked, the final
+   * snapshot taken, participants' edits refused; null while it runs or after it was reopened.
+   */
+  endedAt: z.string().nullable(),
 })
 export type Meeting = z.infer<typeof meetingSchema>
 

@@ -73,6 +73,8 @@ export const EditRefusal = {
   Pending: 'pending',
   /** What only the server writes: where sent notes came from, and the answers to them. */
   ServerOwned: 'server-owned',
+  /** The facilitator ended the meeting: participants change nothing until it is reopened. */
+  MeetingEnded: 'meeting-ended',
 } as const
 export type EditRefusal = (typeof EditRefusal)[keyof typeof EditRefusal]
 

@@ -17,6 +17,7 @@ import { RecordHeadEditor } from './RecordHeadEditor.tsx'
 import { RecordHead, RecordTail } from './RecordParts.tsx'
 import { RecordTailEditor } from './RecordTailEditor.tsx'
 import { SnapshotsPanel } from './SnapshotsPanel.tsx'
+import { StaleNotice } from './StaleNotice.tsx'
 import { type SaveState, useRecordDraft } from './useRecordDraft.ts'
 import { VotingRounds } from './VotingRounds.tsx'
 import './documentation.css'
@@ -74,6 +75,7 @@ export function DocumentationPage({ source }: { source: DocumentationSource }) {
             <h1 id="docs-title">{view.meeting.title}</h1>
             <MeetingLine view={view} />
             <SourceLine view={view} />
+            <StaleNotice source={source} view={view} onTaken={load} />
             {view.anonymous && <p className="docs__meta">{t('docs.anonymous')}</p>}
           </header>
           <DocumentationActions source={source} view={view} onChange={load} />

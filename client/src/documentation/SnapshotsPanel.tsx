@@ -2,6 +2,7 @@ import { DOCS_PATH_PREFIX, type Snapshot, type SnapshotSummary } from '@samla/sh
 import { type FormEvent, lazy, Suspense, useCallback, useEffect, useId, useState } from 'react'
 import { getClientConfig } from '../api.ts'
 import { useI18n } from '../i18n/index.tsx'
+import { endMeeting } from '../meeting/api.ts'
 import {
   type DocumentationSource,
   getSnapshot,
@@ -71,13 +72,11 @@ export function SnapshotsPanel({
     [onChange, refresh],
   )
 
-  const take = async (reason: 'manual' | 'end', event?: FormEvent) => {
-    event?.preventDefault()
+  const act = async (work: () => Promise<void>, done: string) => {
     setBusy(true)
     try {
-      await takeSnapshot(meetingId, token, { label: label.trim() || undefined, reason })
-      setLabel('')
-      setStatus(t('docs.snapshots.taken'))
+      await work()
+      setStatus(done)
       refresh()
       onChange()
     } catch {
@@ -85,6 +84,18 @@ export function SnapshotsPanel({
     } finally {
       setBusy(false)
     }
+  }
+  const take = (event: FormEvent) => {
+    event.preventDefault()
+    void act(async () => {
+      await takeSnapshot(meetingId, token, { label: label.trim() || undefined, reason: 'manual' })
+      setLabel('')
+    }, t('docs.snapshots.taken'))
+  }
+  // The server locks the board and takes the final snapshot itself (meetings/end.ts).
+  const end = () => {
+    if (!window.confirm(t('meetingEnd.confirm'))) return
+    void act(() => endMeeting(meetingId, token), t('meetingEnd.ended'))
   }
 
   const restore = async (id: string) => {
@@ -119,7 +130,7 @@ export function SnapshotsPanel({
       )}
       <h2 id="snapshots-heading">{t('docs.snapshots.heading')}</h2>
       <p className="small">{t('docs.snapshots.intro')}</p>
-      <form className="form" onSubmit={(e) => take('manual', e)}>
+      <form className="form" onSubmit={take}>
         <label htmlFor={labelId}>{t('docs.snapshots.label')}</label>
         <input
           id={labelId}
@@ -132,12 +143,7 @@ export function SnapshotsPanel({
           <button type="submit" className="button" disabled={busy}>
             {t('docs.snapshots.take')}
           </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy}
-            onClick={() => take('end')}
-          >
+          <button type="button" className="button button--secondary" disabled={busy} onClick={end}>
             {t('docs.snapshots.end')}
           </button>
         </p>

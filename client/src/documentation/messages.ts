@@ -9,6 +9,9 @@ export const sv = {
   'docs.needsLink.body': 'Dokumentationen öppnas med processledarens länk till samlingen.',
   'docs.source.snapshot': 'Från ögonblicksbilden {time}',
   'docs.source.live': 'Från tavlan just nu – ingen ögonblicksbild är tagen än.',
+  'docs.stale.notice':
+    'Tavlan har ändrats sedan ögonblicksbilden {time}. Dokumentationen visar inte ändringarna förrän en ny ögonblicksbild tas.',
+  'docs.stale.take': 'Ta en ny ögonblicksbild',
   'docs.anonymous': 'Anonym samling: inga namn visas.',
   'docs.noNotes': 'Inga lappar.',
   'docs.loose': 'Utanför ramarna',
@@ -112,6 +115,9 @@ export const en: { [K in keyof typeof sv]: string } = {
   'docs.needsLink.body': 'The documentation opens with the facilitator’s link to the meeting.',
   'docs.source.snapshot': 'From the snapshot of {time}',
   'docs.source.live': 'From the board as it is now – no snapshot has been taken yet.',
+  'docs.stale.notice':
+    'The board has changed since the snapshot of {time}. The documentation shows the changes only once a new snapshot is taken.',
+  'docs.stale.take': 'Take a new snapshot',
   'docs.anonymous': 'Anonymous meeting: no names are shown.',
   'docs.noNotes': 'No notes.',
   'docs.loose': 'Outside the frames',

@@ -8,6 +8,7 @@ import type { ControlActions } from '../meeting/controls.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { SendAcross } from '../process/SendAcross.tsx'
 import { AttendanceSection } from './AttendanceSection.tsx'
+import { EndMeetingSection } from './EndMeetingSection.tsx'
 import { LayoutLockControls } from './LayoutLockControls.tsx'
 import { PhaseList } from './PhaseList.tsx'
 import { RoomControls } from './RoomControls.tsx'
@@ -113,6 +114,7 @@ export function FacilitatorPanel({
               token={token}
               asksOrganisation={access.meeting.group === 'kraftsamling' && !controls.anonymous}
             />
+            <EndMeetingSection meetingId={access.meeting.id} token={token} ended={controls.ended} />
             <ShareSection
               meetingId={access.meeting.id}
               token={token}

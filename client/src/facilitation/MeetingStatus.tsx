@@ -7,7 +7,8 @@ import './facilitation.css'
 
 /**
  * The meeting's phase and time left, the same on every laptop (the timer counts in the
- * server's clock); and, for a participant on a locked phase, why nothing can be changed.
+ * server's clock); and, for a participant on a locked phase or after the meeting ended, why
+ * nothing can be changed.
  */
 export function MeetingStatus() {
   const meeting = useMeeting()
@@ -23,8 +24,9 @@ export function MeetingStatus() {
   const timer = meeting?.controls.timer
   const now = useServerNow(timer?.state === 'running')
   if (!meeting || !timer) return null
-  const locked =
-    meeting.access.role === 'participant' && meeting.controls.lockedPhases.includes(onPage)
+  const participant = meeting.access.role === 'participant'
+  const ended = participant && meeting.controls.ended
+  const locked = participant && meeting.controls.lockedPhases.includes(onPage)
 
   return (
     <div className="facilitation-status">
@@ -39,9 +41,10 @@ export function MeetingStatus() {
         </span>
       </p>
       <p className="facilitation-status__locked" role="status">
-        {locked && (
+        {(ended || locked) && (
           <>
-            <strong>{t('facilitation.locked')}</strong> {t('facilitation.lockedHint')}
+            <strong>{t(ended ? 'meetingEnd.ended' : 'facilitation.locked')}</strong>{' '}
+            {t('facilitation.lockedHint')}
           </>
         )}
       </p>

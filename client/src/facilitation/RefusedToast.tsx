@@ -10,6 +10,7 @@ const SHOW_MS = 8_000
 const EXPLAINED: ReadonlyMap<string, MessageKey> = new Map([
   [EditRefusal.PhaseLocked, 'facilitation.refused.phase-locked'],
   [EditRefusal.PhaseHidden, 'facilitation.refused.phase-hidden'],
+  [EditRefusal.MeetingEnded, 'facilitation.refused.meeting-ended'],
   [EditRefusal.LayoutLocked, 'facilitation.refused.layout-locked'],
   [EditRefusal.Phases, 'facilitation.refused.phases'],
   [EditRefusal.Controls, 'facilitation.refused.meeting-controls'],

@@ -82,6 +82,8 @@ export const sv = {
     'Ändringen kunde inte sparas – fasen är låst. Tavlan har hämtats på nytt.',
   'facilitation.refused.phase-hidden':
     'Ändringen kunde inte sparas – fasen är inte öppnad för deltagarna än. Tavlan har hämtats på nytt.',
+  'facilitation.refused.meeting-ended':
+    'Ändringen kunde inte sparas – samlingen är avslutad. Tavlan har hämtats på nytt.',
   'facilitation.refused.layout-locked':
     'Ändringen kunde inte sparas – processledaren har låst det du ändrade. Tavlan har hämtats på nytt.',
   'facilitation.refused.phases':
@@ -207,6 +209,8 @@ export const en: { [K in keyof typeof sv]: string } = {
     'The change could not be saved – the phase is locked. The board has been fetched again.',
   'facilitation.refused.phase-hidden':
     'The change could not be saved – the phase is not open to participants yet. The board has been fetched again.',
+  'facilitation.refused.meeting-ended':
+    'The change could not be saved – the meeting has ended. The board has been fetched again.',
   'facilitation.refused.layout-locked':
     'The change could not be saved – the facilitator has locked what you changed. The board has been fetched again.',
   'facilitation.refused.phases':

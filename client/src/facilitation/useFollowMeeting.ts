@@ -60,9 +60,13 @@ export function useFollowMeeting(editor: Editor | null, meeting: MeetingInfo | n
   }, [editor, follows, bring])
 }
 
-/** True while a participant is on a phase the facilitator locked: their canvas is read-only. */
+/**
+ * True while a participant is on a phase the facilitator locked, or the meeting has ended:
+ * their canvas is read-only.
+ */
 export function useOnLockedPhase(editor: Editor | null, meeting: MeetingInfo | null): boolean {
   const pageId = useValue('current page', () => editor?.getCurrentPageId() ?? null, [editor])
   if (meeting?.access.role !== 'participant' || !pageId) return false
-  return meeting.controls.lockedPhases.includes(pageId)
+  // The relay refuses everything from participants of an ended meeting, whatever is unlocked.
+  return meeting.controls.ended || meeting.controls.lockedPhases.includes(pageId)
 }

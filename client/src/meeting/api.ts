@@ -10,7 +10,7 @@ import {
   type UpdateMeetingRequest,
 } from '@samla/shared'
 import { z } from 'zod'
-import { bearer, request } from '../api.ts'
+import { ApiError, bearer, request } from '../api.ts'
 
 /** Client calls for /api/meetings; the facilitator's token goes in the Authorization header. */
 export async function createMeeting(body: CreateMeetingRequest): Promise<CreatedMeeting> {
@@ -72,5 +72,30 @@ export async function setJoinCode(id: string, token: string, enabled: boolean): 
 export async function getJoinInfo(id: string, token: string): Promise<JoinInfo> {
   return joinInfoSchema.parse(
     await request(`/api/meetings/${encodeURIComponent(id)}/join-info`, { headers: bearer(token) }),
+  )
+}
+
+/**
+ * "Avsluta samlingen": every phase locked, the final snapshot taken, the meeting marked
+ * ended. Ended already (another tab, a second click) counts as done.
+ */
+export async function endMeeting(id: string, token: string): Promise<void> {
+  try {
+    await request(`/api/meetings/${encodeURIComponent(id)}/end`, {
+      method: 'POST',
+      headers: bearer(token),
+    })
+  } catch (err) {
+    if (!(err instanceof ApiError && err.code === 'meeting_ended')) throw err
+  }
+}
+
+/** Opens an ended meeting again; its phases stay locked until the facilitator opens them. */
+export async function reopenMeeting(id: string, token: string): Promise<Meeting> {
+  return meetingSchema.parse(
+    await request(`/api/meetings/${encodeURIComponent(id)}/reopen`, {
+      method: 'POST',
+      headers: bearer(token),
+    }),
   )
 }

@@ -1,4 +1,4 @@
-/** Swedish (the default) and English texts of joining a meeting; merged in i18n/. */
+/** Swedish (the default) and English texts of joining and ending a meeting; merged in i18n/. */
 export const sv = {
   'attendance.heading': 'Välkommen!',
   'attendance.intro':
@@ -25,6 +25,16 @@ export const sv = {
   'attendance.banner': 'Välkommen! Vill du säga vad du heter och varifrån du kommer?',
   'attendance.answer': 'Svara',
   'attendance.notNow': 'Inte nu',
+  'meetingEnd.heading': 'Samlingens slut',
+  'meetingEnd.end': 'Avsluta samlingen',
+  'meetingEnd.confirm':
+    'Avsluta samlingen? Alla faser låses, en sista ögonblicksbild tas och deltagarna kan inte längre ändra något. Du kan öppna samlingen igen.',
+  'meetingEnd.ended': 'Samlingen är avslutad.',
+  'meetingEnd.endedHint': 'Deltagarna kan titta men inte ändra.',
+  'meetingEnd.failed': 'Det gick inte. Försök igen.',
+  'meetingEnd.reopen': 'Öppna igen',
+  'meetingEnd.reopened': 'Samlingen är öppen igen. Faserna är låsta tills du låser upp dem.',
+  'meetingEnd.badge': 'Avslutad',
 }
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -53,4 +63,14 @@ export const en: { [K in keyof typeof sv]: string } = {
   'attendance.banner': 'Welcome! Would you like to say your name and where you come from?',
   'attendance.answer': 'Answer',
   'attendance.notNow': 'Not now',
+  'meetingEnd.heading': 'End of the meeting',
+  'meetingEnd.end': 'End the meeting',
+  'meetingEnd.confirm':
+    'End the meeting? Every phase is locked, a final snapshot is taken and participants can no longer change anything. You can open the meeting again.',
+  'meetingEnd.ended': 'The meeting has ended.',
+  'meetingEnd.endedHint': 'Participants can look but not change anything.',
+  'meetingEnd.failed': 'That did not work. Try again.',
+  'meetingEnd.reopen': 'Open again',
+  'meetingEnd.reopened': 'The meeting is open again. Its phases stay locked until you unlock them.',
+  'meetingEnd.badge': 'Ended',
 }

@@ -14,7 +14,8 @@ export interface PhoneLiveState {
   /** The board could not be read (or this code could not be loaded): the page offers a reload. */
   failed: boolean
   phaseName: string
-  locked: boolean
+  /** Why no note can be written now: the phase is locked, or the meeting has ended. */
+  locked: false | 'phase' | 'ended'
   anonymous: boolean
   /** Puts a note in the current phase; null until the board is synced. Throws if it cannot. */
   post: ((note: PhoneNote) => void) | null
@@ -57,7 +58,12 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
     [editor, phaseId],
   )
   const anonymous = controls?.anonymous ?? false
-  const locked = phaseId !== null && (controls?.lockedPhases.includes(phaseId) ?? false)
+  // An ended meeting takes no notes at all (the relay refuses them), whatever is unlocked.
+  const locked = controls?.ended
+    ? 'ended'
+    : phaseId !== null && (controls?.lockedPhases.includes(phaseId) ?? false)
+      ? 'phase'
+      : false
 
   useEffect(() => {
     if (!anonymous && name.trim()) editor?.user.updateUserPreferences({ name: name.trim() })

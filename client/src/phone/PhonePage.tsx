@@ -164,7 +164,7 @@ function PhoneMeeting({
       <section className="card" aria-labelledby="note-heading">
         <h2 id="note-heading">{t('phone.note.heading')}</h2>
         {locked ? (
-          <p role="status">{t('phone.note.locked')}</p>
+          <p role="status">{t(locked === 'ended' ? 'phone.note.ended' : 'phone.note.locked')}</p>
         ) : (
           <form className="form" onSubmit={submit}>
             {anonymous ? (

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/index.tsx'
 import { deleteMeeting } from '../meeting/api.ts'
+import { EndedBadge, ReopenButton, useEndedMeetings } from './EndedMeetings.tsx'
 import { MeetingLinks } from './MeetingLinks.tsx'
 import { MeetingSettings } from './MeetingSettings.tsx'
 import { forgetMeeting, type SavedMeeting } from './savedMeetings.ts'
@@ -13,6 +14,7 @@ export function MyMeetings({
   onChange: (list: SavedMeeting[]) => void
 }) {
   const { t, language } = useI18n()
+  const { ended, mark } = useEndedMeetings(meetings)
   if (meetings.length === 0) return null
   const date = (iso: string) =>
     new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(
@@ -36,10 +38,14 @@ export function MyMeetings({
               <summary>
                 <strong>{meeting.title}</strong> · {date(meeting.date)} ·{' '}
                 {t(`meeting.group.${meeting.group}`)} · {t(`meeting.format.${meeting.format}`)}
+                {ended.has(meeting.id) && <EndedBadge />}
               </summary>
               <MeetingLinks meeting={meeting} />
               <MeetingSettings meeting={meeting} onChange={onChange} />
               <p className="actions">
+                {ended.has(meeting.id) && (
+                  <ReopenButton meeting={meeting} onReopened={() => mark(meeting.id, false)} />
+                )}
                 <button
                   type="button"
                   className="button button--secondary"

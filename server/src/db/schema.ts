@@ -105,6 +105,8 @@ export const meetings = sqliteTable('meetings', {
   carryFrom: text('carry_from'),
   /** When that frame was written on the board (once). */
   carriedAt: integer('carried_at', { mode: 'timestamp_ms' }),
+  /** When the facilitator ended the meeting; null while it runs or once reopened. */
+  endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
 })
 
 /** Capability links: the SHA-256 of each token, its role, and whether it was rotated away. */

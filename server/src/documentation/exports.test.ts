@@ -25,6 +25,7 @@ const meeting: Meeting = {
   joinCode: null,
   processId: null,
   createdAt: '2026-10-01T00:00:00.000Z',
+  endedAt: null,
 }
 
 /**

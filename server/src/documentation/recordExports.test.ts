@@ -13,6 +13,7 @@ const meeting: Meeting = {
   joinCode: null,
   createdAt: '2026-10-01T08:00:00.000Z',
   processId: null,
+  endedAt: null,
 }
 
 const texts: RecordTexts = {

@@ -29,6 +29,10 @@ export interface VoteRouteDeps {
   trustProxy: boolean
 }
 
+/** The votes of an ended meeting stand as they were, like its board (meetings/end.ts). */
+const meetingEnded = () =>
+  new ApiError(409, 'meeting_ended', 'The meeting has ended; votes no longer change')
+
 /**
  * Dot voting. The round (which phase, how many dots each, open or not) is the facilitator's,
  * in the board's meeting controls; the dots are counted here, per voter credential, so that
@@ -154,6 +158,7 @@ export function voteRoutes({
       const { shapeId } = await readJson(c, voteRequest)
       const address = clientAddress(c, trustProxy)
       const controls = await withBoard(meeting.boardId, async (controls, isNoteOn) => {
+        if (controls.ended) throw meetingEnded()
         const voting = controls.voting
         if (voting?.state !== 'open') throw new ApiError(409, 'voting_closed', 'No voting is open')
         if (!isNoteOn(shapeId, voting.pageId))
@@ -184,6 +189,7 @@ export function voteRoutes({
       const voterId = await requireVoter(c)
       const { shapeId } = await readJson(c, voteRequest)
       const controls = await withBoard(meeting.boardId, async (controls) => {
+        if (controls.ended) throw meetingEnded()
         const voting = controls.voting
         if (voting?.state !== 'open') throw new ApiError(409, 'voting_closed', 'No voting is open')
         if (!(await store.remove(meeting.id, voting.round, voterId, shapeId)))

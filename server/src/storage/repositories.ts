@@ -82,6 +82,13 @@ export interface MeetingRepository {
   rotate(meetingId: string, role: MeetingRole): Promise<{ token: string; revokedHashes: string[] }>
   /** Switches the join code on (a new code) or off. */
   setJoinCode(meetingId: string, enabled: boolean): Promise<Meeting | null>
+  /**
+   * Marks a running meeting ended at `at`; null if it is unknown or already ended, so that of
+   * two calls at once only one ends it.
+   */
+  markEnded(meetingId: string, at: Date): Promise<Meeting | null>
+  /** Clears the mark of an ended meeting (a running one stays as it is); null if unknown. */
+  reopen(meetingId: string): Promise<Meeting | null>
   /** The participant token a join code stands for. */
   participantByJoinCode(code: string): Promise<{ meeting: Meeting; token: string } | null>
 }

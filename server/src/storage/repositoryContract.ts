@@ -247,6 +247,25 @@ export function describeRepositoryContract(name: string, make: () => Promise<Rep
     )
 
     it(
+      '[R46] a meeting is ended once until it is reopened; reopening clears the mark',
+      withStore(async ({ meetings }) => {
+        const { meeting } = await meetings.create(request())
+        expect(meeting.endedAt).toBeNull()
+        const at = new Date('2026-03-20T15:30:00.000Z')
+        const ended = await meetings.markEnded(meeting.id, at)
+        expect(ended).toEqual({ ...meeting, endedAt: at.toISOString() })
+        expect(await meetings.get(meeting.id)).toEqual(ended)
+        expect(await meetings.markEnded(meeting.id, new Date())).toBeNull()
+        expect((await meetings.get(meeting.id))?.endedAt).toBe(at.toISOString())
+        expect(await meetings.reopen(meeting.id)).toEqual(meeting)
+        expect(await meetings.get(meeting.id)).toEqual(meeting)
+        expect((await meetings.markEnded(meeting.id, at))?.endedAt).toBe(at.toISOString())
+        expect(await meetings.markEnded('nobody', at)).toBeNull()
+        expect(await meetings.reopen('nobody')).toBeNull()
+      }),
+    )
+
+    it(
       '[R7] heldBefore gives the meetings held strictly before a date',
       withStore(async ({ meetings }) => {
         const dates = ['2025-12-31', '2026-01-09', '2026-01-10', '2026-02-01', '2027-01-01']

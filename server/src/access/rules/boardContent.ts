@@ -1,6 +1,7 @@
 import {
   CONTROL_SCHEMAS,
   CONTROLS_MAP,
+  ControlKey,
   EditRefusal,
   META_MAP,
   PROCESS_MAP,
@@ -82,6 +83,10 @@ export function boardContentRefusal(
           return { reason: EditRefusal.Schema, detail: 'not a schema this server can read' }
       }
     } else if (root === CONTROLS_MAP) {
+      // Whether the meeting ended follows the database (routes/meetingEnd.ts): a client that
+      // cleared it would open a board the meeting's record says is closed.
+      if (key === ControlKey.ended)
+        return { reason: EditRefusal.ServerOwned, detail: `${CONTROLS_MAP}.${key}` }
       const schema = CONTROL_SCHEMAS[key as keyof typeof CONTROL_SCHEMAS]
       if (!Object.hasOwn(CONTROL_SCHEMAS, key) || !schema)
         return { reason: EditRefusal.InvalidRecord, detail: `meeting.${key}` }

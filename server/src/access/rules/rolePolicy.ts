@@ -32,9 +32,9 @@ import { hiddenPhaseTest } from './hiddenPhases.ts'
  * - anything on a phase the facilitator has not shown participants (see `visiblePhases` in
  *   shared), before or after the change, once phases are laid out (before that the board has
  *   only tldraw's first page, which is no phase yet);
- * and may not touch the meeting's controls at all. `meta` holds only the tldraw schema; a
- * participant may write it only as this deployment's own schema (a bogus newer one would make
- * every client refuse the board).
+ * and may not touch the meeting's controls at all; once the meeting has ended, nothing at all.
+ * `meta` holds only the tldraw schema; a participant may write it only as this deployment's
+ * own schema (a bogus newer one would make every client refuse the board).
  *
  * After a tldraw upgrade, whichever client opens a board first migrates its records and
  * stores them with the new schema, in one update. A participant may be that client: its
@@ -51,6 +51,11 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
   if (changes.entries.size === 0) return OK
 
   const controls = doc.getMap<unknown>(CONTROLS_MAP)
+  // An ended meeting takes nothing from participants, whatever is unlocked. The flag lives in
+  // the board's own controls rather than on the room: it then reaches every instance and
+  // survives a restart through the same log as the locks, and this rule stays a function of
+  // the document, like the locks.
+  if (controls.get(ControlKey.ended) === true) return refuse(EditRefusal.MeetingEnded)
   const records = doc.getMap<unknown>(RECORDS_MAP)
   const locked = new Set(
     Array.isArray(controls.get(ControlKey.lockedPhases))

@@ -113,6 +113,7 @@ export const meetings = pgTable('meetings', {
   processId: text('process_id').references(() => processes.id, { onDelete: 'set null' }),
   carryFrom: text('carry_from'),
   carriedAt: timestamp('carried_at', { withTimezone: true, mode: 'date' }),
+  endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
 })
 
 /** Capability links: the SHA-256 of each token, its role, and whether it was rotated away. */

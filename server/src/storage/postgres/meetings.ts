@@ -32,6 +32,7 @@ function toMeeting(row: MeetingRow): Meeting {
     joinCode: row.joinCode,
     createdAt: row.createdAt.toISOString(),
     processId: row.processId,
+    endedAt: row.endedAt?.toISOString() ?? null,
   }
 }
 
@@ -61,6 +62,7 @@ export class PgMeetingRepository implements MeetingRepository {
       processId: placement?.processId ?? null,
       carryFrom: placement?.carryFrom ?? null,
       carriedAt: null,
+      endedAt: null,
     }
     await this.db.transaction(async (tx) => {
       await tx.insert(boards).values({ id: row.boardId, title: row.title, createdAt: now })
@@ -256,6 +258,24 @@ export class PgMeetingRepository implements MeetingRepository {
     const [row] = await this.db
       .update(meetings)
       .set({ joinCode: enabled ? newJoinCode() : null })
+      .where(eq(meetings.id, meetingId))
+      .returning()
+    return row ? toMeeting(row) : null
+  }
+
+  async markEnded(meetingId: string, at: Date): Promise<Meeting | null> {
+    const [row] = await this.db
+      .update(meetings)
+      .set({ endedAt: at })
+      .where(and(eq(meetings.id, meetingId), isNull(meetings.endedAt)))
+      .returning()
+    return row ? toMeeting(row) : null
+  }
+
+  async reopen(meetingId: string): Promise<Meeting | null> {
+    const [row] = await this.db
+      .update(meetings)
+      .set({ endedAt: null })
       .where(eq(meetings.id, meetingId))
       .returning()
     return row ? toMeeting(row) : null

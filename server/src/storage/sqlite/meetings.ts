@@ -28,6 +28,7 @@ function toMeeting(row: MeetingRow): Meeting {
     joinCode: row.joinCode,
     createdAt: row.createdAt.toISOString(),
     processId: row.processId,
+    endedAt: row.endedAt?.toISOString() ?? null,
   }
 }
 
@@ -58,6 +59,7 @@ export class SqliteMeetings implements MeetingRepository {
       processId: placement?.processId ?? null,
       carryFrom: placement?.carryFrom ?? null,
       carriedAt: null,
+      endedAt: null,
     }
     this.db.transaction((tx) => {
       tx.insert(boards).values({ id: row.boardId, title: row.title, createdAt: now }).run()
@@ -251,6 +253,26 @@ export class SqliteMeetings implements MeetingRepository {
       .where(eq(meetings.id, meetingId))
       .run()
     return this.get(meetingId)
+  }
+
+  async markEnded(meetingId: string, at: Date): Promise<Meeting | null> {
+    const row = this.db
+      .update(meetings)
+      .set({ endedAt: at })
+      .where(and(eq(meetings.id, meetingId), isNull(meetings.endedAt)))
+      .returning()
+      .get()
+    return row ? toMeeting(row) : null
+  }
+
+  async reopen(meetingId: string): Promise<Meeting | null> {
+    const row = this.db
+      .update(meetings)
+      .set({ endedAt: null })
+      .where(eq(meetings.id, meetingId))
+      .returning()
+      .get()
+    return row ? toMeeting(row) : null
   }
 
   /** The participant token a join code stands for. */

@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `ended_at` integer;
