@@ -125,12 +125,17 @@ describe('ending a meeting', () => {
       reason: EditRefusal.PhaseLocked,
     })
 
-    m.controls.set(ControlKey.lockedPhases, ['page:one'])
+    // The facilitator unlocks the second phase and moves on to it (a later phase is not
+    // shown to participants before: server/test/hiddenPhases.test.ts).
+    m.controls.doc?.transact(() => {
+      m.controls.set(ControlKey.lockedPhases, ['page:one'])
+      m.controls.set(ControlKey.currentPhase, 'page:two')
+    })
     await waitForDoc(
       m.participant.doc,
       () =>
         (m.participant.doc.getMap(CONTROLS_MAP).get(ControlKey.lockedPhases) as string[]).length ===
-        1,
+          1 && m.participant.doc.getMap(CONTROLS_MAP).get(ControlKey.currentPhase) === 'page:two',
     )
     expect(await m.participantNote('shape:open')).toBe('accepted')
     expect((await stored(s, m.boardId)).records).toHaveProperty('shape:open')
