@@ -189,6 +189,8 @@ describe('ending a meeting in a real browser', () => {
     // The start page of the browser that made it lists it as ended, and opens it again.
     const start = await facilitatorContext.newPage()
     await start.goto(`${samla.server.url}/`)
+    // Loaded before the reload below, which would otherwise cut its scripts off mid-way.
+    await start.getByRole('heading', { level: 1 }).first().waitFor()
     await start.evaluate(
       (saved) => {
         localStorage.setItem('samla.meetings', JSON.stringify([saved]))

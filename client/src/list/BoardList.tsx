@@ -4,6 +4,7 @@ import {
   type DocumentedFrame,
   type DocumentedNote,
   noteColourName,
+  visiblePhases,
 } from '@samla/shared'
 import { useEffect, useRef, useState } from 'react'
 import { type Editor, type TLShapeId, toRichText } from 'tldraw'
@@ -45,8 +46,19 @@ export function BoardList(props: BoardListProps) {
   useEffect(() => heading.current?.focus(), [])
 
   const name = editor.user.getName().trim()
+  // The relay's rules for participants, so that the list offers nothing it would refuse: a
+  // locked phase, or any once the meeting has ended; phases not shown yet are not listed.
   const locked = (pageId: string) =>
-    role === 'participant' && controls.lockedPhases.includes(pageId)
+    role === 'participant' && (controls.ended || controls.lockedPhases.includes(pageId))
+  const shown = new Set(
+    role === 'participant'
+      ? visiblePhases(
+          controls,
+          content.phases.map((p) => p.pageId),
+        )
+      : content.phases.map((p) => p.pageId),
+  )
+  const phases = content.phases.filter((p) => shown.has(p.pageId))
   const write = (pageId: string, frame: DocumentedFrame, text: string, color: string) => {
     postNote(
       editor,
@@ -79,7 +91,7 @@ export function BoardList(props: BoardListProps) {
       <p className="board-list__said" role="status">
         {said}
       </p>
-      {content.phases.map((phase) => (
+      {phases.map((phase) => (
         <section
           key={phase.pageId}
           className="board-list__phase"

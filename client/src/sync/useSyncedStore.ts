@@ -98,13 +98,18 @@ export function useSyncedStore(
     // A collaboration status turns on tldraw's people menu (names, colours, follow) and cursor chat.
     const $status = atom<'online' | 'offline'>('connection status', 'offline')
     const $anonymous = atom('anonymous', anonymousDefault === true)
+    // An ended meeting takes no writes from participants: not even tldraw's user record, which
+    // a fresh page writes on every start (refused, restarted, refused… in a loop).
+    const $ended = atom('ended', false)
     let started = false
     let failed = false
     let rebuild: ReturnType<typeof setTimeout> | undefined
     const onControls = () => {
       if (anonymousDefault === null) return
-      const anonymous = readControls(doc, anonymousDefault).anonymous
+      const controls = readControls(doc, anonymousDefault)
+      const anonymous = controls.anonymous
       $anonymous.set(anonymous)
+      $ended.set(controls.ended)
       if (anonymous && started && !readonly) forgetUsers(doc)
     }
     controlsMap(doc).observe(onControls)
@@ -116,7 +121,7 @@ export function useSyncedStore(
       // attribution line; in an anonymous meeting there is no current user, so none is made.
       users: {
         currentUser: computed('samla current user', () =>
-          $anonymous.get() ? null : defaultUserStore.currentUser.get(),
+          $anonymous.get() || $ended.get() ? null : defaultUserStore.currentUser.get(),
         ),
       },
     })
