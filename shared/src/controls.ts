@@ -101,10 +101,17 @@ export const bringSchema = z.object({
 })
 export type Bring = z.infer<typeof bringSchema>
 
-/** What the projector shows: the facilitator's view (by tldraw user id) or the whole phase. */
+/**
+ * What the projector shows: the whole phase, the facilitator's view (by tldraw user id), or one
+ * question frame of it filling the screen (presentation); and whether the QR code shows.
+ */
 export const projectorSchema = z.object({
-  mode: z.enum(['follow', 'fit']),
+  mode: z.enum(['follow', 'fit', 'frame']),
   followUserId: z.string().nullable(),
+  /** The frame presented in 'frame' mode. */
+  frameId: shapeIdSchema.nullable().default(null),
+  /** The QR code and join code on the wall; folded away to give the board the room. */
+  showJoin: z.boolean().default(true),
 })
 export type ProjectorSetting = z.infer<typeof projectorSchema>
 
@@ -144,7 +151,7 @@ export const DEFAULT_CONTROLS: Controls = {
   timer: { state: 'stopped', durationMs: 5 * 60_000 },
   voting: null,
   bring: null,
-  projector: { mode: 'fit', followUserId: null },
+  projector: { mode: 'fit', followUserId: null, frameId: null, showJoin: true },
   anonymous: false,
   templatesVersion: 0,
   answersOpen: false,

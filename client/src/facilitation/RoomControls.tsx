@@ -1,6 +1,6 @@
 import { type Controls, phaseOrder } from '@samla/shared'
 import { useEffect, useId, useState } from 'react'
-import type { Editor } from 'tldraw'
+import { type Editor, type TLFrameShape, type TLPageId, useValue } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
 import type { ControlActions } from '../meeting/controls.ts'
 
@@ -18,6 +18,18 @@ export function RoomControls({
 }) {
   const { t } = useI18n()
   const anonymousId = useId()
+  const frameId = useId()
+  const joinId = useId()
+  // The current phase's frames, in reading order: what the projector can present.
+  const frames = useValue('frames of the phase', () => {
+    const page = controls.currentPhase as TLPageId | null
+    if (!page || !editor.getPage(page)) return []
+    return [...editor.getSortedChildIdsForParent(page)]
+      .map((id) => editor.getShape(id))
+      .filter((shape): shape is TLFrameShape => shape?.type === 'frame')
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .map((shape) => ({ id: shape.id as string, name: shape.props.name || '–' }))
+  }, [editor, controls.currentPhase])
   const [brought, setBrought] = useState(0)
   const bring = () => {
     actions.bringEveryone(
@@ -46,24 +58,63 @@ export function RoomControls({
       </p>
       <fieldset className="facilitation-fieldset">
         <legend>{t('facilitation.projector.label')}</legend>
-        {(['fit', 'follow'] as const).map((option) => (
+        {(['fit', 'follow', 'frame'] as const).map((option) => (
           <label key={option} className="facilitation-choice">
             <input
               type="radio"
               name="facilitation-projector"
               checked={mode === option}
+              disabled={option === 'frame' && frames.length === 0}
               onChange={() =>
-                actions.setProjector(
-                  option === 'follow'
-                    ? // The id our presence carries (sync/presence.ts), which tldraw follows.
-                      { mode: 'follow', followUserId: editor.user.getRecordId() }
-                    : { mode: 'fit', followUserId: null },
-                )
+                actions.setProjector({
+                  ...controls.projector,
+                  mode: option,
+                  // The id our presence carries (sync/presence.ts), which tldraw follows.
+                  followUserId: option === 'follow' ? editor.user.getRecordId() : null,
+                  frameId:
+                    option === 'frame'
+                      ? (frames.find((f) => f.id === controls.projector.frameId)?.id ??
+                        frames[0]?.id ??
+                        null)
+                      : controls.projector.frameId,
+                })
               }
             />
             {t(`facilitation.projector.${option}`)}
           </label>
         ))}
+        {mode === 'frame' && (
+          <>
+            <label className="facilitation-label" htmlFor={frameId}>
+              {t('facilitation.projector.whichFrame')}
+            </label>
+            <select
+              id={frameId}
+              className="facilitation-input"
+              value={controls.projector.frameId ?? ''}
+              onChange={(e) =>
+                actions.setProjector({ ...controls.projector, frameId: e.target.value || null })
+              }
+            >
+              {frames.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <span className="facilitation-choice">
+          <input
+            id={joinId}
+            type="checkbox"
+            checked={controls.projector.showJoin}
+            onChange={(e) =>
+              actions.setProjector({ ...controls.projector, showJoin: e.target.checked })
+            }
+          />
+          <label htmlFor={joinId}>{t('facilitation.projector.showJoin')}</label>
+        </span>
       </fieldset>
       <p className="facilitation-choice">
         <input

@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react'
 import {
   type Editor,
   renderPlaintextFromRichText,
+  type TLFrameShape,
   type TLNoteShape,
   type TLPageId,
+  type TLShapeId,
   useValue,
 } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
@@ -32,6 +34,13 @@ export function ProjectorOverlay({
       controls.currentPhase ? editor?.getPage(controls.currentPhase as TLPageId)?.name : undefined,
     [editor, controls.currentPhase],
   )
+  // Presentation: the question's own name is the heading, as large as the phase's was.
+  const presented = useValue('presented frame', () => {
+    const { mode, frameId } = controls.projector
+    if (mode !== 'frame' || !frameId) return null
+    const shape = editor?.getShape(frameId as TLShapeId)
+    return shape?.type === 'frame' ? ((shape as TLFrameShape).props.name ?? '') : null
+  }, [editor, controls.projector])
   const now = useServerNow(controls.timer.state === 'running')
   const remaining = timerRemainingMs(controls.timer, now)
   const [join, setJoin] = useState<{ info: JoinInfo; qr: string } | null>(null)
@@ -59,12 +68,21 @@ export function ProjectorOverlay({
   return (
     <div className="projector-overlay">
       <header className="projector-overlay__top" data-projector-reserve="top">
-        <p className="projector-overlay__title">{access.meeting?.title}</p>
-        {phaseName && (
-          <h1 className="projector-overlay__phase">
-            <span className="visually-hidden">{t('projector.phase')}: </span>
-            {phaseName}
+        <p className="projector-overlay__title">
+          {presented !== null && phaseName ? phaseName : access.meeting?.title}
+        </p>
+        {presented !== null ? (
+          <h1 className="projector-overlay__phase projector-overlay__question">
+            <span className="visually-hidden">{t('projector.question')}: </span>
+            {presented}
           </h1>
+        ) : (
+          phaseName && (
+            <h1 className="projector-overlay__phase">
+              <span className="visually-hidden">{t('projector.phase')}: </span>
+              {phaseName}
+            </h1>
+          )
         )}
         {controls.timer.state !== 'stopped' && (
           <p className="projector-overlay__timer" data-timer={formatRemaining(remaining)}>
@@ -76,7 +94,7 @@ export function ProjectorOverlay({
           </p>
         )}
       </header>
-      {join && (
+      {join && controls.projector.showJoin && (
         <aside className="projector-overlay__join" data-projector-reserve="right">
           <img src={join.qr} alt={t('projector.qrAlt')} width={220} height={220} />
           {join.info.joinCode ? (

@@ -1,7 +1,13 @@
 import type { BoardAccess } from '@samla/shared'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useState } from 'react'
-import { type Editor, type TLUserPreferences, Tldraw, useTldrawCurrentUser } from 'tldraw'
+import {
+  type Editor,
+  type TLComponents,
+  type TLUserPreferences,
+  Tldraw,
+  useTldrawCurrentUser,
+} from 'tldraw'
 import 'tldraw/tldraw.css'
 import { useI18n } from '../i18n/index.tsx'
 import { MeetingContext, useMeetingInfo } from '../meeting/MeetingContext.tsx'
@@ -14,6 +20,9 @@ import { useProjectorCamera } from './useProjectorCamera.ts'
 import './projector.css'
 
 const assetUrls = getAssetUrlsByImport()
+// The wall shows the board, not who is pointing where: no cursors (tldraw draws the others'
+// brushes and scribbles only with a cursor).
+const WALL_COMPONENTS: TLComponents = { CollaboratorCursor: null }
 
 /**
  * The projector's page: the board full screen, read-only, without tldraw's tools, following
@@ -79,6 +88,7 @@ export function ProjectorView({
           assetUrls={assetUrls}
           user={user}
           hideUi
+          components={WALL_COMPONENTS}
           onMount={(mounted) => {
             mounted.updateInstanceState({ isReadonly: true })
             setEditor(mounted)

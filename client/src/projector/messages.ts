@@ -1,6 +1,7 @@
 /** Swedish (the default) and English texts of the projector view; merged in i18n/. */
 export const sv = {
   'projector.phase': 'Fas',
+  'projector.question': 'Fråga',
   'projector.timer': 'Tid kvar',
   'projector.paused': 'pausad',
   'projector.timeUp': 'Tiden är ute',
@@ -13,6 +14,7 @@ export const sv = {
 
 export const en: { [K in keyof typeof sv]: string } = {
   'projector.phase': 'Phase',
+  'projector.question': 'Question',
   'projector.timer': 'Time left',
   'projector.paused': 'paused',
   'projector.timeUp': 'Time is up',

@@ -1,5 +1,13 @@
 import { useEffect } from 'react'
-import { createUserId, type Editor, type TLPageId, type TLUserId, useValue } from 'tldraw'
+import {
+  Box,
+  createUserId,
+  type Editor,
+  type TLPageId,
+  type TLShapeId,
+  type TLUserId,
+  useValue,
+} from 'tldraw'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 
 /**
@@ -13,6 +21,9 @@ export function useProjectorCamera(editor: Editor | null, meeting: MeetingInfo |
   const pages = useValue('pages', () => editor?.getPages().map((p) => p.id) ?? [], [editor])
   const hasCurrent = current !== null && pages.includes(current as TLPageId)
   const followUserId = projector?.mode === 'follow' ? leaderId(projector.followUserId) : null
+  // Presentation: one question frame of the current phase, as large as the screen allows.
+  const presented =
+    projector?.mode === 'frame' && projector.frameId ? (projector.frameId as TLShapeId) : null
   const leader = useValue(
     'leader present',
     () =>
@@ -41,12 +52,17 @@ export function useProjectorCamera(editor: Editor | null, meeting: MeetingInfo |
       return () => editor.stopFollowingUser()
     }
     const fit = () => {
-      const bounds = editor.getCurrentPageBounds()
+      const bounds = presented ? presentedBounds(editor, presented) : editor.getCurrentPageBounds()
       if (!bounds || bounds.w <= 0 || bounds.h <= 0) return
       const viewport = editor.getViewportScreenBounds()
-      const free = freeArea(viewport)
+      // Presenting, the notes may come closer to the edges: every pixel is text size.
+      const free = freeArea(viewport, presented ? PRESENT_MARGIN : MARGIN)
       if (free.w <= 0 || free.h <= 0) return
-      const z = Math.min(free.w / bounds.w, free.h / bounds.h, MAX_FIT_ZOOM)
+      const z = Math.min(
+        free.w / bounds.w,
+        free.h / bounds.h,
+        presented ? MAX_PRESENT_ZOOM : MAX_FIT_ZOOM,
+      )
       // Centre the phase in the free area: screen = (page + camera) × zoom.
       const left = free.x - viewport.x + (free.w - bounds.w * z) / 2
       const top = free.y - viewport.y + (free.h - bounds.h * z) / 2
@@ -71,7 +87,7 @@ export function useProjectorCamera(editor: Editor | null, meeting: MeetingInfo |
       window.removeEventListener('resize', refit)
       overlay.disconnect()
     }
-  }, [editor, leader, followUserId, current, shapeCount])
+  }, [editor, leader, followUserId, current, shapeCount, presented])
 }
 
 /**
@@ -85,24 +101,48 @@ function leaderId(stored: string | null): TLUserId | null {
 
 /** A phase with one note is not blown up past twice its size. */
 const MAX_FIT_ZOOM = 2
+/** A presented question with one note may grow more: the room reads it from the back. */
+const MAX_PRESENT_ZOOM = 4
+
+/**
+ * What a presented frame shows: its notes (the question's name is the wall's heading), so that
+ * neither the hint above them nor the empty rest of the frame takes room from the text; the
+ * frame itself when it has none.
+ */
+function presentedBounds(editor: Editor, frameId: TLShapeId): Box | undefined {
+  const frame = editor.getShapePageBounds(frameId)
+  if (!frame) return undefined
+  const children = editor.getSortedChildIdsForParent(frameId)
+  const notes = children.filter((id) => editor.getShape(id)?.type === 'note')
+  const shown = notes.length ? notes : children
+  const inside = shown.length ? editor.getShapesPageBounds(shown) : null
+  if (!inside) return frame
+  // Within the frame: what it clips is not on the wall either.
+  const x = Math.max(inside.x, frame.x)
+  const y = Math.max(inside.y, frame.y)
+  const w = Math.min(inside.maxX, frame.maxX) - x
+  const h = Math.min(inside.maxY, frame.maxY) - y
+  return w > 0 && h > 0 ? new Box(x, y, w, h) : frame
+}
 const MARGIN = 24
+const PRESENT_MARGIN = 8
 
 /**
  * The part of the screen the phase may use: the viewport less the overlay's parts that mark
  * themselves with `data-projector-reserve` (the phase bar at the top, the QR code's column on
  * the right, revealed results at the bottom), so that none of them covers a note.
  */
-function freeArea(viewport: { x: number; y: number; w: number; h: number }) {
-  let top = viewport.y + MARGIN
-  let right = viewport.x + viewport.w - MARGIN
-  let bottom = viewport.y + viewport.h - MARGIN
-  const left = viewport.x + MARGIN
+function freeArea(viewport: { x: number; y: number; w: number; h: number }, margin: number) {
+  let top = viewport.y + margin
+  let right = viewport.x + viewport.w - margin
+  let bottom = viewport.y + viewport.h - margin
+  const left = viewport.x + margin
   for (const element of document.querySelectorAll<HTMLElement>('[data-projector-reserve]')) {
     const rect = element.getBoundingClientRect()
     const side = element.dataset.projectorReserve
-    if (side === 'top') top = Math.max(top, rect.bottom + MARGIN)
-    else if (side === 'right') right = Math.min(right, rect.left - MARGIN)
-    else if (side === 'bottom') bottom = Math.min(bottom, rect.top - MARGIN)
+    if (side === 'top') top = Math.max(top, rect.bottom + margin)
+    else if (side === 'right') right = Math.min(right, rect.left - margin)
+    else if (side === 'bottom') bottom = Math.min(bottom, rect.top - margin)
   }
   return { x: left, y: top, w: right - left, h: bottom - top }
 }
