@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { computed, type Editor, type TLComponents, type TLUiOverrides, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { FacilitatorPanel } from '../facilitation/FacilitatorPanel.tsx'
+import { useKeepFitted } from '../facilitation/fitIfFresh.ts'
 import { ParticipantPageMenu } from '../facilitation/ParticipantPageMenu.tsx'
 import { ParticipantVoting } from '../facilitation/ParticipantVoting.tsx'
 import { RefusedToast } from '../facilitation/RefusedToast.tsx'
@@ -86,6 +87,7 @@ export function Board({
   const onLockedPhase = useOnLockedPhase(editor, meeting)
   useEffect(() => setPaused(onLockedPhase), [onLockedPhase])
   useFollowMeeting(editor, meeting)
+  useKeepFitted(editor)
   useHiddenPhaseGuard(editor, meeting)
   useFacilitatorBoard(editor, meeting)
 

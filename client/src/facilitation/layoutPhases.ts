@@ -9,6 +9,7 @@ import {
 } from 'tldraw'
 import type * as Y from 'yjs'
 import type { ControlActions } from '../meeting/controls.ts'
+import { fitPhase } from './fitIfFresh.ts'
 import {
   DEFAULT_PHASES,
   frameShapeId,
@@ -81,7 +82,7 @@ export function layoutPhases(editor: Editor, actions: ControlActions, doc: Y.Doc
     { history: 'ignore' },
   )
   editor.setCurrentPage(first.id)
-  editor.zoomToFit()
+  fitPhase(editor)
   doc.transact(() => {
     actions.setTemplatesVersion(TEMPLATES_VERSION)
     actions.setCurrentPhase(first.id)

@@ -24,8 +24,12 @@ export function useFollowMeeting(editor: Editor | null, meeting: MeetingInfo | n
     phase: null,
   })
   useEffect(() => {
-    if (!editor || !follows || !current || !hasCurrent) return
+    if (!editor || !current || !hasCurrent) return
     if (moved.current.editor === editor && moved.current.phase === current) return
+    // The facilitator moves the meeting rather than following it, but lands once, on opening
+    // the link again, on the phase the bar names (not tldraw's first page at 100 %).
+    const opening = moved.current.editor !== editor
+    if (!follows && !opening) return
     moved.current = { editor, phase: current }
     if (editor.getCurrentPageId() !== current) editor.setCurrentPage(current as TLPageId)
     fitIfFresh(editor)

@@ -1,10 +1,19 @@
-import type { BoardAccess } from '@samla/shared'
+import { type BoardAccess, ShapeMark, type Timer } from '@samla/shared'
 import { useEffect, useMemo, useState } from 'react'
-import { type TLPageId, useValue } from 'tldraw'
+import {
+  renderPlaintextFromRichText,
+  type TLFrameShape,
+  type TLNoteShape,
+  type TLPageId,
+  type TLShapeId,
+  toRichText,
+  useValue,
+} from 'tldraw'
 import { ParticipantVoting } from '../facilitation/ParticipantVoting.tsx'
+import { readOwnNotes, trackOwnNotes } from '../list/ownNotes.ts'
 import { useMeetingInfo } from '../meeting/MeetingContext.tsx'
 import { type ConnectionState, useSyncedStore } from '../sync/useSyncedStore.ts'
-import type { PhoneNote } from './phoneNote.ts'
+import type { OwnPhoneNote, PhoneNote, PhoneQuestion } from './phoneNote.ts'
 import { postNote } from './postNote.ts'
 import { usePhoneEditor } from './usePhoneEditor.ts'
 
@@ -19,6 +28,13 @@ export interface PhoneLiveState {
   anonymous: boolean
   /** Puts a note in the current phase; null until the board is synced. Throws if it cannot. */
   post: ((note: PhoneNote) => void) | null
+  /** The current phase's questions (frames), the Inkorg among them, in reading order. */
+  questions: PhoneQuestion[]
+  timer: Timer | null
+  /** The notes this phone wrote in the current phase, with ways to change them. */
+  mine: OwnPhoneNote[]
+  edit: ((id: string, text: string) => void) | null
+  remove: ((id: string) => void) | null
 }
 
 export interface PhoneLiveProps {
@@ -70,14 +86,95 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
   }, [editor, name, anonymous])
 
   const post = useMemo(
-    () => (editor && phaseId ? (note: PhoneNote) => void postNote(editor, phaseId, note) : null),
+    () =>
+      editor && phaseId
+        ? (note: PhoneNote) => void postNote(editor, phaseId, note, note.frameId)
+        : null,
     [editor, phaseId],
+  )
+  // The questions a phone may choose between: the phase's frames in reading order, the
+  // Inkorg last (it is the default, for whoever does not choose).
+  const questionsKey = useValue('questions', () => {
+    if (!editor || !phaseId) return '[]'
+    const frames = [...editor.getSortedChildIdsForParent(phaseId as TLPageId)]
+      .map((id) => editor.getShape(id))
+      .filter((shape): shape is TLFrameShape => shape?.type === 'frame')
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .map((f) => ({ id: f.id, name: f.props.name, inbox: f.meta.samla === ShapeMark.inbox }))
+    return JSON.stringify([...frames.filter((f) => !f.inbox), ...frames.filter((f) => f.inbox)])
+  }, [editor, phaseId])
+  const questions = useMemo(() => JSON.parse(questionsKey) as PhoneQuestion[], [questionsKey])
+  // What this phone wrote (kept in its own storage, as the board's list view keeps its own).
+  const [ownIds, setOwnIds] = useState(() => readOwnNotes(boardId))
+  useEffect(
+    () => (editor ? trackOwnNotes(editor, boardId, setOwnIds) : undefined),
+    [editor, boardId],
+  )
+  const mineKey = useValue(
+    'own notes',
+    () =>
+      JSON.stringify(
+        [...ownIds]
+          .map((id) => editor?.getShape<TLNoteShape>(id as TLShapeId))
+          .filter(
+            (shape): shape is TLNoteShape =>
+              shape?.type === 'note' && editor?.getAncestorPageId(shape) === phaseId,
+          )
+          .map((shape) => ({
+            id: shape.id,
+            text: editor ? renderPlaintextFromRichText(editor, shape.props.richText) : '',
+          })),
+      ),
+    [editor, ownIds, phaseId],
+  )
+  const mine = useMemo(() => JSON.parse(mineKey) as OwnPhoneNote[], [mineKey])
+  const edit = useMemo(
+    () =>
+      editor
+        ? (id: string, text: string) =>
+            editor.updateShape({
+              id: id as TLShapeId,
+              type: 'note',
+              props: { richText: toRichText(text) },
+            })
+        : null,
+    [editor],
+  )
+  const remove = useMemo(
+    () => (editor ? (id: string) => editor.deleteShape(id as TLShapeId) : null),
+    [editor],
   )
   const failed = synced.storeWithStatus.status === 'error'
   const connection = synced.connection
+  const timer = controls?.timer ?? null
   useEffect(() => {
-    onChange({ connection, failed, phaseName, locked, anonymous, post })
-  }, [onChange, connection, failed, phaseName, locked, anonymous, post])
+    onChange({
+      connection,
+      failed,
+      phaseName,
+      locked,
+      anonymous,
+      post,
+      questions,
+      timer,
+      mine,
+      edit,
+      remove,
+    })
+  }, [
+    onChange,
+    connection,
+    failed,
+    phaseName,
+    locked,
+    anonymous,
+    post,
+    questions,
+    timer,
+    mine,
+    edit,
+    remove,
+  ])
 
   const voting = controls?.voting
   return (

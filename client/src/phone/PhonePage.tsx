@@ -15,7 +15,9 @@ import { AttendancePrompt } from '../meeting/AttendancePrompt.tsx'
 import { Notice } from '../Notice.tsx'
 import { PageHeader } from '../PageHeader.tsx'
 import { useDocumentTitle } from '../useDocumentTitle.ts'
+import { OwnNotes } from './OwnNotes.tsx'
 import type { PhoneLiveProps, PhoneLiveState } from './PhoneLive.tsx'
+import { PhoneTimer } from './PhoneTimer.tsx'
 import { NOTE_COLOURS, type NoteColour, type PhoneNote } from './phoneNote.ts'
 import './phone.css'
 
@@ -39,6 +41,11 @@ function LiveUnavailable({ onChange }: PhoneLiveProps) {
         locked: false,
         anonymous: false,
         post: null,
+        questions: [],
+        timer: null,
+        mine: [],
+        edit: null,
+        remove: null,
       }),
     [onChange],
   )
@@ -97,13 +104,15 @@ function PhoneMeeting({
   access: BoardAccess
 }) {
   const { t } = useI18n()
-  const ids = { name: useId(), text: useId(), hint: useId() }
+  const ids = { name: useId(), text: useId(), hint: useId(), question: useId() }
   const painted = usePainted()
   const [live, setLive] = useState<PhoneLiveState | null>(null)
   const onLive = useCallback((state: PhoneLiveState) => setLive(state), [])
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY) ?? '')
   const [text, setText] = useState('')
   const [color, setColor] = useState<NoteColour>('yellow')
+  // The question chosen; '' is the Inkorg, where a note goes when nobody chooses.
+  const [frameId, setFrameId] = useState('')
   const [status, setStatus] = useState('')
   // A note posted before the board was there; it goes as soon as the board is.
   const [pending, setPending] = useState<PhoneNote | null>(null)
@@ -137,7 +146,14 @@ function PhoneMeeting({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim() || locked || pending) return
-    const note = { text: text.trim(), color, author: anonymous ? null : name.trim() || null }
+    const questions = live?.questions ?? []
+    const chosen = questions.find((q) => q.id === frameId && !q.inbox)?.id
+    const note: PhoneNote = {
+      text: text.trim(),
+      color,
+      author: anonymous ? null : name.trim() || null,
+      ...(chosen ? { frameId: chosen } : {}),
+    }
     if (post) return send(post, note)
     setPending(note)
     setStatus(t('phone.note.sending'))
@@ -153,6 +169,7 @@ function PhoneMeeting({
       {live?.phaseName && (
         <p className="phone__phase">{t('phone.phase', { phase: live.phaseName })}</p>
       )}
+      {live?.timer && <PhoneTimer timer={live.timer} />}
       {connection === 'offline' && (
         <p role="status" className="small">
           {t('phone.offline')}
@@ -186,6 +203,26 @@ function PhoneMeeting({
                 <p id={ids.hint} className="small">
                   {t('phone.nameHint')}
                 </p>
+              </>
+            )}
+            {(live?.questions.filter((q) => !q.inbox).length ?? 0) > 0 && (
+              <>
+                <label htmlFor={ids.question}>{t('phone.question')}</label>
+                <select
+                  id={ids.question}
+                  className="phone__question"
+                  value={frameId}
+                  onChange={(e) => setFrameId(e.target.value)}
+                >
+                  {live?.questions
+                    .filter((q) => !q.inbox)
+                    .map((q) => (
+                      <option key={q.id} value={q.id}>
+                        {q.name}
+                      </option>
+                    ))}
+                  <option value="">{t('phone.question.inbox')}</option>
+                </select>
               </>
             )}
             <label htmlFor={ids.text}>{t('phone.note.text')}</label>
@@ -222,6 +259,9 @@ function PhoneMeeting({
           </form>
         )}
       </section>
+      {live && live.mine.length > 0 && (
+        <OwnNotes notes={live.mine} editable={!locked} onEdit={live.edit} onRemove={live.remove} />
+      )}
       {painted && (
         <Suspense fallback={null}>
           <PhoneLive

@@ -24,6 +24,17 @@ export const sv = {
   'phone.color.violet': 'Lila',
   'phone.color.light-red': 'Rosa',
   'phone.offline': 'Ingen anslutning just nu. Lappar skickas när den är tillbaka.',
+  'phone.question': 'Till vilken fråga?',
+  'phone.question.inbox': 'Inkorgen',
+  'phone.timer.left': 'Tid kvar: {time}',
+  'phone.timer.paused': 'Tiden är pausad: {time} kvar',
+  'phone.timer.up': 'Tiden är ute',
+  'phone.mine.heading': 'Dina lappar i den här fasen',
+  'phone.mine.text': 'Lappens text',
+  'phone.mine.edit': 'Ändra',
+  'phone.mine.delete': 'Ta bort',
+  'phone.mine.save': 'Spara',
+  'phone.mine.cancel': 'Avbryt',
 } as const
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -49,4 +60,15 @@ export const en: { [K in keyof typeof sv]: string } = {
   'phone.color.violet': 'Violet',
   'phone.color.light-red': 'Pink',
   'phone.offline': 'No connection right now. Notes are sent once it is back.',
+  'phone.question': 'For which question?',
+  'phone.question.inbox': 'The Inbox',
+  'phone.timer.left': 'Time left: {time}',
+  'phone.timer.paused': 'The time is paused: {time} left',
+  'phone.timer.up': 'Time is up',
+  'phone.mine.heading': 'Your notes in this phase',
+  'phone.mine.text': 'The note’s text',
+  'phone.mine.edit': 'Edit',
+  'phone.mine.delete': 'Delete',
+  'phone.mine.save': 'Save',
+  'phone.mine.cancel': 'Cancel',
 }

@@ -16,4 +16,19 @@ export interface PhoneNote {
   text: string
   color: NoteColour
   author: string | null
+  /** The question (frame) chosen on the phone; the phase's Inkorg when absent. */
+  frameId?: string
+}
+
+/** A question of the current phase a phone may write into. */
+export interface PhoneQuestion {
+  id: string
+  name: string
+  inbox: boolean
+}
+
+/** A note this phone wrote, still on the board. */
+export interface OwnPhoneNote {
+  id: string
+  text: string
 }
