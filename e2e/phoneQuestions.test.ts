@@ -32,7 +32,8 @@ interface Canvas {
 /** Every note on the facilitator's board with the name of the frame it is in. */
 const notesByFrame = (page: Page) =>
   page.evaluate(() => {
-    const records = (window.__samla?.editor as unknown as Canvas).store.allRecords()
+    const editor = window.__samla?.editor as unknown as Canvas | undefined
+    const records = editor?.store.allRecords() ?? []
     const byId = new Map(records.map((r) => [r.id, r]))
     return records
       .filter((r) => r.typeName === 'shape' && r.type === 'note')
