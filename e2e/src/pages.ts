@@ -16,10 +16,16 @@ export function useWatchedPages(samla: ReturnType<typeof useSamlaAndBrowser>) {
     expect(found).toEqual(emptyFindings())
   })
 
-  async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  /** `prepare` runs on the page before it loads (an init script, say). */
+  async function open(
+    url: string,
+    viewport = { width: 1280, height: 800 },
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<Page> {
     const context = await samla.browser.newContext({ viewport })
     watchContext(context, () => samla.server.url, findings)
     const page = await context.newPage()
+    await prepare?.(page)
     await page.goto(url)
     return page
   }

@@ -40,6 +40,8 @@ export const ControlKey = {
   templatesVersion: 'templatesVersion',
   /** Participants may answer notes sent from the other group (the process issue). */
   answersOpen: 'answersOpen',
+  /** A chime when the timer runs out, on the facilitator's page and the projector. */
+  timerChime: 'timerChime',
   /**
    * The meeting was ended: participants may change nothing, whatever phase is unlocked. Only
    * the server writes it (POST /api/meetings/:id/end and /reopen); a client's write is refused.
@@ -127,6 +129,7 @@ export const CONTROL_SCHEMAS: Record<ControlKey, z.ZodType> = {
   anonymous: z.boolean(),
   templatesVersion: z.number().int(),
   answersOpen: z.boolean(),
+  timerChime: z.boolean(),
   ended: z.boolean(),
 }
 
@@ -141,6 +144,7 @@ export interface Controls {
   anonymous: boolean
   templatesVersion: number
   answersOpen: boolean
+  timerChime: boolean
   ended: boolean
 }
 
@@ -156,6 +160,7 @@ export const DEFAULT_CONTROLS: Controls = {
   templatesVersion: 0,
   answersOpen: false,
   ended: false,
+  timerChime: true,
 }
 
 /**
@@ -186,6 +191,7 @@ export function parseControls(get: (key: string) => unknown, anonymousDefault = 
       0,
     ),
     answersOpen: read(ControlKey.answersOpen, z.boolean(), false),
+    timerChime: read(ControlKey.timerChime, z.boolean(), true),
     ended: read(ControlKey.ended, z.boolean(), false),
   }
 }

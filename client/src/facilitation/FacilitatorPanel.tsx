@@ -73,7 +73,7 @@ export function FacilitatorPanel({
       <div id="facilitation-body" className="facilitation-panel__body" hidden={collapsed}>
         <PhaseList editor={editor} meeting={meeting} actions={actions} />
         <LayoutLockControls editor={editor} />
-        <TimerControls timer={controls.timer} actions={actions} />
+        <TimerControls timer={controls.timer} chime={controls.timerChime} actions={actions} />
         <RoomControls editor={editor} controls={controls} actions={actions} />
         {access.meeting && token && (
           <>

@@ -27,6 +27,9 @@ export function MeetingStatus() {
   const participant = meeting.access.role === 'participant'
   const ended = participant && meeting.controls.ended
   const locked = participant && meeting.controls.lockedPhases.includes(onPage)
+  const timeUp = timer.state === 'running' && timerRemainingMs(timer, now) <= 0
+  // The banner names the phase it is about: the one being looked at, not always the current.
+  const viewedName = onPage !== current ? editor.getPage(onPage)?.name : undefined
 
   return (
     <div className="facilitation-status">
@@ -34,16 +37,25 @@ export function MeetingStatus() {
         <span className="facilitation-status__label">{t('facilitation.status.phase')}:</span>{' '}
         <span data-testid="current-phase">{phaseName ?? t('facilitation.status.noPhase')}</span>
       </p>
-      <p className={`facilitation-status__timer facilitation-status__timer--${timer.state}`}>
+      <p
+        className={`facilitation-status__timer facilitation-status__timer--${timeUp ? 'up' : timer.state}`}
+      >
         <span className="visually-hidden">{t('facilitation.status.timer')}: </span>
         <span role="timer" data-testid="timer">
           {formatRemaining(timerRemainingMs(timer, now))}
         </span>
+        {timeUp && <span className="facilitation-status__up"> {t('facilitation.timer.up')}</span>}
       </p>
       <p className="facilitation-status__locked" role="status">
         {(ended || locked) && (
           <>
-            <strong>{t(ended ? 'meetingEnd.ended' : 'facilitation.locked')}</strong>{' '}
+            <strong>
+              {ended
+                ? t('meetingEnd.ended')
+                : viewedName
+                  ? t('facilitation.lockedNamed', { phase: viewedName })
+                  : t('facilitation.locked')}
+            </strong>{' '}
             {t('facilitation.lockedHint')}
           </>
         )}

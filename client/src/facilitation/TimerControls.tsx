@@ -1,6 +1,7 @@
 import { type Timer, timerRemainingMs } from '@samla/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
+import { useTimeUpChime } from '../meeting/chime.ts'
 import type { ControlActions } from '../meeting/controls.ts'
 import { formatRemaining, useServerNow } from '../meeting/serverClock.ts'
 
@@ -10,11 +11,23 @@ const MINUTE = 60_000
 const MAX_MINUTES = 240
 
 /** The facilitator's countdown: a length (preset or own), start, pause, one more minute, reset. */
-export function TimerControls({ timer, actions }: { timer: Timer; actions: ControlActions }) {
+export function TimerControls({
+  timer,
+  chime,
+  actions,
+}: {
+  timer: Timer
+  /** Whether a chime sounds when the time is up (here and on the projector). */
+  chime: boolean
+  actions: ControlActions
+}) {
   const { t } = useI18n()
   const customId = useId()
+  const chimeId = useId()
   const [custom, setCustom] = useState('')
   const now = useServerNow(timer.state === 'running')
+  const timeUp = timer.state === 'running' && timerRemainingMs(timer, now) <= 0
+  useTimeUpChime(timer, chime)
   const setCustomTime = (e: FormEvent) => {
     e.preventDefault()
     const minutes = Number(custom.replace(',', '.'))
@@ -26,12 +39,14 @@ export function TimerControls({ timer, actions }: { timer: Timer; actions: Contr
   return (
     <section className="facilitation-section" aria-labelledby="facilitation-timer">
       <h3 id="facilitation-timer">{t('facilitation.timer.heading')}</h3>
-      <p className="facilitation-timer">
+      <p className={`facilitation-timer${timeUp ? ' facilitation-timer--up' : ''}`}>
         <span className="visually-hidden">{t('facilitation.timer.display')}: </span>
         <span role="timer" className="facilitation-timer__time" data-testid="panel-timer">
           {formatRemaining(timerRemainingMs(timer, now))}
         </span>{' '}
-        <span className="facilitation-timer__state">{t(`facilitation.timer.${timer.state}`)}</span>
+        <span className="facilitation-timer__state">
+          {timeUp ? t('facilitation.timer.up') : t(`facilitation.timer.${timer.state}`)}
+        </span>
       </p>
       <div className="facilitation-row">
         {timer.state === 'running' ? (
@@ -94,6 +109,15 @@ export function TimerControls({ timer, actions }: { timer: Timer; actions: Contr
           {t('facilitation.timer.set')}
         </button>
       </form>
+      <p className="facilitation-choice">
+        <input
+          id={chimeId}
+          type="checkbox"
+          checked={chime}
+          onChange={(e) => actions.setTimerChime(e.target.checked)}
+        />
+        <label htmlFor={chimeId}>{t('facilitation.timer.chime')}</label>
+      </p>
     </section>
   )
 }

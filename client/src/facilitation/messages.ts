@@ -41,6 +41,8 @@ export const sv = {
   'facilitation.timer.addMinute': '+1 min',
   'facilitation.timer.reset': 'Börja om',
   'facilitation.timer.running': 'Går',
+  'facilitation.timer.up': 'Tiden är ute',
+  'facilitation.timer.chime': 'Ljud när tiden är ute (här och på projektorn)',
   'facilitation.timer.paused': 'Pausad',
   'facilitation.timer.stopped': 'Inte startad',
   'facilitation.room.heading': 'Rummet',
@@ -80,6 +82,7 @@ export const sv = {
   'facilitation.status.noPhase': 'Ingen fas vald än',
   'facilitation.status.timer': 'Tid kvar',
   'facilitation.locked': 'Fasen är låst',
+  'facilitation.lockedNamed': 'Fasen {phase} är låst',
   'facilitation.lockedHint': 'Du kan titta men inte ändra.',
   'facilitation.refused.phase-locked':
     'Ändringen kunde inte sparas – fasen är låst. Tavlan har hämtats på nytt.',
@@ -170,6 +173,8 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.timer.addMinute': '+1 min',
   'facilitation.timer.reset': 'Reset',
   'facilitation.timer.running': 'Running',
+  'facilitation.timer.up': 'Time is up',
+  'facilitation.timer.chime': 'A sound when time is up (here and on the projector)',
   'facilitation.timer.paused': 'Paused',
   'facilitation.timer.stopped': 'Not started',
   'facilitation.room.heading': 'The room',
@@ -210,6 +215,7 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.status.noPhase': 'No phase chosen yet',
   'facilitation.status.timer': 'Time left',
   'facilitation.locked': 'The phase is locked',
+  'facilitation.lockedNamed': 'The phase {phase} is locked',
   'facilitation.lockedHint': 'You can look but not change anything.',
   'facilitation.refused.phase-locked':
     'The change could not be saved – the phase is locked. The board has been fetched again.',

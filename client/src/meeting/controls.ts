@@ -98,6 +98,7 @@ export function controlActions(doc: Y.Doc, serverNow: () => number) {
       set(ControlKey.lockedPhases, locked ? [...others, pageId] : others)
     },
     setAnonymous: (anonymous: boolean) => set(ControlKey.anonymous, anonymous),
+    setTimerChime: (on: boolean) => set(ControlKey.timerChime, on),
     setAnswersOpen: (open: boolean) => set(ControlKey.answersOpen, open),
     setProjector: (projector: ProjectorSetting) => set(ControlKey.projector, projector),
     /** Brings everyone to the facilitator's view, and shows them its phase if it was hidden. */

@@ -12,6 +12,7 @@ import {
 } from 'tldraw'
 import { useI18n } from '../i18n/index.tsx'
 import { getJoinInfo } from '../meeting/api.ts'
+import { useTimeUpChime } from '../meeting/chime.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { formatRemaining, useServerNow } from '../meeting/serverClock.ts'
 
@@ -43,6 +44,7 @@ export function ProjectorOverlay({
   }, [editor, controls.projector])
   const now = useServerNow(controls.timer.state === 'running')
   const remaining = timerRemainingMs(controls.timer, now)
+  useTimeUpChime(controls.timer, controls.timerChime)
   const [join, setJoin] = useState<{ info: JoinInfo; qr: string } | null>(null)
 
   useEffect(() => {
@@ -85,7 +87,10 @@ export function ProjectorOverlay({
           )
         )}
         {controls.timer.state !== 'stopped' && (
-          <p className="projector-overlay__timer" data-timer={formatRemaining(remaining)}>
+          <p
+            className={`projector-overlay__timer${remaining <= 0 ? ' projector-overlay__timer--up' : ''}`}
+            data-timer={formatRemaining(remaining)}
+          >
             <span className="visually-hidden">{t('projector.timer')}: </span>
             {remaining <= 0 ? t('projector.timeUp') : formatRemaining(remaining)}
             {controls.timer.state === 'paused' && (
