@@ -67,16 +67,24 @@ export function useYText(doc: Y.Doc | null, root: string) {
   useEffect(() => {
     const el = ref.current
     if (!el) return
-    el.value = text?.toString() ?? ''
+    // A new document for the same field (a reconnect starts one): the text is the same, and
+    // so is where the writer was in it. Setting the value alone would send the caret to the end.
+    const [from, to] = [el.selectionStart, el.selectionEnd]
+    const value = text?.toString() ?? ''
+    if (el.value !== value) {
+      el.value = value
+      el.setSelectionRange(Math.min(from, value.length), Math.min(to, value.length))
+    }
     if (!text) return
     const observe = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       // This page's own edit: the textarea shows it already.
       if (transaction.local) return
-      const focused = document.activeElement === el
       const start = shiftThrough(el.selectionStart, event.delta)
       const end = shiftThrough(el.selectionEnd, event.delta)
       el.value = text.toString()
-      if (focused) el.setSelectionRange(start, end)
+      // Always, focused or not: a field the writer left keeps their place for their return,
+      // and a page whose focus a browser reports late still keeps the caret in the words.
+      el.setSelectionRange(start, end)
     }
     text.observe(observe)
     return () => text.unobserve(observe)
