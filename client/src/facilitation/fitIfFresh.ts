@@ -1,8 +1,12 @@
 import { useEffect } from 'react'
 import { type Editor, useValue } from 'tldraw'
 
-/** Room kept clear of tldraw's own panels: the style panel at the top right, the toolbar below. */
+/**
+ * Room kept clear of tldraw's own panels: its menus and the board's bar along the top, the
+ * style panel at the top right, the toolbar below.
+ */
 const EDGE = 24
+const TOP = 64
 const STYLE_PANEL = 170
 const TOOLBAR = 72
 
@@ -25,12 +29,12 @@ export function fitPhase(editor: Editor) {
   if (!bounds || bounds.w <= 0 || bounds.h <= 0) return
   const screen = editor.getViewportScreenBounds()
   const w = screen.w - 2 * EDGE - STYLE_PANEL
-  const h = screen.h - 2 * EDGE - TOOLBAR
+  const h = screen.h - TOP - EDGE - TOOLBAR
   if (w <= 0 || h <= 0) return editor.zoomToFit()
   const z = Math.min(w / bounds.w, h / bounds.h, 1)
   // Screen = (page + camera) × zoom: the phase's left edge at EDGE, centred in the height left.
   const left = EDGE + (w - bounds.w * z) / 2
-  const top = EDGE + (h - bounds.h * z) / 2
+  const top = TOP + (h - bounds.h * z) / 2
   const camera = { x: left / z - bounds.x, y: top / z - bounds.y, z }
   editor.setCamera(camera)
   fitted.set(editor, editor.getCamera())
