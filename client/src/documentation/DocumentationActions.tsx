@@ -32,6 +32,11 @@ export function DocumentationActions({
     }
   }
 
+  // Publishing again is how changed texts reach the public link; withdrawing ends it.
+  const publish = (on: boolean) =>
+    source.kind === 'meeting' &&
+    run(() => setPublished(source.meetingId, source.token, on).then(onChange))
+
   return (
     <section className="docs__actions" aria-labelledby="docs-actions">
       <h2 id="docs-actions" className="visually-hidden">
@@ -52,9 +57,7 @@ export function DocumentationActions({
                     type="button"
                     className="button"
                     disabled={busy}
-                    onClick={() =>
-                      run(() => setPublished(source.meetingId, source.token, true).then(onChange))
-                    }
+                    onClick={() => publish(true)}
                   >
                     {t('docs.republish')}
                   </button>
@@ -77,9 +80,7 @@ export function DocumentationActions({
                   type="button"
                   className="button button--secondary"
                   disabled={busy}
-                  onClick={() =>
-                    run(() => setPublished(source.meetingId, source.token, false).then(onChange))
-                  }
+                  onClick={() => publish(false)}
                 >
                   {t('docs.unpublish')}
                 </button>
@@ -93,9 +94,7 @@ export function DocumentationActions({
                   type="button"
                   className="button"
                   disabled={busy}
-                  onClick={() =>
-                    run(() => setPublished(source.meetingId, source.token, true).then(onChange))
-                  }
+                  onClick={() => publish(true)}
                 >
                   {t('docs.publish')}
                 </button>

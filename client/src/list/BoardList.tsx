@@ -6,7 +6,7 @@ import {
   noteColourName,
   visiblePhases,
 } from '@samla/shared'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { type Editor, type TLShapeId, toRichText } from 'tldraw'
 import { useParticipantVotes } from '../facilitation/useParticipantVotes.ts'
 import { useI18n } from '../i18n/index.tsx'
@@ -359,19 +359,16 @@ function useAnnouncements(content: BoardContent, controls: Controls, mine: Reado
   const [text, setText] = useState('')
   const latest = useRef({ content, controls, mine })
   latest.current = { content, controls, mine }
+  // Looked at as each change comes, and on a tick (a note's text settling, the timer's end).
+  const look = useCallback(() => {
+    const due = announcer.observe({ ...latest.current, now: serverNow() })
+    if (due.length) setText(due.map((a: Announcement) => t(a.key, a.params)).join(' '))
+  }, [announcer, t])
   useEffect(() => {
-    const say = (due: Announcement[]) => {
-      if (due.length) setText(due.map((a) => t(a.key, a.params)).join(' '))
-    }
-    const look = () => say(announcer.observe({ ...latest.current, now: serverNow() }))
-    look()
     const timer = setInterval(look, TICK_MS)
     return () => clearInterval(timer)
-  }, [announcer, t])
-  // A change is looked at as it comes, not only on the next tick.
-  useEffect(() => {
-    const due = announcer.observe({ content, controls, mine, now: serverNow() })
-    if (due.length) setText(due.map((a) => t(a.key, a.params)).join(' '))
-  }, [announcer, content, controls, mine, t])
+  }, [look])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of what is shown is the signal
+  useEffect(look, [look, content, controls, mine])
   return text
 }
