@@ -20,6 +20,7 @@ import { meetingEndRoutes } from './routes/meetingEnd.ts'
 import { meetingRecordRoutes } from './routes/meetingRecord.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { metaRoutes } from './routes/meta.ts'
+import { privateWritingRoutes } from './routes/privateWriting.ts'
 import { processRoutes } from './routes/processes.ts'
 import { voterRoutes } from './routes/voters.ts'
 import { voteRoutes } from './routes/votes.ts'
@@ -107,7 +108,10 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
         eraseMeeting: (meeting) => processService.eraseMeeting(meeting),
       }),
     )
-    .route('/', meetingEndRoutes({ meetings, snapshots, rooms, access }))
+    .route(
+      '/',
+      meetingEndRoutes({ meetings, snapshots, rooms, access, privateNotes: store.privateNotes }),
+    )
     .route(
       '/',
       processRoutes({
@@ -144,6 +148,7 @@ export function createApp({ config, store, rooms, logger, counters, ...deps }: A
       }),
     )
     .route('/', meetingRecordRoutes({ access, records: store.records, voters, rooms }))
+    .route('/', privateWritingRoutes({ access, voters, rooms, privateNotes: store.privateNotes }))
     .route(
       '/',
       documentationRoutes({

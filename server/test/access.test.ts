@@ -54,6 +54,13 @@ const ROLES: Record<string, MeetingRole[]> = {
   'GET /api/meetings/:id/attendance': FACILITATOR,
   'GET /api/meetings/:id/record-texts': FACILITATOR,
   'PUT /api/meetings/:id/record-texts': FACILITATOR,
+  // "Skriv enskilt": the facilitator starts and reveals it; whoever writes keeps their own
+  // texts (under their voter credential); the projector writes nothing.
+  'POST /api/meetings/:id/private-writing': FACILITATOR,
+  'POST /api/meetings/:id/private-writing/reveal': FACILITATOR,
+  'GET /api/meetings/:id/private-notes': ['facilitator', 'participant'],
+  'PUT /api/meetings/:id/private-notes/:shapeId': ['facilitator', 'participant'],
+  'DELETE /api/meetings/:id/private-notes/:shapeId': ['facilitator', 'participant'],
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
@@ -77,6 +84,7 @@ const sample: Record<string, string> = {
   format: 'md',
   role: 'projector',
   cid: 'A'.repeat(22),
+  shapeId: 'shape:one',
 }
 
 describe('access to meeting routes', () => {

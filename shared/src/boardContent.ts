@@ -168,6 +168,23 @@ function compareIndex(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** tldraw rich text of plain text: a paragraph per line (an empty line, an empty paragraph). */
+export function richTextOf(text: string): {
+  type: 'doc'
+  content: Array<{ type: 'paragraph'; content?: Array<{ type: 'text'; text: string }> }>
+} {
+  return {
+    type: 'doc',
+    content: text
+      .split('\n')
+      .map((line) =>
+        line
+          ? { type: 'paragraph', content: [{ type: 'text', text: line }] }
+          : { type: 'paragraph' },
+      ),
+  }
+}
+
 /**
  * Plain text of tldraw rich text (a TipTap document: blocks of inline text nodes). Blocks
  * become lines; hard breaks become line breaks; marks (bold, links) are dropped.

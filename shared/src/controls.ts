@@ -47,6 +47,12 @@ export const ControlKey = {
    * the server writes it (POST /api/meetings/:id/end and /reopen); a client's write is refused.
    */
   ended: 'ended',
+  /**
+   * "Skriv enskilt": the page id of the phase whose new notes participants write privately
+   * (their text held by the server until the facilitator reveals it), or absent. Only the
+   * server writes it (POST /api/meetings/:id/private-writing and …/reveal).
+   */
+  privateWriting: 'privateWriting',
 } as const
 export type ControlKey = (typeof ControlKey)[keyof typeof ControlKey]
 
@@ -131,6 +137,7 @@ export const CONTROL_SCHEMAS: Record<ControlKey, z.ZodType> = {
   answersOpen: z.boolean(),
   timerChime: z.boolean(),
   ended: z.boolean(),
+  privateWriting: pageIdSchema.nullable(),
 }
 
 export interface Controls {
@@ -146,6 +153,8 @@ export interface Controls {
   answersOpen: boolean
   timerChime: boolean
   ended: boolean
+  /** The phase participants write privately on, or null. */
+  privateWriting: string | null
 }
 
 export const DEFAULT_CONTROLS: Controls = {
@@ -161,6 +170,7 @@ export const DEFAULT_CONTROLS: Controls = {
   answersOpen: false,
   ended: false,
   timerChime: true,
+  privateWriting: null,
 }
 
 /**
@@ -193,6 +203,7 @@ export function parseControls(get: (key: string) => unknown, anonymousDefault = 
     answersOpen: read(ControlKey.answersOpen, z.boolean(), false),
     timerChime: read(ControlKey.timerChime, z.boolean(), true),
     ended: read(ControlKey.ended, z.boolean(), false),
+    privateWriting: read(ControlKey.privateWriting, pageIdSchema.nullable(), null),
   }
 }
 

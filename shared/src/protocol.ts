@@ -75,6 +75,11 @@ export const EditRefusal = {
   ServerOwned: 'server-owned',
   /** The facilitator ended the meeting: participants change nothing until it is reopened. */
   MeetingEnded: 'meeting-ended',
+  /**
+   * Private writing is on for the phase: a participant's edit there may not put text into the
+   * board (new text, changed text, or a note's private mark changed).
+   */
+  PrivateWriting: 'private-writing',
 } as const
 export type EditRefusal = (typeof EditRefusal)[keyof typeof EditRefusal]
 

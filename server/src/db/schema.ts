@@ -497,3 +497,28 @@ export const meetingRecords = sqliteTable('meeting_records', {
   published: text('published', { mode: 'json' }),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })
+
+/**
+ * "Skriv enskilt": the text of a note written privately, held here until the facilitator
+ * reveals it into its blank card (shared/src/privateWriting.ts), then deleted. `proof` is the
+ * hash of the card's secret: the card whose mark equals it is the one the text goes into.
+ * Keyed by voter too, so that someone claiming a card's id first takes nothing from its writer.
+ * Erased with the meeting and with the voter.
+ */
+export const privateNotes = sqliteTable(
+  'private_notes',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    shapeId: text('shape_id').notNull(),
+    voterId: text('voter_id')
+      .notNull()
+      .references(() => voters.id, { onDelete: 'cascade' }),
+    proof: text('proof').notNull(),
+    text: text('text').notNull(),
+    author: text('author'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.shapeId, t.voterId] })],
+)

@@ -4,12 +4,18 @@ import { ApiError } from '../http/errors.ts'
 import { SERVER_ORIGIN } from '../process/boardWrites.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import { takeSnapshot } from '../snapshots/take.ts'
-import type { MeetingRepository, SnapshotRepository } from '../storage/repositories.ts'
+import type {
+  MeetingRepository,
+  PrivateNoteRepository,
+  SnapshotRepository,
+} from '../storage/repositories.ts'
+import { revealPrivateWriting } from './privateWriting.ts'
 
 export interface MeetingEndDeps {
   meetings: MeetingRepository
   snapshots: SnapshotRepository
   rooms: RoomManager
+  privateNotes: PrivateNoteRepository
 }
 
 const alreadyEnded = () => new ApiError(409, 'meeting_ended', 'The meeting has already ended')
@@ -31,7 +37,7 @@ function closeBoard(doc: Y.Doc): void {
 }
 
 /**
- * "Avsluta samlingen": locks the board, takes the final snapshot of it locked (nothing a
+ * "Avsluta samlingen": reveals what was written privately, locks the board, takes the final snapshot of it locked (nothing a
  * participant writes can come between the two), then marks the meeting ended. A failure
  * before the mark leaves the meeting running with its board closed; ending it again finishes
  * the job. Of two calls at once, the one that does not mark it gets 409.
@@ -41,6 +47,9 @@ export async function endMeeting(
   meeting: Meeting,
 ): Promise<{ meeting: Meeting; snapshot: Snapshot }> {
   if (meeting.endedAt) throw alreadyEnded()
+  // What was written privately belongs in the final record: revealed first, as the
+  // facilitator would before closing (nothing happens when nothing is private).
+  await revealPrivateWriting(deps, meeting)
   const room = await deps.rooms.acquire(meeting.boardId)
   let snapshot: Snapshot
   try {

@@ -6,6 +6,7 @@ import {
   type NoteThread,
   PROCESS_MAP,
   RECORDS_MAP,
+  richTextOf,
   ShapeMark,
 } from '@samla/shared'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
@@ -111,16 +112,7 @@ function noteRecord(
       growY: 0,
       url: '',
       textLastEditedBy: null,
-      richText: {
-        type: 'doc',
-        content: note.text
-          .split('\n')
-          .map((line) =>
-            line
-              ? { type: 'paragraph', content: [{ type: 'text', text: line }] }
-              : { type: 'paragraph' },
-          ),
-      },
+      richText: richTextOf(note.text),
       scale: 1,
     },
     meta,
@@ -129,7 +121,7 @@ function noteRecord(
 }
 
 /** tldraw's validators, as for any client's record: a record they refuse is never written. */
-function checked<T extends { id: string }>(record: T): T {
+export function checked<T extends { id: string }>(record: T): T {
   const problem = recordProblem(record.id, record, CURRENT_SCHEMA, DEFAULT_WRITE_LIMITS)
   if (problem) throw new Error(`the server wrote an invalid record: ${problem.detail}`)
   return record

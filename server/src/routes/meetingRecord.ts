@@ -4,13 +4,12 @@ import {
   type LiveAttendance,
   type Meeting,
   parseControls,
-  parseVoterHeader,
   type RecordTextsView,
   recordTextsSchema,
-  VOTER_HEADER,
 } from '@samla/shared'
 import { type Context, Hono } from 'hono'
 import type { MeetingAccess, MeetingEnv } from '../access/meetingAccess.ts'
+import { requireVoter } from '../access/voterCredential.ts'
 import { ApiError } from '../http/errors.ts'
 import { readJson } from '../http/json.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
@@ -45,16 +44,7 @@ export function meetingRecordRoutes({ access, records, voters, rooms }: MeetingR
     }
   }
 
-  const voterOf = async (c: Context<MeetingEnv>) => {
-    const credential = parseVoterHeader(c.req.header(VOTER_HEADER))
-    if (!credential || !(await voters.verify(c.var.meeting.id, credential)))
-      throw new ApiError(
-        401,
-        'invalid_voter',
-        `A voter credential of this meeting is needed in ${VOTER_HEADER} (POST …/voters issues one)`,
-      )
-    return credential.voterId
-  }
+  const voterOf = (c: Context<MeetingEnv>) => requireVoter(voters, c)
 
   return new Hono<MeetingEnv>()
     .post('/meetings/:id/attendance', participant, async (c) => {

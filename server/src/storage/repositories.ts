@@ -332,6 +332,32 @@ export interface MeetingRecordRepository {
   publish(meetingId: string, published: PublishedRecord): Promise<void>
 }
 
+/** A note written privately ("skriv enskilt"), as the server holds it until it is revealed. */
+export interface PrivateNote {
+  shapeId: string
+  /** Hash of the card's secret (shared/src/privateWriting.ts). */
+  proof: string
+  text: string
+  author: string | null
+}
+
+/** The texts of notes written privately, per meeting and voter, until they are revealed. */
+export interface PrivateNoteRepository {
+  /**
+   * Keeps a voter's note: a new one with its proof, or the new text (and author) of one the
+   * voter already holds, whose proof stays what it was. 'full' when it would be the voter's
+   * `max`+1th note in the meeting; nothing is stored then.
+   */
+  put(meetingId: string, voterId: string, note: PrivateNote, max: number): Promise<'kept' | 'full'>
+  /** The voter's own notes in the meeting, the one changed last at the end. */
+  ofVoter(meetingId: string, voterId: string): Promise<Omit<PrivateNote, 'proof'>[]>
+  remove(meetingId: string, voterId: string, shapeId: string): Promise<void>
+  /** Every private note of the meeting, for the reveal. */
+  all(meetingId: string): Promise<PrivateNote[]>
+  /** Forgets every private note of the meeting (after the reveal wrote them into the board). */
+  clear(meetingId: string): Promise<void>
+}
+
 /** Voter credentials: the id is the server's choice; only the secret's hash is kept. */
 export interface VoterRepository {
   /** A new voter of the meeting; the secret is returned this once and never stored. */

@@ -18,6 +18,7 @@ export interface RepositoryHarness {
     | 'blueList'
     | 'handslag'
     | 'records'
+    | 'privateNotes'
   >
   cleanup(): Promise<void>
 }

@@ -5,6 +5,7 @@ import type {
   IdeaRepository,
   MeetingRecordRepository,
   MeetingRepository,
+  PrivateNoteRepository,
   ProcessRepository,
   SnapshotRepository,
   VoteRepository,
@@ -22,6 +23,7 @@ export interface SamlaStore {
   readonly documents: Storage
   readonly meetings: MeetingRepository
   readonly records: MeetingRecordRepository
+  readonly privateNotes: PrivateNoteRepository
   readonly votes: VoteRepository
   readonly voters: VoterRepository
   readonly voteRounds: VoteRoundRepository

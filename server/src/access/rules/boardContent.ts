@@ -85,7 +85,9 @@ export function boardContentRefusal(
     } else if (root === CONTROLS_MAP) {
       // Whether the meeting ended follows the database (routes/meetingEnd.ts): a client that
       // cleared it would open a board the meeting's record says is closed.
-      if (key === ControlKey.ended)
+      // Private writing likewise: revealing it writes the texts the server holds, which no
+      // client has; a client that cleared the flag would leave the cards blank for good.
+      if (key === ControlKey.ended || key === ControlKey.privateWriting)
         return { reason: EditRefusal.ServerOwned, detail: `${CONTROLS_MAP}.${key}` }
       const schema = CONTROL_SCHEMAS[key as keyof typeof CONTROL_SCHEMAS]
       if (!Object.hasOwn(CONTROL_SCHEMAS, key) || !schema)

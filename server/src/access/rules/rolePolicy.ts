@@ -14,6 +14,7 @@ import { pageOf } from '../../board/records.ts'
 import { isCurrentSchema, isMigrationOf, migrateBoardRecords } from '../../board/schema.ts'
 import type { Changes, EntryChange } from '../changes.ts'
 import { hiddenPhaseTest } from './hiddenPhases.ts'
+import { putsTextOnPrivatePhase } from './privateWriting.ts'
 
 /**
  * What a participant may change on a meeting's board, decided from what the update would
@@ -32,6 +33,8 @@ import { hiddenPhaseTest } from './hiddenPhases.ts'
  * - anything on a phase the facilitator has not shown participants (see `visiblePhases` in
  *   shared), before or after the change, once phases are laid out (before that the board has
  *   only tldraw's first page, which is no phase yet);
+ * - on the phase written privately ("skriv enskilt", see rules/privateWriting.ts), any text:
+ *   a new record's, a changed one, or a card's private mark;
  * and may not touch the meeting's controls at all; once the meeting has ended, nothing at all.
  * `meta` holds only the tldraw schema; a participant may write it only as this deployment's
  * own schema (a bogus newer one would make every client refuse the board).
@@ -96,6 +99,8 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
     })
   }
   const isLocked = (pageId: string) => locked.has(pageId)
+  const privatePhase = controls.get(ControlKey.privateWriting)
+  const isPrivate = (pageId: string) => pageId === privatePhase
   const isHidden = phasesLaidOut ? hiddenPhaseTest(controls, records) : () => false
 
   for (const entry of changes.entries.values()) {
@@ -118,7 +123,11 @@ export function participantVerdict(doc: Y.Doc, changes: Changes): Verdict {
         ? EditRefusal.PhaseLocked
         : onPhase(isHidden, stored, values)
           ? EditRefusal.PhaseHidden
-          : null
+          : typeof privatePhase === 'string' &&
+              onPhase(isPrivate, stored, values) &&
+              putsTextOnPrivatePhase(stored, values)
+            ? EditRefusal.PrivateWriting
+            : null
     if (reason && !isExactMigration(key, values)) return refuse(reason)
   }
   return OK

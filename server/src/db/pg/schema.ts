@@ -450,3 +450,22 @@ export const meetingRecords = pgTable('meeting_records', {
   published: jsonb('published'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
 })
+
+/** Private notes' texts until they are revealed, as in ../schema.ts. */
+export const privateNotes = pgTable(
+  'private_notes',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    shapeId: text('shape_id').notNull(),
+    voterId: text('voter_id')
+      .notNull()
+      .references(() => voters.id, { onDelete: 'cascade' }),
+    proof: text('proof').notNull(),
+    text: text('text').notNull(),
+    author: text('author'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.shapeId, t.voterId] })],
+)

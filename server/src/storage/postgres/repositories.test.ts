@@ -3,6 +3,7 @@ import { describeBlueListContract } from '../blueListContract.ts'
 import { describeHandslagContract } from '../handslagContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeMeetingRecordContract } from '../meetingRecordContract.ts'
+import { describePrivateNoteContract } from '../privateNoteContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
 import { describeVoteRoundContract } from '../voteRoundContract.ts'
@@ -27,3 +28,4 @@ describeHandslagContract('PostgreSQL', harness)
 describeVoteRoundContract('PostgreSQL', harness)
 describeBlueListContract('PostgreSQL', harness)
 describeMeetingRecordContract('PostgreSQL', harness)
+describePrivateNoteContract('PostgreSQL', harness)

@@ -8,6 +8,7 @@ import { PgHandslag } from './handslag.ts'
 import { PgIdeas } from './ideas.ts'
 import { PgMeetingRecords } from './meetingRecords.ts'
 import { PgMeetingRepository } from './meetings.ts'
+import { PgPrivateNotes } from './privateNotes.ts'
 import { PgProcesses } from './processes.ts'
 import { PgSnapshotRepository } from './snapshots.ts'
 import { PgVoteRounds } from './voteRounds.ts'
@@ -26,6 +27,7 @@ export async function openPostgresStore(
     documents,
     meetings: new PgMeetingRepository(db),
     records: new PgMeetingRecords(db),
+    privateNotes: new PgPrivateNotes(db),
     votes: new PgVoteRepository(db),
     voters: new PgVoterRepository(db),
     voteRounds: new PgVoteRounds(db),

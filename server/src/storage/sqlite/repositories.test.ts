@@ -5,6 +5,7 @@ import { describeBlueListContract } from '../blueListContract.ts'
 import { describeHandslagContract } from '../handslagContract.ts'
 import { describeIdeaContract } from '../ideaContract.ts'
 import { describeMeetingRecordContract } from '../meetingRecordContract.ts'
+import { describePrivateNoteContract } from '../privateNoteContract.ts'
 import { describeProcessContract } from '../processContract.ts'
 import { describeRepositoryContract } from '../repositoryContract.ts'
 import { describeVoteRoundContract } from '../voteRoundContract.ts'
@@ -29,3 +30,4 @@ describeHandslagContract('SQLite', harness)
 describeVoteRoundContract('SQLite', harness)
 describeBlueListContract('SQLite', harness)
 describeMeetingRecordContract('SQLite', harness)
+describePrivateNoteContract('SQLite', harness)

@@ -8,6 +8,7 @@ import { SqliteHandslag } from './handslag.ts'
 import { SqliteIdeas } from './ideas.ts'
 import { SqliteMeetingRecords } from './meetingRecords.ts'
 import { SqliteMeetings } from './meetings.ts'
+import { SqlitePrivateNotes } from './privateNotes.ts'
 import { SqliteProcesses } from './processes.ts'
 import { SqliteSnapshots } from './snapshots.ts'
 import { SqliteVoteRounds } from './voteRounds.ts'
@@ -31,6 +32,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SamlaStore {
     documents,
     meetings: new SqliteMeetings(db),
     records: new SqliteMeetingRecords(db),
+    privateNotes: new SqlitePrivateNotes(db),
     votes: new SqliteVotes(db),
     voters: new SqliteVoters(db),
     voteRounds: new SqliteVoteRounds(db),
