@@ -73,10 +73,19 @@ export function Board({
   const { t, language } = useI18n()
   // Read-only while a participant is on a locked phase; known only once the canvas is up.
   const [paused, setPaused] = useState(false)
+  // A participant's notes are written privately while the facilitator has that on.
+  const privateWriter = useMemo(
+    () =>
+      access.role === 'participant' && access.meeting && token
+        ? { meetingId: access.meeting.id, token }
+        : null,
+    [access.role, access.meeting, token],
+  )
   const synced = useSyncedStore(boardId, token, {
     readonly,
     paused,
     anonymousDefault: access.meeting ? access.meeting.anonymous : null,
+    privateWriter,
   })
   const meeting = useMeetingInfo(access, token, synced.doc)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -143,7 +152,7 @@ export function Board({
   const [mine, setMine] = useState(() => readOwnNotes(boardId))
   useEffect(() => (editor ? trackOwnNotes(editor, boardId, setMine) : undefined), [editor, boardId])
   const listControls = meeting?.controls ?? DEFAULT_CONTROLS
-  const content = useBoardContent(listOpen ? synced.doc : null, listControls)
+  const content = useBoardContent(listOpen ? (editor?.store ?? null) : null, listControls)
   const openList = useMemo(() => (readonly ? undefined : () => setListOpen(true)), [readonly])
   const info = useMemo(
     () => ({ title, connection: synced.connection, openList }),

@@ -11,6 +11,7 @@ import { AttendanceSection } from './AttendanceSection.tsx'
 import { EndMeetingSection } from './EndMeetingSection.tsx'
 import { LayoutLockControls } from './LayoutLockControls.tsx'
 import { PhaseList } from './PhaseList.tsx'
+import { PrivateWritingSection } from './PrivateWritingSection.tsx'
 import { RoomControls } from './RoomControls.tsx'
 import { ShareSection } from './ShareSection.tsx'
 import { TimerControls } from './TimerControls.tsx'
@@ -77,6 +78,12 @@ export function FacilitatorPanel({
         <RoomControls editor={editor} controls={controls} actions={actions} />
         {access.meeting && token && (
           <>
+            <PrivateWritingSection
+              editor={editor}
+              meetingId={access.meeting.id}
+              token={token}
+              controls={controls}
+            />
             <VotingControls
               editor={editor}
               voting={controls.voting}

@@ -8,7 +8,7 @@ import './facilitation.css'
 /**
  * The meeting's phase and time left, the same on every laptop (the timer counts in the
  * server's clock); and, for a participant on a locked phase or after the meeting ended, why
- * nothing can be changed.
+ * nothing can be changed, or, on a phase written privately, that others' notes are blank.
  */
 export function MeetingStatus() {
   const meeting = useMeeting()
@@ -27,6 +27,7 @@ export function MeetingStatus() {
   const participant = meeting.access.role === 'participant'
   const ended = participant && meeting.controls.ended
   const locked = participant && meeting.controls.lockedPhases.includes(onPage)
+  const writingPrivately = participant && meeting.controls.privateWriting === onPage
   const timeUp = timer.state === 'running' && timerRemainingMs(timer, now) <= 0
   // The banner names the phase it is about: the one being looked at, not always the current.
   const viewedName = onPage !== current ? editor.getPage(onPage)?.name : undefined
@@ -60,6 +61,11 @@ export function MeetingStatus() {
           </>
         )}
       </p>
+      {!ended && !locked && writingPrivately && (
+        <p className="facilitation-status__private" data-testid="private-writing-notice">
+          {t('privateWriting.badge')}
+        </p>
+      )}
     </div>
   )
 }

@@ -1,16 +1,25 @@
-import { type BoardContent, type Controls, RECORDS_MAP, readBoardContent } from '@samla/shared'
+import {
+  type BoardContent,
+  type BoardRecords,
+  type Controls,
+  readBoardContent,
+} from '@samla/shared'
 import { useEffect, useState } from 'react'
-import type * as Y from 'yjs'
+import type { TLRecord, TLStore } from 'tldraw'
 
 /**
  * The board's phases, questions and notes as the documentation reads them, from this page's
- * own Y.Doc: read again (once per frame at most) whenever a record changes.
+ * own store, read again (once per frame at most) whenever a record changes. The store rather
+ * than the Y.Doc: a note this page writes privately has its words only here.
  */
-export function useBoardContent(doc: Y.Doc | null, controls: Controls): BoardContent {
+export function useBoardContent(store: TLStore | null, controls: Controls): BoardContent {
   const [content, setContent] = useState<BoardContent>({ phases: [] })
   useEffect(() => {
-    if (!doc) return
-    const records = doc.getMap<unknown>(RECORDS_MAP)
+    if (!store) return
+    const records: BoardRecords = {
+      get: (id) => store.get(id as TLRecord['id']),
+      values: () => store.allRecords(),
+    }
     let frame = 0
     const read = () => {
       frame = 0
@@ -20,11 +29,11 @@ export function useBoardContent(doc: Y.Doc | null, controls: Controls): BoardCon
       if (!frame) frame = requestAnimationFrame(read)
     }
     read()
-    records.observe(schedule)
+    const stop = store.listen(schedule, { scope: 'document' })
     return () => {
-      records.unobserve(schedule)
+      stop()
       cancelAnimationFrame(frame)
     }
-  }, [doc, controls])
+  }, [store, controls])
   return content
 }

@@ -99,3 +99,21 @@ export async function reopenMeeting(id: string, token: string): Promise<Meeting>
     }),
   )
 }
+
+/** "Skriv enskilt" on for a phase: participants' new notes there are private until revealed. */
+export async function startPrivateWriting(id: string, token: string, phaseId: string) {
+  await request(`/api/meetings/${encodeURIComponent(id)}/private-writing`, {
+    method: 'POST',
+    headers: bearer(token),
+    body: JSON.stringify({ phaseId }),
+  })
+}
+
+/** Writes every private note's text into its card for everyone; returns how many. */
+export async function revealPrivateWriting(id: string, token: string): Promise<number> {
+  const body = (await request(`/api/meetings/${encodeURIComponent(id)}/private-writing/reveal`, {
+    method: 'POST',
+    headers: bearer(token),
+  })) as { revealed?: unknown }
+  return typeof body.revealed === 'number' ? body.revealed : 0
+}

@@ -35,6 +35,21 @@ export const sv = {
   'meetingEnd.reopen': 'Öppna igen',
   'meetingEnd.reopened': 'Samlingen är öppen igen. Faserna är låsta tills du låser upp dem.',
   'meetingEnd.badge': 'Avslutad',
+  'privateWriting.heading': 'Skriv enskilt',
+  'privateWriting.help':
+    'Var och en skriver för sig: deltagarna ser bara texten på sina egna lappar, de andras som tomma kort. Texten når ingen annans skärm, inte heller projektorns, förrän du visar alla.',
+  'privateWriting.start': 'Starta enskilt skrivande i {phase}',
+  'privateWriting.noPhase': 'Välj först en aktuell fas.',
+  'privateWriting.on': 'Pågår i {phase}: {n} lappar skrivna enskilt.',
+  'privateWriting.onOne': 'Pågår i {phase}: 1 lapp skriven enskilt.',
+  'privateWriting.reveal': 'Visa alla lappar',
+  'privateWriting.revealed': '{n} lappar visas nu för alla.',
+  'privateWriting.failed': 'Det gick inte. Försök igen.',
+  'privateWriting.ownNotesHint': 'Dina egna lappar som processledare syns för alla.',
+  'privateWriting.notice':
+    'Skriv enskilt: bara du ser texten på dina lappar. Andras lappar syns som tomma kort tills processledaren visar alla.',
+  'privateWriting.projector': 'Alla skriver enskilt – lapparna visas snart.',
+  'privateWriting.badge': 'Skriv enskilt: bara du ser dina lappar',
 }
 
 export const en: { [K in keyof typeof sv]: string } = {
@@ -73,4 +88,19 @@ export const en: { [K in keyof typeof sv]: string } = {
   'meetingEnd.reopen': 'Open again',
   'meetingEnd.reopened': 'The meeting is open again. Its phases stay locked until you unlock them.',
   'meetingEnd.badge': 'Ended',
+  'privateWriting.heading': 'Write privately',
+  'privateWriting.help':
+    "Everyone writes on their own: participants see only the text of their own notes, others' as blank cards. The text reaches nobody else's screen, not even the projector's, until you reveal them.",
+  'privateWriting.start': 'Start private writing in {phase}',
+  'privateWriting.noPhase': 'Choose a current phase first.',
+  'privateWriting.on': 'Under way in {phase}: {n} notes written privately.',
+  'privateWriting.onOne': 'Under way in {phase}: 1 note written privately.',
+  'privateWriting.reveal': 'Reveal all notes',
+  'privateWriting.revealed': '{n} notes are now shown to everyone.',
+  'privateWriting.failed': 'That did not work. Try again.',
+  'privateWriting.ownNotesHint': 'Your own notes as facilitator are seen by everyone.',
+  'privateWriting.notice':
+    "Writing privately: only you see the text of your notes. Others' notes show as blank cards until the facilitator reveals them.",
+  'privateWriting.projector': 'Everyone is writing privately – the notes will be shown soon.',
+  'privateWriting.badge': 'Writing privately: only you see your notes',
 }

@@ -26,6 +26,8 @@ export interface PhoneLiveState {
   /** Why no note can be written now: the phase is locked, or the meeting has ended. */
   locked: false | 'phase' | 'ended'
   anonymous: boolean
+  /** "Skriv enskilt" is on for the current phase: others cannot read this phone's notes yet. */
+  writingPrivately: boolean
   /** Puts a note in the current phase; null until the board is synced. Throws if it cannot. */
   post: ((note: PhoneNote) => void) | null
   /** The current phase's questions (frames), the Inkorg among them, in reading order. */
@@ -52,9 +54,14 @@ export interface PhoneLiveProps {
  * is on screen (PhonePage.tsx); it renders only the editor's hidden container and the votes.
  */
 export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveProps) {
+  const privateWriter = useMemo(
+    () => (access.meeting && token ? { meetingId: access.meeting.id, token } : null),
+    [access.meeting, token],
+  )
   const synced = useSyncedStore(boardId, token, {
     readonly: false,
     anonymousDefault: access.meeting?.anonymous ?? null,
+    privateWriter,
   })
   const meeting = useMeetingInfo(access, token, synced.doc)
   const [container, setContainer] = useState<HTMLDivElement | null>(null)
@@ -74,6 +81,7 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
     [editor, phaseId],
   )
   const anonymous = controls?.anonymous ?? false
+  const writingPrivately = phaseId !== null && controls?.privateWriting === phaseId
   // An ended meeting takes no notes at all (the relay refuses them), whatever is unlocked.
   const locked = controls?.ended
     ? 'ended'
@@ -154,6 +162,7 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
       phaseName,
       locked,
       anonymous,
+      writingPrivately,
       post,
       questions,
       timer,
@@ -168,6 +177,7 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
     phaseName,
     locked,
     anonymous,
+    writingPrivately,
     post,
     questions,
     timer,

@@ -40,6 +40,7 @@ function LiveUnavailable({ onChange }: PhoneLiveProps) {
         phaseName: '',
         locked: false,
         anonymous: false,
+        writingPrivately: false,
         post: null,
         questions: [],
         timer: null,
@@ -184,6 +185,11 @@ function PhoneMeeting({
           <p role="status">{t(locked === 'ended' ? 'phone.note.ended' : 'phone.note.locked')}</p>
         ) : (
           <form className="form" onSubmit={submit}>
+            {live?.writingPrivately && (
+              <p className="phone__private" data-testid="private-writing-notice">
+                {t('privateWriting.notice')}
+              </p>
+            )}
             {anonymous ? (
               <p className="small">{t('phone.anonymous')}</p>
             ) : (

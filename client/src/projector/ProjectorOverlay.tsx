@@ -86,6 +86,11 @@ export function ProjectorOverlay({
             </h1>
           )
         )}
+        {controls.privateWriting && (
+          <p className="projector-overlay__private" data-testid="projector-private">
+            {t('privateWriting.projector')}
+          </p>
+        )}
         {controls.timer.state !== 'stopped' && (
           <p
             className={`projector-overlay__timer${remaining <= 0 ? ' projector-overlay__timer--up' : ''}`}

@@ -5,6 +5,19 @@ import type * as Y from 'yjs'
 const LOCAL = Symbol('samla-local')
 
 export type Incompatibility = 'newer-schema' | 'invalid-data'
+
+/**
+ * A record as the document holds it (`toDoc`, given what the document holds now, if anything)
+ * and as this page holds it (`fromDoc`). Both return the record itself where they agree.
+ */
+export interface Projection {
+  toDoc(record: TLRecord, stored: TLRecord | undefined): TLRecord
+  fromDoc(record: TLRecord): TLRecord
+  /** This page removed the record from the document. */
+  removed?(id: string): void
+}
+
+const SAME: Projection = { toDoc: (record) => record, fromDoc: (record) => record }
 export type StartResult = { ok: true } | { ok: false; reason: Incompatibility }
 
 /**
@@ -34,6 +47,11 @@ export class StoreDocBinding {
      * of the canvas, and everything else goes on syncing.
      */
     private readonly onSkipped: (ids: string[]) => void = () => {},
+    /**
+     * How a record differs between this page and the document, where it does: a note written
+     * privately is blank in the document and has its text only here (sync/privateNotes.ts).
+     */
+    private readonly projection: Projection = SAME,
   ) {
     this.records = doc.getMap<TLRecord>('records')
     this.meta = doc.getMap('meta')
@@ -60,7 +78,10 @@ export class StoreDocBinding {
       this.store.mergeRemoteChanges(() => {
         const stale = this.documentRecords().filter((r) => !keep.has(r.id))
         if (stale.length > 0) this.store.remove(stale.map((r) => r.id))
-        this.store.put(records, 'initialize')
+        this.store.put(
+          records.map((r) => this.projection.fromDoc(r)),
+          'initialize',
+        )
       })
       // Written by an older Samla: store the migrated records so the next reader need not
       // migrate. Only those the migration changed: on a large board that is a fraction, and
@@ -79,6 +100,16 @@ export class StoreDocBinding {
     }
     this.listen()
     return { ok: true }
+  }
+
+  /** Reads these records from the document again (their projection changed, not the document). */
+  reproject(ids: Iterable<string>): void {
+    const put: TLRecord[] = []
+    for (const id of ids) {
+      const record = this.records.get(id)
+      if (record && this.isValid(id, record)) put.push(this.projection.fromDoc(record))
+    }
+    if (put.length > 0) this.store.mergeRemoteChanges(() => this.store.put(put))
   }
 
   dispose(): void {
@@ -156,14 +187,21 @@ export class StoreDocBinding {
   private listen(): void {
     const unlistenStore = this.store.listen(
       ({ changes }) => {
+        const write = (record: TLRecord) => {
+          if (this.keepOut(record)) return
+          const stored = this.records.get(record.id)
+          const value = this.projection.toDoc(record, stored)
+          // A private note's every keystroke leaves the document's blank card as it was.
+          if (value !== record && stored && JSON.stringify(stored) === JSON.stringify(value)) return
+          this.records.set(record.id, value)
+        }
         this.doc.transact(() => {
-          for (const record of Object.values(changes.added)) {
-            if (!this.keepOut(record)) this.records.set(record.id, record)
+          for (const record of Object.values(changes.added)) write(record)
+          for (const [, record] of Object.values(changes.updated)) write(record)
+          for (const record of Object.values(changes.removed)) {
+            this.records.delete(record.id)
+            this.projection.removed?.(record.id)
           }
-          for (const [, record] of Object.values(changes.updated)) {
-            if (!this.keepOut(record)) this.records.set(record.id, record)
-          }
-          for (const record of Object.values(changes.removed)) this.records.delete(record.id)
         }, LOCAL)
       },
       { source: 'user', scope: 'document' },
@@ -182,7 +220,7 @@ export class StoreDocBinding {
         else {
           const record = this.records.get(id)
           // A record this page cannot read keeps its last readable version on the canvas.
-          if (this.isValid(id, record)) put.push(record as TLRecord)
+          if (this.isValid(id, record)) put.push(this.projection.fromDoc(record as TLRecord))
           else skipped.push(id)
         }
       }

@@ -17,6 +17,7 @@ import * as Y from 'yjs'
 import { relayUrl } from '../api.ts'
 import { controlsMap, readControls } from '../meeting/controls.ts'
 import { StoreDocBinding } from './binding.ts'
+import { PrivateNotes } from './privateNotes.ts'
 
 export type ConnectionState = 'connecting' | 'online' | 'offline'
 
@@ -49,6 +50,11 @@ export interface SyncOptions {
   paused?: boolean
   /** A meeting's anonymity until its controls say otherwise; null on a plain board. */
   anonymousDefault?: boolean | null
+  /**
+   * A participant's meeting, whose notes are written privately while the facilitator has
+   * "skriv enskilt" on (sync/privateNotes.ts); null for a page that writes as it is.
+   */
+  privateWriter?: { meetingId: string; token: string } | null
 }
 
 const notAnonymous = atom('not anonymous', false)
@@ -63,7 +69,7 @@ const notAnonymous = atom('not anonymous', false)
 export function useSyncedStore(
   boardId: string,
   token: string | null,
-  { readonly, paused = false, anonymousDefault = null }: SyncOptions,
+  { readonly, paused = false, anonymousDefault = null, privateWriter = null }: SyncOptions,
 ): SyncedBoard {
   const [state, setState] = useState<SyncedBoard>({
     storeWithStatus: { status: 'loading' },
@@ -77,6 +83,7 @@ export function useSyncedStore(
     skipped: [],
     anonymous: notAnonymous,
   })
+  const privateMeetingId = privateWriter?.meetingId ?? null
   // Bumped to start over with a fresh document after a refused edit.
   const [generation, setGeneration] = useState(0)
   const $mode = useRef(atom<'readonly' | 'readwrite'>('mode', 'readwrite'))
@@ -125,6 +132,26 @@ export function useSyncedStore(
         ),
       },
     })
+    const privateNotes =
+      privateWriter && !readonly
+        ? new PrivateNotes(doc, privateWriter.meetingId, privateWriter.token, (id) =>
+            store.get(id as TLRecord['id']),
+          )
+        : null
+    // Once synced, and whenever the facilitator turns private writing on: this browser's own
+    // words, from the server, into its own cards (after a reload they are only there).
+    let privatePhase: string | null = null
+    const loadPrivate = () => {
+      const phase = privateNotes?.phase() ?? null
+      if (!privateNotes || !started || phase === privatePhase) return
+      privatePhase = phase
+      if (phase)
+        privateNotes
+          .load()
+          .then((ids) => binding.reproject(ids))
+          .catch(() => {})
+    }
+    controlsMap(doc).observe(loadPrivate)
     const binding = new StoreDocBinding(
       store,
       doc,
@@ -136,6 +163,7 @@ export function useSyncedStore(
         ),
       (record: TLRecord) => record.typeName === 'user' && $anonymous.get(),
       (ids) => setState((s) => ({ ...s, skipped: [...new Set([...s.skipped, ...ids])] })),
+      privateNotes ?? undefined,
     )
 
     const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
@@ -163,6 +191,7 @@ export function useSyncedStore(
       started = true
       const result = binding.start()
       onControls()
+      loadPrivate()
       setState((s) =>
         result.ok
           ? {
@@ -220,11 +249,13 @@ export function useSyncedStore(
       provider.off('connection-close', onClose)
       provider.off('closed', onClosed)
       controlsMap(doc).unobserve(onControls)
+      controlsMap(doc).unobserve(loadPrivate)
+      privateNotes?.dispose()
       binding.dispose()
       provider.destroy()
       doc.destroy()
     }
-  }, [boardId, token, readonly, anonymousDefault, generation])
+  }, [boardId, token, readonly, anonymousDefault, privateMeetingId, generation])
 
   return state
 }
