@@ -131,14 +131,24 @@ describe('the phone’s first screen at 360 px', () => {
     await phone.getByRole('timer').waitFor()
     expect(await sidewaysScroll(phone)).toBe(0)
     expect(await phone.evaluate(() => scrollY)).toBe(0)
-    // Above the keyboard: the question, the text and the button, whole.
+    // Above the keyboard: the question, the text and the button, whole, in either language.
     const keyboardTop = PHONE.height - 300
-    for (const selector of ['.phone__question', '.phone__text', NOTE_BUTTON]) {
-      const box = await boxOf(phone, selector)
-      expect(box.top, selector).toBeGreaterThanOrEqual(0)
-      expect(box.bottom, selector).toBeLessThanOrEqual(keyboardTop)
-      expect(box.right, selector).toBeLessThanOrEqual(PHONE.width)
+    const aboveKeyboard = async (language: string) => {
+      for (const selector of ['.phone__question', '.phone__text', NOTE_BUTTON]) {
+        const box = await boxOf(phone, selector)
+        expect(box.top, `${language} ${selector}`).toBeGreaterThanOrEqual(0)
+        expect(box.bottom, `${language} ${selector}`).toBeLessThanOrEqual(keyboardTop)
+        expect(box.right, `${language} ${selector}`).toBeLessThanOrEqual(PHONE.width)
+      }
     }
+    await aboveKeyboard('sv')
+    await phone.getByRole('button', { name: 'English' }).click()
+    await phone.getByRole('button', { name: 'Post the note' }).waitFor()
+    await aboveKeyboard('en')
+    expect(await sidewaysScroll(phone)).toBe(0)
+    await phone.screenshot({ path: path.join(screenshotDir, 'phone-first-360x740-en.png') })
+    await phone.getByRole('button', { name: 'Svenska' }).click()
+    await phone.getByRole('button', { name: 'Lägg upp lappen' }).waitFor()
     expect(
       await phone.evaluate(() =>
         document.querySelector('meta[name="viewport"]')?.getAttribute('content'),
@@ -174,6 +184,10 @@ describe('the phone’s first screen at 360 px', () => {
     await phone.getByRole('button', { name: 'Ta tillbaka (Fler vuxna i korridoren)' }).waitFor()
     expect(await smallTargets(phone)).toEqual([])
     expect(await sidewaysScroll(phone)).toBe(0)
+    await mine.getByRole('button', { name: 'Ändra (Fler vuxna i korridoren)' }).click()
+    await mine.getByLabel('Lappens text').waitFor()
+    expect(await smallTargets(phone)).toEqual([])
+    await mine.getByRole('button', { name: 'Avbryt' }).click()
     await phone.screenshot({
       path: path.join(screenshotDir, 'phone-vote-360.png'),
       fullPage: true,

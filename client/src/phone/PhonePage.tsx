@@ -72,10 +72,10 @@ function usePainted(): boolean {
 const NAME_KEY = 'samla.phoneName'
 
 /**
- * While the phone page is open, a phone's keyboard shrinks the page rather than covering it
- * (Chrome on Android covers it otherwise), so that what is above the keyboard can be scrolled
- * to and the button stays in view. Only here: the board, one index.html with this page, keeps
- * its canvas the size of the screen.
+ * While the phone page is open, an opening keyboard shrinks the page's layout to what is left
+ * above it, rather than only covering its lower part (Chrome on Android's default): the page
+ * then scrolls within that space, and the button under the text stays reachable. Set here
+ * rather than in index.html, which the board shares: its canvas keeps the screen's size.
  */
 function useKeyboardResizesPage() {
   useEffect(() => {
