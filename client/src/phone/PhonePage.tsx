@@ -72,8 +72,27 @@ function usePainted(): boolean {
 
 const NAME_KEY = 'samla.phoneName'
 
+/**
+ * While the phone page is open, an opening keyboard shrinks the page's layout to what is left
+ * above it, rather than only covering its lower part (Chrome on Android's default): the page
+ * then scrolls within that space, and the button under the text stays reachable. Set here
+ * rather than in index.html, which the board shares: its canvas keeps the screen's size.
+ */
+function useKeyboardResizesPage() {
+  useEffect(() => {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="viewport"]')
+    if (!meta || meta.content.includes('interactive-widget')) return
+    const before = meta.content
+    meta.content = `${before}, interactive-widget=resizes-content`
+    return () => {
+      meta.content = before
+    }
+  }, [])
+}
+
 /** A meeting on a phone: the phase, an optional name, a form for a note, the phase's vote. */
 export function PhonePage({ boardId }: { boardId: string }) {
+  useKeyboardResizesPage()
   const [access, setAccess] = useState<BoardAccess | null | 'failed'>(null)
   const token = linkToken()
   useEffect(() => {
@@ -163,33 +182,81 @@ function PhoneMeeting({
   if (live?.failed)
     return <Notice headingKey="board.error.heading" bodyKey="board.error.body" reload />
   const connection = live?.connection ?? 'connecting'
+  const choices = live?.questions.filter((q) => !q.inbox) ?? []
+  // The first screen is the writing: the question, the text and the button sit above where
+  // a phone's keyboard opens (about 300 px of 740), the confirmation beside the button; the
+  // name and colour, the attendance card and the own notes come after (issue 14, item 9).
   return (
     <main className="page phone" data-connection={connection}>
       <PageHeader />
-      <h1>{title}</h1>
-      {live?.phaseName && (
-        <p className="phone__phase">{t('phone.phase', { phase: live.phaseName })}</p>
+      <h1 className="phone__title">{title}</h1>
+      {(live?.phaseName || live?.timer) && (
+        <div className="phone__now">
+          {live?.phaseName && (
+            <p className="phone__phase">{t('phone.phase', { phase: live.phaseName })}</p>
+          )}
+          {live?.timer && <PhoneTimer timer={live.timer} />}
+        </div>
       )}
-      {live?.timer && <PhoneTimer timer={live.timer} />}
       {connection === 'offline' && (
-        <p role="status" className="small">
+        <p role="status" className="small phone__offline">
           {t('phone.offline')}
         </p>
       )}
-      {token && access.meeting?.group === 'kraftsamling' && !anonymous && (
-        <AttendancePrompt meetingId={access.meeting.id} token={token} variant="card" />
-      )}
-      <section className="card" aria-labelledby="note-heading">
-        <h2 id="note-heading">{t('phone.note.heading')}</h2>
+      <section className="card phone__write" aria-labelledby="note-heading">
+        {/* Named for those who listen or jump by heading; on screen the labels say it, and
+            the 30 px go to keeping the button above the keyboard. */}
+        <h2 id="note-heading" className="visually-hidden">
+          {t('phone.note.heading')}
+        </h2>
         {locked ? (
           <p role="status">{t(locked === 'ended' ? 'phone.note.ended' : 'phone.note.locked')}</p>
         ) : (
-          <form className="form" onSubmit={submit}>
+          <form className="form phone__form" onSubmit={submit}>
             {live?.writingPrivately && (
               <p className="phone__private" data-testid="private-writing-notice">
-                {t('privateWriting.notice')}
+                {t('privateWriting.badge')}
               </p>
             )}
+            {choices.length > 0 && (
+              <>
+                <label htmlFor={ids.question}>{t('phone.question')}</label>
+                <select
+                  id={ids.question}
+                  className="phone__question"
+                  value={frameId}
+                  onChange={(e) => setFrameId(e.target.value)}
+                >
+                  {choices.map((q) => (
+                    <option key={q.id} value={q.id}>
+                      {q.name}
+                    </option>
+                  ))}
+                  <option value="">{t('phone.question.inbox')}</option>
+                </select>
+              </>
+            )}
+            <label htmlFor={ids.text}>{t('phone.note.text')}</label>
+            <textarea
+              id={ids.text}
+              className="phone__text"
+              required
+              rows={3}
+              maxLength={500}
+              value={text}
+              readOnly={pending !== null}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <div className="phone__send">
+              <button type="submit" className="button" disabled={pending !== null}>
+                {t('phone.note.submit')}
+              </button>
+              {/* Beside the button, where the eye is when it is tapped; always in the page, so
+                  that what it says is announced (a live region added with its text is not). */}
+              <p role="status" aria-live="polite" className="phone__status">
+                {status}
+              </p>
+            </div>
             {anonymous ? (
               <p className="small">{t('phone.anonymous')}</p>
             ) : (
@@ -206,42 +273,11 @@ function PhoneMeeting({
                     localStorage.setItem(NAME_KEY, e.target.value)
                   }}
                 />
-                <p id={ids.hint} className="small">
+                <p id={ids.hint} className="small phone__hint">
                   {t('phone.nameHint')}
                 </p>
               </>
             )}
-            {(live?.questions.filter((q) => !q.inbox).length ?? 0) > 0 && (
-              <>
-                <label htmlFor={ids.question}>{t('phone.question')}</label>
-                <select
-                  id={ids.question}
-                  className="phone__question"
-                  value={frameId}
-                  onChange={(e) => setFrameId(e.target.value)}
-                >
-                  {live?.questions
-                    .filter((q) => !q.inbox)
-                    .map((q) => (
-                      <option key={q.id} value={q.id}>
-                        {q.name}
-                      </option>
-                    ))}
-                  <option value="">{t('phone.question.inbox')}</option>
-                </select>
-              </>
-            )}
-            <label htmlFor={ids.text}>{t('phone.note.text')}</label>
-            <textarea
-              id={ids.text}
-              className="phone__text"
-              required
-              rows={4}
-              maxLength={500}
-              value={text}
-              readOnly={pending !== null}
-              onChange={(e) => setText(e.target.value)}
-            />
             <fieldset className="phone__colours">
               <legend>{t('phone.note.color')}</legend>
               {NOTE_COLOURS.map((c) => (
@@ -256,15 +292,12 @@ function PhoneMeeting({
                 </label>
               ))}
             </fieldset>
-            <button type="submit" className="button" disabled={pending !== null}>
-              {t('phone.note.submit')}
-            </button>
-            <p role="status" className="phone__status">
-              {status}
-            </p>
           </form>
         )}
       </section>
+      {token && access.meeting?.group === 'kraftsamling' && !anonymous && (
+        <AttendancePrompt meetingId={access.meeting.id} token={token} variant="card" />
+      )}
       {live && live.mine.length > 0 && (
         <OwnNotes notes={live.mine} editable={!locked} onEdit={live.edit} onRemove={live.remove} />
       )}
