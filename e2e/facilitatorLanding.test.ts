@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { useWatchedPages } from './src/pages.ts'
-import { waitForConnection } from './src/ui.ts'
+import { waitForConnection, waitForFacilitatorBoard } from './src/ui.ts'
 
 /**
  * Where a board opens (issue 14, items 6 and 10): the whole phase in view with its Inkorg
@@ -49,9 +49,7 @@ describe('where the board opens', () => {
       date: '2026-12-02',
       format: 'hybrid',
     })
-    const facilitator = await open(links.facilitator)
-    await waitForConnection(facilitator)
-    await facilitator.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    const facilitator = await waitForFacilitatorBoard(await open(links.facilitator))
     await expect.poll(() => inboxInView(facilitator), { timeout: 10_000 }).toBe('in view')
 
     const participant = await open(links.participant)
@@ -60,9 +58,7 @@ describe('where the board opens', () => {
 
     await facilitator.getByRole('button', { name: 'Gå hit med alla (Testa)' }).click()
     // The facilitator's link opened again (another window, or after a restart of the laptop).
-    const again = await open(links.facilitator)
-    await waitForConnection(again)
-    await again.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    const again = await waitForFacilitatorBoard(await open(links.facilitator))
     await expect
       .poll(() =>
         again.evaluate(() => {

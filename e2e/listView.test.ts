@@ -6,7 +6,7 @@ import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { useWatchedPages } from './src/pages.ts'
-import { waitForConnection, writeNote } from './src/ui.ts'
+import { waitForConnection, waitForFacilitatorBoard, writeNote } from './src/ui.ts'
 
 /**
  * Taking part without the canvas (issue 15): a participant with only a keyboard finds the list
@@ -89,9 +89,7 @@ describe('the board as a list', () => {
       date: '2026-12-02',
       format: 'hybrid',
     })
-    const facilitator = await open(links.facilitator)
-    await waitForConnection(facilitator)
-    await facilitator.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    const facilitator = await waitForFacilitatorBoard(await open(links.facilitator))
 
     const participant = await open(links.participant)
     await waitForConnection(participant)
@@ -178,9 +176,7 @@ describe('the board as a list', () => {
       date: '2026-12-02',
       format: 'physical',
     })
-    const facilitator = await open(links.facilitator)
-    await waitForConnection(facilitator)
-    await facilitator.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    await waitForFacilitatorBoard(await open(links.facilitator))
     // 360 px, and 1280 px at 200 % (640 CSS px).
     for (const viewport of [
       { width: 360, height: 740 },
@@ -209,9 +205,7 @@ describe('the board as a list', () => {
       date: '2026-12-02',
       format: 'digital',
     })
-    const page = await open(links.facilitator)
-    await waitForConnection(page)
-    await page.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    const page = await waitForFacilitatorBoard(await open(links.facilitator))
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await page.keyboard.press('Tab')
     expect(await focused(page)).toBe('Hoppa till listan')

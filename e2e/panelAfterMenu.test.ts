@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { useWatchedPages } from './src/pages.ts'
-import { waitForConnection } from './src/ui.ts'
+import { waitForFacilitatorBoard } from './src/ui.ts'
 
 /**
  * Issue 14, item 10: "the first click on the panel after a tldraw menu is swallowed". With one
@@ -20,9 +20,9 @@ describe('the facilitation panel after a tldraw menu', () => {
       date: '2026-12-02',
       format: 'hybrid',
     })
-    const page = await open(links.facilitator, { width: 1440, height: 900 })
-    await waitForConnection(page)
-    await page.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    const page = await waitForFacilitatorBoard(
+      await open(links.facilitator, { width: 1440, height: 900 }),
+    )
     const start = page.getByRole('button', { name: 'Starta', exact: true })
     const pause = page.getByRole('button', { name: 'Pausa', exact: true })
     let menus = 0

@@ -6,7 +6,7 @@ import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { useWatchedPages } from './src/pages.ts'
-import { waitForConnection } from './src/ui.ts'
+import { waitForFacilitatorBoard } from './src/ui.ts'
 
 /**
  * The phone's first screen at 360×740 (issue 14, item 9): nothing wider than the screen; the
@@ -115,9 +115,7 @@ describe('the phone’s first screen at 360 px', () => {
       date: '2026-12-02',
       format: 'physical',
     })
-    const facilitator = await open(links.facilitator)
-    await waitForConnection(facilitator)
-    await facilitator.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    const facilitator = await waitForFacilitatorBoard(await open(links.facilitator))
     await facilitator.getByRole('button', { name: 'Starta', exact: true }).click()
     const join = (await api(`/api/meetings/${meeting.id}/join-info`, facilitatorToken)) as JoinInfo
 

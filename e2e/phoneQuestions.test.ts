@@ -7,7 +7,7 @@ import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { useWatchedPages } from './src/pages.ts'
-import { waitForConnection } from './src/ui.ts'
+import { waitForFacilitatorBoard } from './src/ui.ts'
 
 /**
  * A phone chooses its question (issue 14, item 6): the phone page offers the current phase's
@@ -56,9 +56,7 @@ describe('a phone in the room', () => {
       date: '2026-12-02',
       format: 'physical',
     })
-    const facilitator = await open(links.facilitator)
-    await waitForConnection(facilitator)
-    await facilitator.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    const facilitator = await waitForFacilitatorBoard(await open(links.facilitator))
     await facilitator.getByRole('button', { name: 'Starta', exact: true }).click()
 
     const join = (await api(`/api/meetings/${meeting.id}/join-info`, facilitatorToken)) as JoinInfo

@@ -1,13 +1,12 @@
 import path from 'node:path'
 import type { JoinInfo } from '@samla/shared'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { accessibilityViolations } from './src/axe.ts'
 import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { useWatchedPages } from './src/pages.ts'
-import { waitForConnection, writeNote } from './src/ui.ts'
+import { noteTexts, waitForConnection, waitForFacilitatorBoard, writeNote } from './src/ui.ts'
 
 /**
  * "Skriv enskilt" (issue 14, item 11): while the facilitator has it on, each participant sees
@@ -17,31 +16,6 @@ import { waitForConnection, writeNote } from './src/ui.ts'
  */
 const samla = useSamlaAndBrowser()
 const { open, api } = useWatchedPages(samla)
-
-interface Canvas {
-  store: {
-    allRecords(): Array<{
-      typeName: string
-      type?: string
-      props?: Record<string, unknown>
-    }>
-  }
-}
-
-/** The words of every note on a page's board, as its store has them. */
-const noteTexts = (page: Page) =>
-  page.evaluate(() => {
-    const editor = window.__samla?.editor as unknown as Canvas | undefined
-    return (editor?.store.allRecords() ?? [])
-      .filter((r) => r.typeName === 'shape' && r.type === 'note')
-      .map((r) => {
-        const rich = r.props?.richText as {
-          content?: Array<{ content?: Array<{ text?: string }> }>
-        }
-        return rich?.content?.flatMap((p) => p.content?.map((c) => c.text ?? '') ?? []).join('\n')
-      })
-      .sort()
-  })
 
 /** Opens a page that keeps every WebSocket frame it receives (the relay's updates and presence). */
 async function openListening(url: string, viewport: { width: number; height: number }) {
@@ -69,8 +43,7 @@ describe('writing privately', () => {
       format: 'hybrid',
     })
     const facilitator = await openListening(links.facilitator, { width: 1280, height: 800 })
-    await waitForConnection(facilitator.page)
-    await facilitator.page.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    await waitForFacilitatorBoard(facilitator.page)
     const join = (await api(`/api/meetings/${meeting.id}/join-info`, facilitatorToken)) as JoinInfo
     const participant = await openListening(links.participant, { width: 1280, height: 800 })
     const projector = await openListening(links.projector, { width: 1920, height: 1080 })

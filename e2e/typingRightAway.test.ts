@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { useWatchedPages } from './src/pages.ts'
-import { waitForConnection } from './src/ui.ts'
+import { noteTexts, waitForConnection, waitForFacilitatorBoard } from './src/ui.ts'
 
 /**
  * Issue 14's minor: "typing right after placing a note scrambled its text ('Test 0 skriver…' →
@@ -15,26 +14,6 @@ import { waitForConnection } from './src/ui.ts'
 const samla = useSamlaAndBrowser()
 const { open } = useWatchedPages(samla)
 
-const noteTexts = (page: Page) =>
-  page.evaluate(() => {
-    const editor = window.__samla?.editor as unknown as
-      | {
-          store: {
-            allRecords(): Array<{ typeName: string; type?: string; props?: { richText?: unknown } }>
-          }
-        }
-      | undefined
-    return (editor?.store.allRecords() ?? [])
-      .filter((r) => r.typeName === 'shape' && r.type === 'note')
-      .map((r) => {
-        const rich = r.props?.richText as {
-          content?: Array<{ content?: Array<{ text?: string }> }>
-        }
-        return rich?.content?.flatMap((p) => p.content?.map((c) => c.text ?? '') ?? []).join('\n')
-      })
-      .sort()
-  })
-
 describe('typing right after placing a note', () => {
   it('keeps every writer’s words in order while several type at once', async () => {
     const { links } = await createMeeting(samla.server.url, {
@@ -43,9 +22,7 @@ describe('typing right after placing a note', () => {
       date: '2026-12-02',
       format: 'hybrid',
     })
-    const facilitator = await open(links.facilitator)
-    await waitForConnection(facilitator)
-    await facilitator.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+    const facilitator = await waitForFacilitatorBoard(await open(links.facilitator))
     const writers = await Promise.all([0, 1, 2].map(() => open(links.participant)))
     for (const page of writers) {
       await waitForConnection(page)

@@ -57,3 +57,31 @@ export const overlayCoveringPhase = (page: Page) =>
       })
       .map((el) => el.dataset.projectorReserve ?? '?')
   })
+
+/** A facilitator's board once it is connected and laid out: its panel lists the phases. */
+export async function waitForFacilitatorBoard(page: Page): Promise<Page> {
+  await waitForConnection(page)
+  await page.getByRole('heading', { name: 'Faser' }).waitFor({ timeout: 20_000 })
+  return page
+}
+
+/** Reads state only: the words of every note in the page's store, sorted. */
+export const noteTexts = (page: Page) =>
+  page.evaluate(() => {
+    const editor = window.__samla?.editor as unknown as
+      | {
+          store: {
+            allRecords(): Array<{ typeName: string; type?: string; props?: { richText?: unknown } }>
+          }
+        }
+      | undefined
+    return (editor?.store.allRecords() ?? [])
+      .filter((r) => r.typeName === 'shape' && r.type === 'note')
+      .map((r) => {
+        const rich = r.props?.richText as {
+          content?: Array<{ content?: Array<{ text?: string }> }>
+        }
+        return rich?.content?.flatMap((p) => p.content?.map((c) => c.text ?? '') ?? []).join('\n')
+      })
+      .sort()
+  })
