@@ -288,6 +288,48 @@ describe('private writing', () => {
     expect(holds(m.projector.doc, 'Anna')).toBe(false)
   })
 
+  it('takes a card made anew (an undone deletion) with its new secret, and refuses a new note without one', async () => {
+    const s = await server()
+    const m = await privateMeeting(s)
+    expect((await m.call('/private-writing', { body: { phaseId: 'page:one' } })).status).toBe(200)
+    const anna = await m.voter()
+    const first = newSecret()
+    const records = m.participant.doc.getMap(RECORDS_MAP)
+    records.set('shape:c', card('shape:c', 'shape:q', proofOf(first)))
+    expect((await m.putText(anna, 'shape:c', 'Först', first)).status).toBe(204)
+    // Deleted, and brought back by undo: the page makes the card with a fresh secret.
+    records.delete('shape:c')
+    const again = newSecret()
+    records.set('shape:c', card('shape:c', 'shape:q', proofOf(again)))
+    expect((await m.putText(anna, 'shape:c', 'Tillbaka', again)).status).toBe(204)
+    // A page that no longer knows the secret (after a reload) sends the text without it.
+    const reloaded = await m.call('/private-notes/shape:c', {
+      method: 'PUT',
+      token: m.token('participant'),
+      voter: anna,
+      body: { text: 'Tillbaka igen', author: null },
+    })
+    expect(reloaded.status).toBe(204)
+    const withoutSecret = await m.call('/private-notes/shape:new', {
+      method: 'PUT',
+      token: m.token('participant'),
+      voter: anna,
+      body: { text: 'Ny', author: null },
+    })
+    expect(withoutSecret.status).toBe(400)
+    expect(((await withoutSecret.json()) as { error: { code: string } }).error.code).toBe(
+      'secret_required',
+    )
+    await waitForDoc(m.facilitator.doc, () => {
+      const c = m.facilitator.doc.getMap(RECORDS_MAP).get('shape:c') as
+        | { meta?: object }
+        | undefined
+      return (c?.meta as Record<string, unknown> | undefined)?.[PRIVATE_META_KEY] === proofOf(again)
+    })
+    expect(await (await m.call('/private-writing/reveal')).json()).toEqual({ revealed: 1 })
+    await waitForDoc(m.projector.doc, () => holds(m.projector.doc, 'Tillbaka igen'))
+  })
+
   it('ending the meeting reveals first, so the final record holds every text', async () => {
     const s = await server()
     const m = await privateMeeting(s)

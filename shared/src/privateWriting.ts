@@ -28,8 +28,12 @@ export const privateProofSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/)
 export const privateNoteRequest = z
   .object({
     text: z.string().max(MAX_PRIVATE_NOTE_CHARS),
-    /** The note's secret: needed when the server first takes the note, ignored after. */
-    secret: privateSecretSchema,
+    /**
+     * The note's secret: needed when the server first takes the note. Given again, the card's
+     * proof becomes its hash (the writer's page made the card anew: an undone deletion); a page
+     * that no longer knows it (after a reload) leaves it out and the proof stays.
+     */
+    secret: privateSecretSchema.optional(),
     /** The writer's name for the note once revealed; dropped in an anonymous meeting. */
     author: z.string().trim().max(80).nullable(),
   })

@@ -188,11 +188,11 @@ export class PrivateNotes implements Projection {
     const said = JSON.stringify([own.text, own.author])
     if (said === own.sent) return
     // The server takes a note's first text only with its secret; one loaded after a reload
-    // is already held, and its secret is no longer needed (any well-formed one will do).
+    // is already held with its proof, which a page that no longer knows the secret leaves be.
     const body: PrivateNoteRequest = {
       text: own.text,
-      secret: own.secret ?? newSecret(),
       author: own.author,
+      ...(own.secret ? { secret: own.secret } : {}),
     }
     try {
       await asVoter(this.meetingId, this.token, (headers) =>

@@ -82,12 +82,14 @@ export function privateWritingRoutes(deps: PrivateWritingRouteDeps) {
         voterId,
         {
           shapeId,
-          proof: proofOf(note.secret),
+          proof: note.secret ? proofOf(note.secret) : null,
           text: note.text,
           author: anonymous ? null : note.author || null,
         },
         MAX_PRIVATE_NOTES_PER_VOTER,
       )
+      if (kept === 'no_proof')
+        throw new ApiError(400, 'secret_required', 'A new private note needs its secret')
       if (kept === 'full')
         throw new ApiError(
           409,

@@ -35,9 +35,13 @@ export function describePrivateNoteContract(name: string, make: () => Promise<Re
           author: 'Anna',
         })
         expect(await store.privateNotes.put(m.id, anna, note('shape:a', 'Först'), 2)).toBe('kept')
+        // Again without a proof: the one held stays; a new note without one is not kept.
         expect(
-          await store.privateNotes.put(m.id, anna, note('shape:a', 'Sedan', 'q'.repeat(43)), 2),
+          await store.privateNotes.put(m.id, anna, { ...note('shape:a', 'Sedan'), proof: null }, 2),
         ).toBe('kept')
+        expect(
+          await store.privateNotes.put(m.id, bo, { ...note('shape:x', 'Utan'), proof: null }, 2),
+        ).toBe('no_proof')
         expect(await store.privateNotes.put(m.id, bo, note('shape:a', 'Bos'), 2)).toBe('kept')
         expect(await store.privateNotes.put(m.id, anna, note('shape:b', 'Andra'), 2)).toBe('kept')
         expect(await store.privateNotes.put(m.id, anna, note('shape:c', 'Tredje'), 2)).toBe('full')

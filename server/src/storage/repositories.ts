@@ -341,14 +341,24 @@ export interface PrivateNote {
   author: string | null
 }
 
+/** A private note as its writer's page sends it: without a proof, the one held stays. */
+export type NewPrivateNote = Omit<PrivateNote, 'proof'> & { proof: string | null }
+
 /** The texts of notes written privately, per meeting and voter, until they are revealed. */
 export interface PrivateNoteRepository {
   /**
    * Keeps a voter's note: a new one with its proof, or the new text (and author) of one the
-   * voter already holds, whose proof stays what it was. 'full' when it would be the voter's
-   * `max`+1th note in the meeting; nothing is stored then.
+   * voter already holds, and its new proof if one is given (a null proof keeps the one held).
+   * Only ever the voter's own row: another voter's note of the same card is another row.
+   * 'full' when it would be the voter's `max`+1th note in the meeting, 'no_proof' for a new
+   * note without one; nothing is stored then.
    */
-  put(meetingId: string, voterId: string, note: PrivateNote, max: number): Promise<'kept' | 'full'>
+  put(
+    meetingId: string,
+    voterId: string,
+    note: NewPrivateNote,
+    max: number,
+  ): Promise<'kept' | 'full' | 'no_proof'>
   /** The voter's own notes in the meeting, the one changed last at the end. */
   ofVoter(meetingId: string, voterId: string): Promise<Omit<PrivateNote, 'proof'>[]>
   remove(meetingId: string, voterId: string, shapeId: string): Promise<void>

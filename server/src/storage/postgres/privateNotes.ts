@@ -1,19 +1,24 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import type { PgSamlaDatabase } from '../../db/pg/client.ts'
 import { privateNotes } from '../../db/pg/schema.ts'
-import type { PrivateNote, PrivateNoteRepository } from '../repositories.ts'
+import type { NewPrivateNote, PrivateNoteRepository } from '../repositories.ts'
 
 /** Private notes' texts until they are revealed, in PostgreSQL (as in SQLite). */
 export class PgPrivateNotes implements PrivateNoteRepository {
   constructor(private readonly db: PgSamlaDatabase) {}
 
-  async put(meetingId: string, voterId: string, note: PrivateNote, max: number) {
+  async put(meetingId: string, voterId: string, note: NewPrivateNote, max: number) {
     const ofVoter = and(eq(privateNotes.meetingId, meetingId), eq(privateNotes.voterId, voterId))
     const key = and(ofVoter, eq(privateNotes.shapeId, note.shapeId))
     const updatedAt = new Date()
     const updated = await this.db
       .update(privateNotes)
-      .set({ text: note.text, author: note.author, updatedAt })
+      .set({
+        text: note.text,
+        author: note.author,
+        updatedAt,
+        ...(note.proof ? { proof: note.proof } : {}),
+      })
       .where(key)
       .returning({ shapeId: privateNotes.shapeId })
     if (updated.length > 0) return 'kept' as const
@@ -21,12 +26,14 @@ export class PgPrivateNotes implements PrivateNoteRepository {
     // bound is against flooding by one browser, which an overshoot by a request or two is not.
     const [row] = await this.db.select({ n: count() }).from(privateNotes).where(ofVoter)
     if ((row?.n ?? 0) >= max) return 'full' as const
+    const proof = note.proof
+    if (!proof) return 'no_proof' as const
     await this.db
       .insert(privateNotes)
-      .values({ meetingId, voterId, ...note, updatedAt })
+      .values({ meetingId, voterId, ...note, proof, updatedAt })
       .onConflictDoUpdate({
         target: [privateNotes.meetingId, privateNotes.shapeId, privateNotes.voterId],
-        set: { text: note.text, author: note.author, updatedAt },
+        set: { text: note.text, author: note.author, proof, updatedAt },
       })
     return 'kept' as const
   }

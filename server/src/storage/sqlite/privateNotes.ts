@@ -1,13 +1,13 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import type { SamlaDatabase } from '../../db/client.ts'
 import { privateNotes } from '../../db/schema.ts'
-import type { PrivateNote, PrivateNoteRepository } from '../repositories.ts'
+import type { NewPrivateNote, PrivateNoteRepository } from '../repositories.ts'
 
 /** Private notes' texts until they are revealed, in SQLite. */
 export class SqlitePrivateNotes implements PrivateNoteRepository {
   constructor(private readonly db: SamlaDatabase) {}
 
-  async put(meetingId: string, voterId: string, note: PrivateNote, max: number) {
+  async put(meetingId: string, voterId: string, note: NewPrivateNote, max: number) {
     const key = and(
       eq(privateNotes.meetingId, meetingId),
       eq(privateNotes.voterId, voterId),
@@ -19,7 +19,12 @@ export class SqlitePrivateNotes implements PrivateNoteRepository {
       const held = tx.select({ shapeId: privateNotes.shapeId }).from(privateNotes).where(key).get()
       if (held) {
         tx.update(privateNotes)
-          .set({ text: note.text, author: note.author, updatedAt })
+          .set({
+            text: note.text,
+            author: note.author,
+            updatedAt,
+            ...(note.proof ? { proof: note.proof } : {}),
+          })
           .where(key)
           .run()
         return 'kept' as const
@@ -30,8 +35,10 @@ export class SqlitePrivateNotes implements PrivateNoteRepository {
         .where(and(eq(privateNotes.meetingId, meetingId), eq(privateNotes.voterId, voterId)))
         .all()
       if ((row?.n ?? 0) >= max) return 'full' as const
+      const proof = note.proof
+      if (!proof) return 'no_proof' as const
       tx.insert(privateNotes)
-        .values({ meetingId, voterId, ...note, updatedAt })
+        .values({ meetingId, voterId, ...note, proof, updatedAt })
         .run()
       return 'kept' as const
     })
