@@ -135,6 +135,7 @@ describe('adding a phase in the facilitation panel', () => {
       .toBeGreaterThan(0)
     expect(await framesOn(facilitator, 'Lära 2')).toEqual(added)
     await expect.poll(() => framesOn(participant, 'Lära 2')).toEqual(added)
+    await participant.waitForLoadState('networkidle')
     await participant.context().close()
 
     // "Tom fas" gives what tldraw's own menu gives: a page with nothing on it.

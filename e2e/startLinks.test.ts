@@ -171,6 +171,8 @@ describe('removing a meeting from the start page', () => {
     expect(await accessStatus(kept.links.facilitator)).toBe(200)
     const board = await open(kept.links.participant)
     await waitForConnection(board)
+    // Closed only once it has loaded all it asked for: a load cut off counts as a failure.
+    await board.waitForLoadState('networkidle')
     await board.context().close()
 
     // Erasing asks first, in words that say it is for good and what goes; Cancel keeps it.

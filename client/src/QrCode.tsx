@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react'
 /**
  * A QR code of `value`, drawn here in the browser: the code never comes from another service.
  * The projector's wall and the start page draw the same link the same way (one set of options),
- * so a code scanned from either opens the same page. Nothing is shown until it is drawn.
+ * so a code scanned from either opens the same page. Until it is drawn its place is kept, so
+ * that what is laid out around it (the projector's reserved edge) does not move.
  */
 export function QrCode({
   value,
@@ -29,6 +30,9 @@ export function QrCode({
       cancelled = true
     }
   }, [value])
-  if (!src) return null
+  if (!src)
+    return (
+      <span className={className} style={{ display: 'inline-block', width: size, height: size }} />
+    )
   return <img className={className} src={src} alt={alt} width={size} height={size} />
 }
