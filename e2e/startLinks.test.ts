@@ -121,23 +121,24 @@ describe('removing a meeting from the start page', () => {
     )
     const [kept, erased] = made
     if (!kept || !erased) throw new Error('no meetings')
-    const page = await open(samla.server.url)
-    // As the start page saves a meeting it creates (savedMeetings.ts).
-    await page.evaluate(
-      (list) => localStorage.setItem('samla.meetings', JSON.stringify(list)),
-      [
-        ...made.map(({ meeting, links }) => ({
-          id: meeting.id,
-          title: meeting.title,
-          date: meeting.date,
-          group: meeting.group,
-          format: meeting.format,
-          joinCode: meeting.joinCode,
-          links,
-        })),
-      ],
+    // Saved as the start page saves a meeting it creates (savedMeetings.ts), before the page
+    // loads: a reload to pick them up would cut off the first load's lazy chunks.
+    const saved = made.map(({ meeting, links }) => ({
+      id: meeting.id,
+      title: meeting.title,
+      date: meeting.date,
+      group: meeting.group,
+      format: meeting.format,
+      joinCode: meeting.joinCode,
+      links,
+    }))
+    const page = await open(samla.server.url, undefined, (page) =>
+      page.addInitScript((list) => {
+        if (sessionStorage.getItem('seeded')) return
+        sessionStorage.setItem('seeded', '1')
+        localStorage.setItem('samla.meetings', list)
+      }, JSON.stringify(saved)),
     )
-    await page.reload()
     const mine = page.getByRole('region', { name: 'Mina samlingar' })
     const item = (title: string) => mine.locator('.start-meeting__list > li', { hasText: title })
     for (const { meeting } of made) await item(meeting.title).locator('summary').click()
