@@ -2,6 +2,7 @@ import { LAYOUT_LOCK_META_KEY } from '@samla/shared'
 import {
   createShapeId,
   type Editor,
+  PageRecordType,
   type TLPageId,
   type TLShapeId,
   type TLShapePartial,
@@ -11,11 +12,14 @@ import type * as Y from 'yjs'
 import type { ControlActions } from '../meeting/controls.ts'
 import { fitPhase } from './fitIfFresh.ts'
 import {
+  addedFrameShapeId,
+  BLANK_PHASE_NAME,
   DEFAULT_PHASES,
   frameShapeId,
   type PhaseTemplate,
   phasePageId,
   TEMPLATES_VERSION,
+  type TemplateFrame,
 } from './templates.ts'
 
 /** The hint text inside a template frame. */
@@ -24,10 +28,15 @@ const hintShapeId = (frameId: TLShapeId) => createShapeId(`${frameId.slice('shap
 /**
  * The frames of a phase's template, with a hint text inside each, on page `pageId`. The frames
  * are locked for participants by their mark; the hints, which have none, by the lock flag.
+ * Ids are the default phases' fixed ones unless `idOf` says otherwise (a phase added later).
  */
-export function templateShapes(phase: PhaseTemplate, pageId: TLPageId): TLShapePartial[] {
+export function templateShapes(
+  phase: PhaseTemplate,
+  pageId: TLPageId,
+  idOf: (frame: TemplateFrame) => string = (frame) => frameShapeId(phase, frame),
+): TLShapePartial[] {
   return phase.frames.flatMap((frame): TLShapePartial[] => {
-    const id = frameShapeId(phase, frame) as TLShapeId
+    const id = idOf(frame) as TLShapeId
     return [
       {
         id,
@@ -87,6 +96,27 @@ export function layoutPhases(editor: Editor, actions: ControlActions, doc: Y.Doc
     actions.setTemplatesVersion(TEMPLATES_VERSION)
     actions.setCurrentPhase(first.id)
   })
+}
+
+/**
+ * Adds a phase after the last one, laid out from `template` as the default phases are (its
+ * questions and Inkorg, locked for participants), or blank without one; returns its page. A
+ * name already taken gets a number ("Lära 2"), so the phase list tells them apart.
+ */
+export function addPhase(editor: Editor, template: PhaseTemplate | null): TLPageId {
+  const pageId = PageRecordType.createId()
+  const base = template?.name ?? BLANK_PHASE_NAME
+  const taken = new Set(editor.getPages().map((page) => page.name))
+  let name = base
+  for (let n = 2; taken.has(name); n++) name = `${base} ${n}`
+  editor.run(() => {
+    editor.createPage({ id: pageId, name })
+    if (template)
+      editor.createShapes(
+        templateShapes(template, pageId, (frame) => addedFrameShapeId(pageId, frame)),
+      )
+  })
+  return pageId
 }
 
 /**

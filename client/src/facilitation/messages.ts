@@ -20,7 +20,14 @@ export const sv = {
   'facilitation.phases.visibilityChosen':
     'Deltagarna ser den aktuella fasen och de faser du har visat med ögat.',
   'facilitation.phases.help':
-    'Varje sida är en fas. Byt namn på, lägg till, ta bort och flytta faser i sidmenyn uppe till vänster.',
+    'Varje sida är en fas. Byt namn på, ta bort och flytta faser i sidmenyn uppe till vänster.',
+  'facilitation.phases.add.label': 'Ny fas',
+  'facilitation.phases.add.blank': 'Tom fas',
+  'facilitation.phases.add.button': 'Lägg till fasen',
+  'facilitation.phases.add.frames': 'Med frågorna {questions} och en Inkorg, låsta för deltagarna.',
+  'facilitation.phases.add.blankHint': 'En tom sida utan frågor.',
+  'facilitation.phases.add.done':
+    '{name} är tillagd. Du är där nu; deltagarna ser den när du visar den.',
   'facilitation.layout.heading': 'Låsta former',
   'facilitation.layout.lock': 'Lås för deltagare',
   'facilitation.layout.none':
@@ -110,6 +117,7 @@ export const sv = {
   'facilitation.gone.heading': 'Tavlan har tagits bort',
   'facilitation.gone.body': 'Samlingen och allt på tavlan är raderat.',
   'facilitation.anonymousName': 'Deltagare',
+  'facilitation.facilitatorMark': 'processledare',
   'facilitation.pages.label': 'Fas att titta på',
   'facilitation.vote.left': 'Du har {n, plural, one {# röst} other {# röster}} kvar.',
   'facilitation.vote.closed': 'Röstningen är stängd.',
@@ -152,7 +160,15 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.phases.visibilityChosen':
     'Participants see the current phase and the phases you showed with the eye.',
   'facilitation.phases.help':
-    'Each page is a phase. Rename, add, remove and reorder phases in the page menu at the top left.',
+    'Each page is a phase. Rename, remove and reorder phases in the page menu at the top left.',
+  'facilitation.phases.add.label': 'New phase',
+  'facilitation.phases.add.blank': 'Blank phase',
+  'facilitation.phases.add.button': 'Add the phase',
+  'facilitation.phases.add.frames':
+    'With the questions {questions} and an Inkorg, locked for participants.',
+  'facilitation.phases.add.blankHint': 'A blank page without questions.',
+  'facilitation.phases.add.done':
+    '{name} is added. You are on it now; participants see it once you show it.',
   'facilitation.layout.heading': 'Locked shapes',
   'facilitation.layout.lock': 'Lock for participants',
   'facilitation.layout.none':
@@ -243,6 +259,7 @@ export const en: { [K in keyof typeof sv]: string } = {
   'facilitation.gone.heading': 'The board has been deleted',
   'facilitation.gone.body': 'The meeting and everything on its board have been erased.',
   'facilitation.anonymousName': 'Participant',
+  'facilitation.facilitatorMark': 'facilitator',
   'facilitation.pages.label': 'Phase to look at',
   'facilitation.vote.left': 'You have {n, plural, one {# vote} other {# votes}} left.',
   'facilitation.vote.closed': 'Voting is closed.',

@@ -8,7 +8,7 @@ import {
 import type { TLPageId } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { templateShapes } from './layoutPhases.ts'
-import { DEFAULT_PHASES, frameShapeId, phasePageId } from './templates.ts'
+import { addedFrameShapeId, DEFAULT_PHASES, frameShapeId, phasePageId } from './templates.ts'
 
 const overlaps = (
   a: { x: number; y: number; w: number; h: number },
@@ -79,6 +79,30 @@ describe('the default phase templates', () => {
       const hint = shapes.find((s) => s.parentId === id)
       expect(hint?.type).toBe('text')
       expect(hint?.meta).toEqual({ [LAYOUT_LOCK_META_KEY]: true })
+    }
+  })
+
+  it('give a phase added later ids of its own page: valid, and never those of another phase', () => {
+    const defaults = new Set(
+      DEFAULT_PHASES.flatMap((phase) =>
+        templateShapes(phase, 'page:page' as TLPageId).map((s) => s.id),
+      ),
+    )
+    // tldraw's page ids are 'page:' and a 21-character nanoid.
+    const pages = ['page:V1StGXR8_Z5jdHi6B-myT', 'page:a2StGXR8_Z5jdHi6B-myT'] as TLPageId[]
+    for (const phase of DEFAULT_PHASES) {
+      const [one, other] = pages.map((pageId) =>
+        templateShapes(phase, pageId, (frame) => addedFrameShapeId(pageId, frame)),
+      )
+      for (const shape of one ?? []) {
+        expect(shapeIdSchema.safeParse(shape.id).success, shape.id).toBe(true)
+        expect(defaults.has(shape.id), shape.id).toBe(false)
+        expect(other?.some((s) => s.id === shape.id)).toBe(false)
+      }
+      // Still the template's frames: marked, so locked for participants, with their hints.
+      const frames = (one ?? []).filter((s) => s.type === 'frame')
+      expect(frames.map((s) => s.meta)).toEqual(phase.frames.map((f) => ({ samla: f.mark })))
+      expect(frames.every((s) => isLockedForParticipants(s))).toBe(true)
     }
   })
 })

@@ -160,3 +160,13 @@ export const frameShapeId = (phase: PhaseTemplate, frame: TemplateFrame) =>
 
 /** Page id of every phase but the first, which takes over the board's existing first page. */
 export const phasePageId = (phase: PhaseTemplate) => `page:samla-${phase.key}` as const
+
+/** The name of a phase added without a template (content, so in Swedish like the templates). */
+export const BLANK_PHASE_NAME = 'Ny fas'
+
+/**
+ * The shape id of a template frame on a phase added later (PhaseList): tied to its page, so
+ * that the same template added twice, or added beside the default phases, never shares ids.
+ */
+export const addedFrameShapeId = (pageId: string, frame: TemplateFrame) =>
+  `shape:samla-${pageId.slice('page:'.length)}-${frame.key}` as const

@@ -1,5 +1,4 @@
 import { type JoinInfo, timerRemainingMs } from '@samla/shared'
-import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import {
   type Editor,
@@ -15,6 +14,7 @@ import { getJoinInfo } from '../meeting/api.ts'
 import { useTimeUpChime } from '../meeting/chime.ts'
 import type { MeetingInfo } from '../meeting/MeetingContext.tsx'
 import { formatRemaining, useServerNow } from '../meeting/serverClock.ts'
+import { QrCode } from '../QrCode.tsx'
 
 /**
  * What the room reads from the wall, large: the phase, the timer, how to join by phone, and
@@ -45,22 +45,13 @@ export function ProjectorOverlay({
   const now = useServerNow(controls.timer.state === 'running')
   const remaining = timerRemainingMs(controls.timer, now)
   useTimeUpChime(controls.timer, controls.timerChime)
-  const [join, setJoin] = useState<{ info: JoinInfo; qr: string } | null>(null)
+  const [join, setJoin] = useState<JoinInfo | null>(null)
 
   useEffect(() => {
     if (!access.meeting || !token) return
     let cancelled = false
     getJoinInfo(access.meeting.id, token)
-      .then(async (info) => ({
-        info,
-        // Drawn here, in the browser: the QR code never comes from another service.
-        qr: await QRCode.toDataURL(info.phoneLink, {
-          margin: 1,
-          width: 360,
-          errorCorrectionLevel: 'M',
-        }),
-      }))
-      .then((value) => !cancelled && setJoin(value))
+      .then((info) => !cancelled && setJoin(info))
       .catch(() => {})
     return () => {
       cancelled = true
@@ -106,11 +97,11 @@ export function ProjectorOverlay({
       </header>
       {join && controls.projector.showJoin && (
         <aside className="projector-overlay__join" data-projector-reserve="right">
-          <img src={join.qr} alt={t('projector.qrAlt')} width={220} height={220} />
-          {join.info.joinCode ? (
+          <QrCode value={join.phoneLink} alt={t('projector.qrAlt')} size={220} />
+          {join.joinCode ? (
             <p>
-              {t('projector.join', { url: join.info.joinUrl.replace(/^https?:\/\//, '') })}
-              <strong className="projector-overlay__code">{join.info.joinCode}</strong>
+              {t('projector.join', { url: join.joinUrl.replace(/^https?:\/\//, '') })}
+              <strong className="projector-overlay__code">{join.joinCode}</strong>
             </p>
           ) : (
             <p>{t('projector.joinNoCode')}</p>

@@ -1,5 +1,6 @@
+import { useId, useState } from 'react'
 import { useI18n } from '../i18n/index.tsx'
-import { deleteMeeting } from '../meeting/api.ts'
+import { DeleteMeetingDialog, WarningIcon } from './DeleteMeetingDialog.tsx'
 import { EndedBadge, ReopenButton, useEndedMeetings } from './EndedMeetings.tsx'
 import { MeetingLinks } from './MeetingLinks.tsx'
 import { MeetingSettings } from './MeetingSettings.tsx'
@@ -15,18 +16,12 @@ export function MyMeetings({
 }) {
   const { t, language } = useI18n()
   const { ended, mark } = useEndedMeetings(meetings)
+  const [deleting, setDeleting] = useState<SavedMeeting | null>(null)
   if (meetings.length === 0) return null
   const date = (iso: string) =>
     new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(
       new Date(`${iso}T12:00:00`),
     )
-  const remove = async (meeting: SavedMeeting) => {
-    if (!window.confirm(t('start.meeting.confirmDelete', { title: meeting.title }))) return
-    const token = new URL(meeting.links.facilitator).hash.replace('#k=', '')
-    // Already gone on the server (401) is fine: it leaves the list either way.
-    await deleteMeeting(meeting.id, token).catch(() => {})
-    onChange(forgetMeeting(meeting.id))
-  }
   return (
     <section className="card" aria-labelledby="mine-heading">
       <h2 id="mine-heading">{t('start.meeting.mine')}</h2>
@@ -42,29 +37,70 @@ export function MyMeetings({
               </summary>
               <MeetingLinks meeting={meeting} />
               <MeetingSettings meeting={meeting} onChange={onChange} />
-              <p className="actions">
-                {ended.has(meeting.id) && (
-                  <ReopenButton meeting={meeting} onReopened={() => mark(meeting.id, false)} />
-                )}
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => onChange(forgetMeeting(meeting.id))}
-                >
-                  {t('start.meeting.forget')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => remove(meeting)}
-                >
-                  {t('start.meeting.delete')}
-                </button>
-              </p>
+              <MeetingActions
+                meeting={meeting}
+                ended={ended.has(meeting.id)}
+                onReopened={() => mark(meeting.id, false)}
+                onForget={() => onChange(forgetMeeting(meeting.id))}
+                onDelete={() => setDeleting(meeting)}
+              />
             </details>
           </li>
         ))}
       </ul>
+      {deleting && (
+        <DeleteMeetingDialog
+          meeting={deleting}
+          onDeleted={() => {
+            setDeleting(null)
+            onChange(forgetMeeting(deleting.id))
+          }}
+          onClose={() => setDeleting(null)}
+        />
+      )}
     </section>
+  )
+}
+
+/**
+ * What can be done to a meeting as a whole. Forgetting it here is quiet and says the meeting
+ * stays; erasing it on the server is red and asks first (DeleteMeetingDialog).
+ */
+function MeetingActions({
+  meeting,
+  ended,
+  onReopened,
+  onForget,
+  onDelete,
+}: {
+  meeting: SavedMeeting
+  ended: boolean
+  onReopened: () => void
+  onForget: () => void
+  onDelete: () => void
+}) {
+  const { t } = useI18n()
+  const hintId = useId()
+  return (
+    <div className="start-meeting__actions">
+      {ended && <ReopenButton meeting={meeting} onReopened={onReopened} />}
+      <span>
+        <button
+          type="button"
+          className="start-meeting__forget"
+          aria-describedby={hintId}
+          onClick={onForget}
+        >
+          {t('start.meeting.forget')}
+        </button>
+        <span id={hintId} className="small start-meeting__forget-hint">
+          {t('start.meeting.forgetHint')}
+        </span>
+      </span>
+      <button type="button" className="button start-meeting__delete" onClick={onDelete}>
+        <WarningIcon />
+        {t('start.meeting.delete')}
+      </button>
+    </div>
   )
 }

@@ -13,9 +13,18 @@ export const sv = {
   'start.meeting.create': 'Skapa samlingen',
   'start.meeting.error': 'Samlingen kunde inte skapas. Kontrollera fälten och försök igen.',
   'start.meeting.created': '{title} är skapad',
-  'start.meeting.facilitatorLink': 'Din länk som processledare – dela den inte',
-  'start.meeting.participantLink': 'Länk för deltagare på distans',
-  'start.meeting.projectorLink': 'Länk för projektorn i rummet',
+  'start.links.participant': 'Till deltagarna',
+  'start.links.participant.what':
+    'Dela länken med dem som är med på distans. I rummet skannar mobilerna QR-koden eller skriver koden.',
+  'start.links.projector': 'Till projektorn',
+  'start.links.projector.what':
+    'Öppna på datorn som visar väggen i rummet. Den visar fasen, tiden och QR-koden och kan inte ändra något.',
+  'start.links.facilitator': 'Bara till dig som processledare',
+  'start.links.facilitator.what':
+    'Din nyckel till samlingen: den som har länken kan ändra och radera allt. Dela den inte.',
+  'start.links.openProjector': 'Öppna projektorvyn',
+  'start.links.newTab': '(öppnas i en ny flik)',
+  'start.links.qrAlt': 'QR-kod till samlingens mobilsida',
   'start.meeting.joinCode': 'Kod för mobiler: {code} (på {url})',
   'start.meeting.open': 'Öppna tavlan som processledare',
   'start.meeting.docs': 'Dokumentation',
@@ -25,9 +34,20 @@ export const sv = {
   'start.meeting.mineHint':
     'Sparade i den här webbläsaren. Det finns inga konton: processledarlänken är nyckeln, spara den på ett säkert ställe.',
   'start.meeting.forget': 'Ta bort från listan',
+  'start.meeting.forgetHint':
+    'Samlingen finns kvar och länkarna fungerar. Bara den här webbläsaren glömmer den.',
   'start.meeting.delete': 'Radera samlingen',
-  'start.meeting.confirmDelete':
-    'Radera {title} med tavla, ögonblicksbilder och dokumentation för alltid?',
+  'start.delete.heading': 'Radera {title} för alltid?',
+  'start.delete.permanent': 'Det går inte att ångra. Allt detta raderas från servern:',
+  'start.delete.board': 'tavlan med alla faser, lappar och röster',
+  'start.delete.docs': 'ögonblicksbilder, dokumentation och exporter',
+  'start.delete.links':
+    'alla länkar och koden för mobiler: de slutar fungera direkt, även för den som har tavlan öppen',
+  'start.delete.instead':
+    'Vill du bara att den inte syns här? Välj Ta bort från listan i stället: då finns samlingen kvar.',
+  'start.delete.confirm': 'Radera för alltid',
+  'start.delete.cancel': 'Avbryt',
+  'start.delete.failed': 'Samlingen kunde inte raderas. Försök igen.',
   'start.board.heading': 'Eller en fri tavla',
   'start.edit.heading': 'Ändra samlingen',
   'start.edit.save': 'Spara ändringarna',
@@ -61,9 +81,18 @@ export const en: { [K in keyof typeof sv]: string } = {
   'start.meeting.create': 'Create the meeting',
   'start.meeting.error': 'The meeting could not be created. Check the fields and try again.',
   'start.meeting.created': '{title} is created',
-  'start.meeting.facilitatorLink': 'Your facilitator link – do not share it',
-  'start.meeting.participantLink': 'Link for remote participants',
-  'start.meeting.projectorLink': 'Link for the projector in the room',
+  'start.links.participant': 'For the participants',
+  'start.links.participant.what':
+    'Share the link with those taking part remotely. In the room, phones scan the QR code or type the code.',
+  'start.links.projector': 'For the projector',
+  'start.links.projector.what':
+    'Open it on the computer that shows the wall in the room. It shows the phase, the time and the QR code and cannot change anything.',
+  'start.links.facilitator': 'Only for you as facilitator',
+  'start.links.facilitator.what':
+    'Your key to the meeting: whoever has this link can change and delete everything. Do not share it.',
+  'start.links.openProjector': 'Open the projector view',
+  'start.links.newTab': '(opens in a new tab)',
+  'start.links.qrAlt': 'QR code to the meeting’s phone page',
   'start.meeting.joinCode': 'Code for phones: {code} (at {url})',
   'start.meeting.open': 'Open the board as facilitator',
   'start.meeting.docs': 'Documentation',
@@ -73,9 +102,20 @@ export const en: { [K in keyof typeof sv]: string } = {
   'start.meeting.mineHint':
     'Kept in this browser. There are no accounts: the facilitator link is the key, keep it somewhere safe.',
   'start.meeting.forget': 'Remove from the list',
+  'start.meeting.forgetHint':
+    'The meeting stays and its links keep working. Only this browser forgets it.',
   'start.meeting.delete': 'Delete the meeting',
-  'start.meeting.confirmDelete':
-    'Delete {title} with its board, snapshots and documentation for good?',
+  'start.delete.heading': 'Delete {title} for good?',
+  'start.delete.permanent': 'This cannot be undone. All of this is erased from the server:',
+  'start.delete.board': 'the board with all its phases, notes and votes',
+  'start.delete.docs': 'snapshots, documentation and exports',
+  'start.delete.links':
+    'every link and the phone code: they stop working at once, also for anyone with the board open',
+  'start.delete.instead':
+    'Only want it gone from here? Choose Remove from the list instead: the meeting stays.',
+  'start.delete.confirm': 'Delete for good',
+  'start.delete.cancel': 'Cancel',
+  'start.delete.failed': 'The meeting could not be deleted. Please try again.',
   'start.board.heading': 'Or a free board',
   'start.edit.heading': 'Change the meeting',
   'start.edit.save': 'Save the changes',
