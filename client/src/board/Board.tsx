@@ -121,6 +121,12 @@ export function Board({
     [editor, participant],
   )
 
+  // The facilitator is "Anna (processledare)" in everyone's people menu and on their cursor.
+  const facilitatorMark = access.role === 'facilitator' ? t('facilitation.facilitatorMark') : null
+  const nameMark = useMemo(
+    () => (facilitatorMark ? computed('name mark', () => facilitatorMark) : null),
+    [facilitatorMark],
+  )
   // In an anonymous meeting every cursor carries the same neutral label.
   const anonymousName = useMemo(() => {
     const label = t('facilitation.anonymousName')
@@ -128,8 +134,12 @@ export function Board({
   }, [synced.anonymous, t])
   useEffect(() => {
     if (!editor || !synced.provider) return
-    return bindPresence(editor, synced.provider.awareness, { visible: !readonly, anonymousName })
-  }, [editor, synced.provider, readonly, anonymousName])
+    return bindPresence(editor, synced.provider.awareness, {
+      visible: !readonly,
+      anonymousName,
+      nameMark,
+    })
+  }, [editor, synced.provider, readonly, anonymousName, nameMark])
 
   useEffect(() => {
     if (!editor) return

@@ -30,8 +30,15 @@ export function bindPresence(
   {
     visible,
     anonymousName = null,
+    nameMark = null,
   }: {
     visible: boolean
+    /**
+     * What follows our name in presence (the people menu, our cursor): "processledare" on the
+     * facilitator's link, so that everyone knows who leads. Only in what goes out: the name this
+     * browser keeps, and writes on its notes, stays as typed.
+     */
+    nameMark?: Signal<string> | null
     /**
      * In an anonymous meeting, the one label every cursor carries instead of a name (our own
      * name stays in this browser's preferences and never goes out).
@@ -43,7 +50,7 @@ export function bindPresence(
   const $user = computed('samla user', () =>
     UserRecordType.create({
       id: createUserId(editor.user.getId()),
-      name: anonymousName?.get() ?? editor.user.getName(),
+      name: anonymousName?.get() ?? withMark(editor.user.getName(), nameMark?.get() ?? null),
       color: editor.user.getColor(),
     }),
   )
@@ -136,4 +143,9 @@ function presenceRecord(
   } catch {
     return null
   }
+}
+
+/** "Anna" and "processledare" → "Anna (processledare)"; no name stays no name. */
+function withMark(name: string, mark: string | null): string {
+  return mark && name.trim() ? `${name.trim()} (${mark})` : name
 }
