@@ -16,7 +16,7 @@ const { open } = useWatchedPages(samla)
 
 const collaborators = (page: Awaited<ReturnType<typeof open>>) =>
   page.evaluate(() =>
-    (window.__samla?.editor.getCollaborators() as unknown as { userName: string }[]).map(
+    ((window.__samla?.editor.getCollaborators() ?? []) as unknown as { userName: string }[]).map(
       (c) => c.userName,
     ),
   )
