@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AUTHOR_META_KEY, type Controls, CREATED_AT_META_KEY, ShapeMark } from './controls.ts'
 import type { BoardContent, DocumentedFrame, DocumentedNote } from './documentation.ts'
+import { PRIVATE_META_KEY } from './privateWriting.ts'
 import { pageOf } from './records.ts'
 
 /** A board's `records` map as both sides hold it (a Y.Map of plain JSON, keyed by id). */
@@ -56,6 +57,9 @@ export function readBoardContent(records: BoardRecords, controls: Controls): Boa
     const byFrame = new Map<string | null, DocumentedNote[]>()
     for (const shape of onPage) {
       if (shape.type !== 'note') continue
+      // A card written privately and not revealed yet has no words to document or list: only
+      // its writer's page has them (and lists it, from its own store, with them).
+      if (isUnrevealedCard(shape)) continue
       const frame = enclosingFrame(shape, lookup)
       const list = byFrame.get(frame) ?? []
       list.push(
@@ -82,6 +86,13 @@ export function readBoardContent(records: BoardRecords, controls: Controls): Boa
     return { pageId: page.id, name: page.name, frames: documented }
   })
   return { phases }
+}
+
+function isUnrevealedCard(shape: ShapeRecord): boolean {
+  return (
+    typeof shape.meta?.[PRIVATE_META_KEY] === 'string' &&
+    plainText(shape.props.richText ?? shape.props.text) === ''
+  )
 }
 
 function frameKind(frame: ShapeRecord): DocumentedFrame['kind'] {

@@ -26,6 +26,7 @@ export function PrivacyPage() {
               <li>{t('legal.privacy.stored.voter')}</li>
               <li>{t('legal.privacy.stored.handslag')}</li>
               <li>{t('legal.privacy.stored.organisation')}</li>
+              <li>{t('legal.privacy.stored.private')}</li>
               <li>{t('legal.privacy.stored.browser')}</li>
             </ul>
           </section>

@@ -52,6 +52,8 @@ export const sv = {
     'Namn, roll och organisation för den som bekräftar ett Handslag för sin organisation.',
   'legal.privacy.stored.organisation':
     'Organisation och sektor som du själv anger när du går med i ett möte i Kraftsamlingen (frivilligt): de sparas med mötet, räknas ihop i dess dokumentation (”Ca 15 personer från bland annat …”) och raderas med mötet. I anonyma möten och i Demokratilabbet frågar Samla inte och sparar inget.',
+  'legal.privacy.stored.private':
+    'Lappar som skrivs enskilt (”Skriv enskilt”): texten och namnet sparas på servern, kopplade till webbläsarens röstnyckel, och lämnas bara ut till den webbläsaren tills processledaren visar alla lappar. Då skrivs de in på tavlan och raderas från den plats där de väntade; de raderas också med mötet.',
   'legal.privacy.stored.browser':
     'I din egen webbläsare (inte hos oss): dina mötes- och processlänkar, ditt språkval och din röstnyckel.',
   'legal.privacy.retention.heading': 'Hur länge',
@@ -117,6 +119,8 @@ export const en: { [K in keyof typeof sv]: string } = {
     'Name, role and organisation of whoever confirms a Handslag for their organisation.',
   'legal.privacy.stored.organisation':
     'The organisation and sector you give yourself when you join a Kraftsamling meeting (optional): kept with the meeting, counted together in its record (“About 15 people took part, from …”) and erased with the meeting. In anonymous meetings and in the Demokratilabb Samla does not ask and keeps nothing.',
+  'legal.privacy.stored.private':
+    'Notes written privately (“Write privately”): the text and the name are kept on the server, under the browser’s voter key, and given only to that browser until the facilitator reveals all notes. Then they are written onto the board and erased from where they waited; they are also erased with the meeting.',
   'legal.privacy.stored.browser':
     'In your own browser (not with us): your meeting and process links, your language and your voting key.',
   'legal.privacy.retention.heading': 'For how long',

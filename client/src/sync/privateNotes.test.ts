@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto'
-import { CONTROLS_MAP, ControlKey, PRIVATE_META_KEY, plainText } from '@samla/shared'
+import {
+  CONTROLS_MAP,
+  ControlKey,
+  DEFAULT_CONTROLS,
+  PRIVATE_META_KEY,
+  plainText,
+  readBoardContent,
+} from '@samla/shared'
 import {
   createShapeId,
   createTLStore,
@@ -129,6 +136,20 @@ describe('PrivateNotes', () => {
     expect(card.meta.samlaAuthor).toBeUndefined()
     expect(holds(docA, 'Mer rörelse')).toBe(false)
     expect(holds(docA, 'Anna')).toBe(false)
+  })
+
+  it('lists a card with its words in its writer’s page only; documentation and others leave it out until revealed', () => {
+    const { a, b, privately } = pages()
+    privately(open)
+    const id = createShapeId('mine')
+    a.put([note(id, open, 'Bara min')])
+    const listed = (store: TLStore) =>
+      readBoardContent(
+        { get: (key) => store.get(key as TLRecord['id']), values: () => store.allRecords() },
+        DEFAULT_CONTROLS,
+      ).phases.flatMap((phase) => phase.frames.flatMap((frame) => frame.notes.map((n) => n.text)))
+    expect(listed(a)).toEqual(['Bara min'])
+    expect(listed(b)).toEqual([])
   })
 
   it('leaves others’ cards and notes written before as the document has them, and writes normally elsewhere', () => {
