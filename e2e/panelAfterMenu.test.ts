@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { screenshotDir } from './src/browser.ts'
 import { useSamlaAndBrowser } from './src/fixture.ts'
 import { createMeeting } from './src/meeting.ts'
 import { useWatchedPages } from './src/pages.ts'
@@ -45,5 +47,6 @@ describe('the facilitation panel after a tldraw menu', () => {
       await start.waitFor()
     }
     expect(menus).toBeGreaterThanOrEqual(2)
+    await page.screenshot({ path: path.join(screenshotDir, 'facilitator-board-1440.png') })
   })
 })
