@@ -25,6 +25,7 @@ const REFUSAL: Record<string, { status: number; code: string }> = {
   handslagId: { status: 404, code: 'handslag_not_found' },
   organisationId: { status: 404, code: 'organisation_not_found' },
   'handslag:id': { status: 400, code: 'invalid_handslag_id' },
+  shapeId: { status: 400, code: 'invalid_shape' },
 }
 
 let fixture: Awaited<ReturnType<typeof inProcessApp>>
@@ -63,6 +64,7 @@ async function validValues() {
       handslagId: 'A'.repeat(22),
       organisationId: 'A'.repeat(22),
       'handslag:id': 'A'.repeat(22),
+      shapeId: 'shape:one',
     } as Record<string, string>,
   }
 }
