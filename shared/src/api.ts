@@ -30,9 +30,6 @@ export const clientConfigSchema = z.object({
   retentionDays: z.number().nullable(),
 })
 
-/** The accessibility statement and the personal-data page, linked from every page's footer. */
-export const ACCESSIBILITY_PATH = '/tillganglighet'
-export const PRIVACY_PATH = '/personuppgifter'
 export type ClientConfig = z.infer<typeof clientConfigSchema>
 
 /** GET /api/time: the server's clock, so that timers agree across devices. */

@@ -103,8 +103,6 @@ export const WS_PATH_PREFIX = '/ws/'
 export const BOARD_PATH_PREFIX = '/b/'
 /** The phone page of a meeting's board: `/p/<board>#k=<participant token>`. */
 export const PHONE_PATH_PREFIX = '/p/'
-/** Where a join code is typed: `/j`, or `/j/<code>` straight from a link. */
-export const JOIN_PATH = '/j'
 /** A meeting's documentation for its facilitator: `/docs/<meeting>#k=<facilitator token>`. */
 export const DOCS_PATH_PREFIX = '/docs/'
 /** Published documentation, readable by anyone with the link: `/d/<publication token>`. */

@@ -13,19 +13,11 @@ import {
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { StoreDocBinding } from './binding.ts'
+import { linkedDocs } from './linkedDocs.ts'
 
 const newStore = () =>
   createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
 const pageId = PageRecordType.createId('page')
-
-/** Two docs that exchange every update directly, as two clients through the relay would. */
-function linkedDocs(): [Y.Doc, Y.Doc] {
-  const a = new Y.Doc()
-  const b = new Y.Doc()
-  a.on('update', (u: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, u, a))
-  b.on('update', (u: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, u, b))
-  return [a, b]
-}
 
 function seedPage(store: TLStore) {
   store.put([

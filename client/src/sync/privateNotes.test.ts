@@ -22,20 +22,13 @@ import {
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { StoreDocBinding } from './binding.ts'
+import { linkedDocs } from './linkedDocs.ts'
 import { PrivateNotes, proofOf } from './privateNotes.ts'
 
 const newStore = () =>
   createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
 const open = PageRecordType.createId('open')
 const other = PageRecordType.createId('other')
-
-function linkedDocs(): [Y.Doc, Y.Doc] {
-  const a = new Y.Doc()
-  const b = new Y.Doc()
-  a.on('update', (u: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, u, a))
-  b.on('update', (u: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, u, b))
-  return [a, b]
-}
 
 const note = (id: string, parentId: string, text: string, meta: Record<string, unknown> = {}) =>
   ({
