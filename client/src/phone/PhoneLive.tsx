@@ -1,5 +1,5 @@
 import { type BoardAccess, ShapeMark, type Timer } from '@samla/shared'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   renderPlaintextFromRichText,
   type TLFrameShape,
@@ -155,8 +155,8 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
   const failed = synced.storeWithStatus.status === 'error'
   const connection = synced.connection
   const timer = controls?.timer ?? null
-  useEffect(() => {
-    onChange({
+  useReportChanges(
+    {
       connection,
       failed,
       phaseName,
@@ -169,22 +169,9 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
       mine,
       edit,
       remove,
-    })
-  }, [
+    },
     onChange,
-    connection,
-    failed,
-    phaseName,
-    locked,
-    anonymous,
-    writingPrivately,
-    post,
-    questions,
-    timer,
-    mine,
-    edit,
-    remove,
-  ])
+  )
 
   const voting = controls?.voting
   return (
@@ -200,4 +187,21 @@ export function PhoneLive({ boardId, token, access, name, onChange }: PhoneLiveP
       )}
     </>
   )
+}
+
+/**
+ * Calls `report` after a render in which any field of `state` changed (by identity), and after
+ * the first: the page's copy of the live state follows without listing each field twice.
+ */
+function useReportChanges<T extends object>(state: T, report: (state: T) => void): void {
+  const last = useRef<T | null>(null)
+  useEffect(() => {
+    const previous = last.current
+    const changed =
+      previous === null ||
+      (Object.keys(state) as Array<keyof T>).some((key) => previous[key] !== state[key])
+    if (!changed) return
+    last.current = state
+    report(state)
+  })
 }
